@@ -1,0 +1,247 @@
+/**
+ * The workbook contract (SPEC section 9): every input and computed cell of the three sheets, with its
+ * stable key (= its path in the JSON model), Chinese label, defined name, sheet, address in the
+ * template as installed, kind and role. Both workbook adapters render the templates from this data;
+ * the CLI prints it. Keys never change meaning; a new template version may add keys, never rename them.
+ */
+
+export type SheetId = "basic" | "eval" | "report";
+export type CellKind = "text" | "integer" | "amount" | "rate" | "date" | "table";
+export type Role = "input" | "computed";
+export type TriplePart = "prev" | "budget" | "final";
+
+export interface SheetSpec {
+  readonly id: SheetId;
+  readonly name: string;
+  readonly title: string;
+}
+
+/** Template version recorded in every workbook we install (issue: templates). */
+export const TEMPLATE_VERSION = "1.0.0";
+
+export const SHEETS: Readonly<Record<SheetId, SheetSpec>> = {
+  basic: { id: "basic", name: "附件1 基础数据表", title: "年度部门（单位）整体支出绩效评价基础数据表" },
+  eval: { id: "eval", name: "附件2 自评表", title: "年度部门（单位）整体支出绩效自评表" },
+  report: { id: "report", name: "报告文字", title: "绩效自评报告文字" },
+};
+
+export interface TripleCell {
+  readonly part: TriplePart;
+  readonly label: string;
+  readonly address: string;
+}
+
+export interface TableColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: Exclude<CellKind, "table">;
+  readonly role: Role;
+  readonly column: string;
+}
+
+export interface TableLayout {
+  /** Excel table name. */
+  readonly name: string;
+  readonly headerRow: number;
+  /** Empty data rows in a freshly installed template. */
+  readonly defaultRows: number;
+  readonly columns: readonly TableColumn[];
+}
+
+export interface ContractEntry {
+  readonly key: string;
+  readonly label: string;
+  readonly sheet: SheetId;
+  /** Workbook-scoped defined name. */
+  readonly name: string;
+  /** A1 address in the freshly installed template (a range for triples and tables). */
+  readonly address: string;
+  readonly kind: CellKind;
+  readonly role: Role;
+  /** Amount triples: N-1年决算数, N年预算数, N年决算数 cells. */
+  readonly parts?: readonly TripleCell[];
+  readonly table?: TableLayout;
+}
+
+const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budget: "N年预算数", final: "N年决算数" };
+
+type EntryBase = Omit<ContractEntry, "sheet" | "role" | "kind"> & { role?: Role };
+
+const cell = (sheet: SheetId, kind: Exclude<CellKind, "table">) => (entry: EntryBase): ContractEntry => ({
+  sheet,
+  kind,
+  role: entry.role ?? "input",
+  ...entry,
+});
+
+/** An amount triple in columns B:D of 附件1 at `row`. */
+function triple(key: string, label: string, name: string, row: number): ContractEntry {
+  const columns: Record<TriplePart, string> = { prev: "B", budget: "C", final: "D" };
+  return {
+    key,
+    label,
+    sheet: "basic",
+    name,
+    address: `B${row}:D${row}`,
+    kind: "amount",
+    role: "input",
+    parts: (Object.keys(columns) as TriplePart[]).map((part) => ({
+      part,
+      label: PART_LABELS[part],
+      address: `${columns[part]}${row}`,
+    })),
+  };
+}
+
+const basicText = cell("basic", "text");
+const basicInt = cell("basic", "integer");
+const basicAmount = cell("basic", "amount");
+const basicRate = cell("basic", "rate");
+const basicDate = cell("basic", "date");
+const evalText = cell("eval", "text");
+const evalInt = cell("eval", "integer");
+const evalAmount = cell("eval", "amount");
+const evalRate = cell("eval", "rate");
+const evalDate = cell("eval", "date");
+const reportText = cell("report", "text");
+
+/** Rows of 附件1 below the 项目支出 lines table, as installed with its default rows. */
+const PROJECT_TABLE_HEADER = 14;
+const PROJECT_DEFAULT_ROWS = 3;
+const afterProjects = (offset: number) => PROJECT_TABLE_HEADER + PROJECT_DEFAULT_ROWS + offset;
+
+/** Rows of 附件2 below the 绩效指标 table. */
+const INDICATOR_TABLE_HEADER = 13;
+const INDICATOR_DEFAULT_ROWS = 15;
+const afterIndicators = (offset: number) => INDICATOR_TABLE_HEADER + INDICATOR_DEFAULT_ROWS + offset;
+
+export const CONTRACT: readonly ContractEntry[] = [
+  // ── 附件1 基础数据表 (columns A:D) ─────────────────────────────────────────────
+  basicText({ key: "basic.unit", label: "单位名称", name: "基础_单位名称", address: "B2" }),
+  basicInt({ key: "basic.year", label: "年度", name: "基础_年度", address: "B3" }),
+  basicInt({ key: "basic.staff.authorized", label: "编制数", name: "基础_编制数", address: "B5" }),
+  basicInt({ key: "basic.staff.actual", label: "实际在职人数", name: "基础_实际在职人数", address: "C5" }),
+  basicRate({ key: "basic.staff.controlRate", label: "在职人员控制率", name: "基础_人员控制率", address: "D5", role: "computed" }),
+  triple("basic.threePublic.total", "三公经费", "基础_三公经费", 7),
+  triple("basic.threePublic.vehicles", "公务用车购置和维护经费", "基础_公务用车购置和维护经费", 8),
+  triple("basic.threePublic.vehiclePurchase", "公车购置", "基础_公车购置", 9),
+  triple("basic.threePublic.vehicleOperation", "公车运行维护", "基础_公车运行维护", 10),
+  triple("basic.threePublic.overseas", "出国经费", "基础_出国经费", 11),
+  triple("basic.threePublic.reception", "公务接待", "基础_公务接待", 12),
+  triple("basic.projects.total", "项目支出", "基础_项目支出", 13),
+  {
+    key: "basic.projects.lines",
+    label: "项目支出明细（一个项目或专项一行）",
+    sheet: "basic",
+    name: "基础_项目支出明细",
+    address: `A${PROJECT_TABLE_HEADER}:D${PROJECT_TABLE_HEADER + PROJECT_DEFAULT_ROWS}`,
+    kind: "table",
+    role: "input",
+    table: {
+      name: "项目支出明细",
+      headerRow: PROJECT_TABLE_HEADER,
+      defaultRows: PROJECT_DEFAULT_ROWS,
+      columns: [
+        { key: "name", label: "项目名称", kind: "text", role: "input", column: "A" },
+        { key: "prev", label: PART_LABELS.prev, kind: "amount", role: "input", column: "B" },
+        { key: "budget", label: PART_LABELS.budget, kind: "amount", role: "input", column: "C" },
+        { key: "final", label: PART_LABELS.final, kind: "amount", role: "input", column: "D" },
+      ],
+    },
+  },
+  triple("basic.publicFunds.total", "公用经费", "基础_公用经费", afterProjects(1)),
+  triple("basic.publicFunds.office", "办公经费", "基础_办公经费", afterProjects(2)),
+  triple("basic.publicFunds.utilitiesTravel", "水费、电费、差旅费", "基础_水电差旅费", afterProjects(3)),
+  triple("basic.publicFunds.meetingsTraining", "会议费、培训费", "基础_会议培训费", afterProjects(4)),
+  triple("basic.procurement", "政府采购金额", "基础_政府采购金额", afterProjects(5)),
+  triple("basic.budgetAdjustment", "部门基本支出预算调整", "基础_基本支出预算调整", afterProjects(6)),
+  basicAmount({ key: "basic.buildings.approvedArea", label: "批复规模（m²）", name: "基础_批复规模", address: `B${afterProjects(8)}` }),
+  basicAmount({ key: "basic.buildings.actualArea", label: "实际规模（m²）", name: "基础_实际规模", address: `C${afterProjects(8)}` }),
+  basicRate({ key: "basic.buildings.areaControlRate", label: "规模控制率", name: "基础_规模控制率", address: `D${afterProjects(8)}`, role: "computed" }),
+  basicAmount({ key: "basic.buildings.budgetInvestment", label: "预算投资（万元）", name: "基础_预算投资", address: `B${afterProjects(10)}` }),
+  basicAmount({ key: "basic.buildings.actualInvestment", label: "实际投资（万元）", name: "基础_实际投资", address: `C${afterProjects(10)}` }),
+  basicRate({ key: "basic.buildings.investmentControlRate", label: "投资概算控制率", name: "基础_投资概算控制率", address: `D${afterProjects(10)}`, role: "computed" }),
+  basicText({ key: "basic.savingMeasures", label: "厉行节约保障措施", name: "基础_厉行节约保障措施", address: `B${afterProjects(11)}` }),
+  basicText({ key: "basic.preparer", label: "填表人", name: "基础_填表人", address: `B${afterProjects(13)}` }),
+  basicDate({ key: "basic.filledOn", label: "填报日期", name: "基础_填报日期", address: `D${afterProjects(13)}` }),
+  basicText({ key: "basic.phone", label: "联系电话", name: "基础_联系电话", address: `B${afterProjects(14)}` }),
+  basicText({ key: "basic.head", label: "单位负责人", name: "基础_单位负责人", address: `D${afterProjects(14)}` }),
+
+  // ── 附件2 自评表 (columns A:K) ──────────────────────────────────────────────────
+  evalText({ key: "eval.unit", label: "预算单位名称", name: "自评_单位名称", address: "B2" }),
+  evalInt({ key: "eval.year", label: "年度", name: "自评_年度", address: "H2" }),
+  evalAmount({ key: "eval.funds.initialBudget", label: "年初预算数", name: "自评_年初预算数", address: "C4" }),
+  evalAmount({ key: "eval.funds.fullYearBudget", label: "全年预算数", name: "自评_全年预算数", address: "D4" }),
+  evalAmount({ key: "eval.funds.executed", label: "全年执行数", name: "自评_全年执行数", address: "E4" }),
+  evalAmount({ key: "eval.funds.weight", label: "执行率分值", name: "自评_执行率分值", address: "F4" }),
+  evalRate({ key: "eval.funds.executionRate", label: "预算执行率", name: "自评_执行率", address: "G4", role: "computed" }),
+  evalAmount({ key: "eval.funds.score", label: "执行率得分", name: "自评_执行率得分", address: "H4", role: "computed" }),
+  evalAmount({ key: "eval.funds.income.general", label: "一般公共预算", name: "自评_一般公共预算", address: "C6" }),
+  evalAmount({ key: "eval.funds.income.governmentFund", label: "政府性基金拨款", name: "自评_政府性基金拨款", address: "C7" }),
+  evalAmount({ key: "eval.funds.income.specialAccount", label: "纳入专户管理的非税收入拨款", name: "自评_专户非税收入拨款", address: "C8" }),
+  evalAmount({ key: "eval.funds.income.other", label: "其他资金", name: "自评_其他资金", address: "C9" }),
+  evalAmount({ key: "eval.funds.expense.basic", label: "基本支出", name: "自评_基本支出", address: "F6" }),
+  evalAmount({ key: "eval.funds.expense.project", label: "项目支出", name: "自评_项目支出", address: "F7" }),
+  evalText({ key: "eval.goal.expected", label: "年度总体目标·预期目标", name: "自评_预期目标", address: "B11" }),
+  evalText({ key: "eval.goal.actual", label: "年度总体目标·实际完成情况", name: "自评_实际完成情况", address: "F11" }),
+  {
+    key: "eval.indicators",
+    label: "绩效指标",
+    sheet: "eval",
+    name: "自评_绩效指标",
+    address: `A${INDICATOR_TABLE_HEADER}:K${INDICATOR_TABLE_HEADER + INDICATOR_DEFAULT_ROWS}`,
+    kind: "table",
+    role: "input",
+    table: {
+      name: "绩效指标",
+      headerRow: INDICATOR_TABLE_HEADER,
+      defaultRows: INDICATOR_DEFAULT_ROWS,
+      columns: [
+        { key: "level1", label: "一级指标", kind: "text", role: "input", column: "A" },
+        { key: "level2", label: "二级指标", kind: "text", role: "input", column: "B" },
+        { key: "name", label: "三级指标", kind: "text", role: "input", column: "C" },
+        { key: "target", label: "年度指标值", kind: "text", role: "input", column: "D" },
+        { key: "actual", label: "实际完成值", kind: "text", role: "input", column: "E" },
+        { key: "weight", label: "分值", kind: "amount", role: "input", column: "F" },
+        { key: "score", label: "得分", kind: "amount", role: "input", column: "G" },
+        { key: "deviation", label: "偏差原因分析及改进措施", kind: "text", role: "input", column: "H" },
+        { key: "band", label: "评价档次（定性指标）", kind: "text", role: "input", column: "I" },
+        { key: "completion", label: "完成率", kind: "rate", role: "computed", column: "J" },
+        { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed", column: "K" },
+      ],
+    },
+  },
+  evalAmount({ key: "eval.weightTotal", label: "分值合计", name: "自评_分值合计", address: `F${afterIndicators(1)}`, role: "computed" }),
+  evalAmount({ key: "eval.total", label: "总分", name: "自评_总分", address: `G${afterIndicators(1)}`, role: "computed" }),
+  evalText({ key: "eval.grade", label: "绩效等次", name: "自评_等次", address: `I${afterIndicators(1)}`, role: "computed" }),
+  evalText({ key: "eval.preparer", label: "填表人", name: "自评_填表人", address: `B${afterIndicators(3)}` }),
+  evalDate({ key: "eval.filledOn", label: "填报日期", name: "自评_填报日期", address: `D${afterIndicators(3)}` }),
+  evalText({ key: "eval.phone", label: "联系电话", name: "自评_联系电话", address: `B${afterIndicators(4)}` }),
+  evalText({ key: "eval.head", label: "单位负责人", name: "自评_单位负责人", address: `D${afterIndicators(4)}` }),
+
+  // ── 报告文字 ──────────────────────────────────────────────────────────────────
+  reportText({ key: "report.duties", label: "部门职责与机构设置", name: "报告_部门职责", address: "B3" }),
+  reportText({ key: "report.achievements", label: "主要工作成效", name: "报告_工作成效", address: "B4" }),
+  reportText({ key: "report.problems", label: "存在的问题及原因分析", name: "报告_存在问题", address: "B5" }),
+  reportText({ key: "report.measures", label: "改进措施和有关建议", name: "报告_改进措施", address: "B6" }),
+  reportText({ key: "report.publicity", label: "自评结果应用和公开情况", name: "报告_公开情况", address: "B7" }),
+];
+
+const BY_KEY = new Map(CONTRACT.map((entry) => [entry.key, entry]));
+
+/** The entry of a key; throws on a key the contract does not know (a programming error). */
+export function entryOf(key: string): ContractEntry {
+  const entry = BY_KEY.get(key);
+  if (!entry) throw new RangeError(`Unknown contract key: ${key}`);
+  return entry;
+}
+
+export function hasKey(key: string): boolean {
+  return BY_KEY.has(key);
+}
+
+/** "附件1 基础数据表!D5": where a key's cell sits in the installed template. */
+export function locate(key: string): string {
+  const entry = entryOf(key);
+  return `${SHEETS[entry.sheet].name}!${entry.address}`;
+}

@@ -1,0 +1,216 @@
+/**
+ * The JSON model of one workbook. Its paths are the contract keys of SPEC section 9
+ * (`basic.staff.authorized` is `model.basic.staff.authorized`); `null` is an empty cell, distinct
+ * from 0. Amounts arrive as JSON numbers or decimal strings and are held as exact decimals.
+ */
+import { z } from "zod";
+import { Dec, isDecimalText, toDec } from "./decimal";
+import { NOT_APPLICABLE } from "./rates";
+
+const FULL_WIDTH_DIGITS = /[０-９．－]/g;
+
+/** Full-width digits and separators users paste from Word ("１，３００．５") read as ASCII. */
+export function normaliseNumberText(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, "");
+}
+
+/** An amount in 万元 (or any decimal quantity): number or decimal text → exact decimal. */
+export const decimalValue = z
+  .union([z.number(), z.string()])
+  .transform((value, ctx): Dec => {
+    const text = typeof value === "number" ? String(value) : normaliseNumberText(value);
+    const dec = isDecimalText(text) ? toDec(text) : null;
+    if (dec === null) {
+      ctx.addIssue({ code: "custom", message: `应为数字，实际为「${String(value)}」` });
+      return z.NEVER;
+    }
+    return dec;
+  })
+  .meta({ description: "数字（JSON 数字或十进制文本，如 38.67 或 \"38.67\"）" });
+
+export const amount = decimalValue.nullable().default(null);
+
+/** Text cell: trimmed; an empty string is an empty cell (null). Numbers typed into text cells are kept as text. */
+export const text = z
+  .union([z.string(), z.number()])
+  .transform((value) => {
+    const trimmed = String(value).trim();
+    return trimmed === "" ? null : trimmed;
+  })
+  .nullable()
+  .default(null);
+
+export const headcount = z
+  .number()
+  .int({ message: "应为整数" })
+  .min(0, { message: "不能为负数" })
+  .nullable()
+  .default(null)
+  .meta({ description: "人数（整数）" });
+
+export const year = z.number().int().min(1990).max(2100).nullable().default(null).meta({ description: "年度，如 2024" });
+
+/** ISO date "2024-05-15". */
+export const date = z.iso.date({ message: "应为日期，格式 YYYY-MM-DD" }).nullable().default(null);
+
+/**
+ * A rate typed in a table (computed cells may hold what the user or a formula put there):
+ * a fraction (0.8205), a percentage text ("82.05%") or 不适用. Kept so validation can recompute it.
+ */
+export const enteredRate = z
+  .union([z.number(), z.string()])
+  .transform((value, ctx): Dec | typeof NOT_APPLICABLE => {
+    if (typeof value === "number") return new Dec(String(value));
+    const trimmed = normaliseNumberText(value).replace("％", "%");
+    if (trimmed === NOT_APPLICABLE) return NOT_APPLICABLE;
+    const percent = /^(.*)%$/.exec(trimmed);
+    const body = percent ? percent[1] : trimmed;
+    if (!isDecimalText(body)) {
+      ctx.addIssue({ code: "custom", message: `应为比率（如 0.8205 或 82.05%），实际为「${value}」` });
+      return z.NEVER;
+    }
+    const dec = new Dec(body);
+    return percent ? dec.dividedBy(100) : dec;
+  })
+  .nullable()
+  .default(null)
+  .meta({ description: "比率：小数（0.8205）、百分比文本（\"82.05%\"）或 \"不适用\"" });
+
+/** {prev, budget, final}: N-1年决算数, N年预算数, N年决算数. */
+export const amountTriple = z
+  .strictObject({ prev: amount, budget: amount, final: amount })
+  .prefault({})
+  .meta({ description: "金额三元组（万元）：prev N-1年决算数，budget N年预算数，final N年决算数" });
+
+export const projectLine = z.strictObject({
+  name: text,
+  prev: amount,
+  budget: amount,
+  final: amount,
+});
+
+export const indicatorRow = z.strictObject({
+  level1: text,
+  level2: text,
+  name: text,
+  target: text,
+  actual: text,
+  weight: amount,
+  score: amount,
+  deviation: text,
+  /** 达成 / 部分达成 / 未达成: the band a user picks for a qualitative indicator. */
+  band: text,
+  /** Computed columns as the sheet shows them (kept so validation can compare). */
+  completion: enteredRate,
+  suggestedScore: amount,
+});
+
+const basic = z
+  .strictObject({
+    unit: text,
+    year,
+    preparer: text,
+    filledOn: date,
+    phone: text,
+    head: text,
+    staff: z
+      .strictObject({ authorized: headcount, actual: headcount, controlRate: enteredRate })
+      .prefault({}),
+    threePublic: z
+      .strictObject({
+        total: amountTriple,
+        vehicles: amountTriple,
+        vehiclePurchase: amountTriple,
+        vehicleOperation: amountTriple,
+        overseas: amountTriple,
+        reception: amountTriple,
+      })
+      .prefault({}),
+    projects: z
+      .strictObject({ total: amountTriple, lines: z.array(projectLine).default([]) })
+      .prefault({}),
+    publicFunds: z
+      .strictObject({
+        total: amountTriple,
+        office: amountTriple,
+        utilitiesTravel: amountTriple,
+        meetingsTraining: amountTriple,
+      })
+      .prefault({}),
+    procurement: amountTriple,
+    budgetAdjustment: amountTriple,
+    buildings: z
+      .strictObject({
+        approvedArea: amount,
+        actualArea: amount,
+        areaControlRate: enteredRate,
+        budgetInvestment: amount,
+        actualInvestment: amount,
+        investmentControlRate: enteredRate,
+      })
+      .prefault({}),
+    savingMeasures: text,
+  })
+  .prefault({});
+
+const evaluation = z
+  .strictObject({
+    unit: text,
+    year,
+    funds: z
+      .strictObject({
+        initialBudget: amount,
+        fullYearBudget: amount,
+        executed: amount,
+        weight: amount,
+        executionRate: enteredRate,
+        score: amount,
+        income: z
+          .strictObject({ general: amount, governmentFund: amount, specialAccount: amount, other: amount })
+          .prefault({}),
+        expense: z.strictObject({ basic: amount, project: amount }).prefault({}),
+      })
+      .prefault({}),
+    goal: z.strictObject({ expected: text, actual: text }).prefault({}),
+    indicators: z.array(indicatorRow).default([]),
+    weightTotal: amount,
+    total: amount,
+    grade: text,
+    preparer: text,
+    filledOn: date,
+    phone: text,
+    head: text,
+  })
+  .prefault({});
+
+const report = z
+  .strictObject({
+    duties: text,
+    achievements: text,
+    problems: text,
+    measures: text,
+    publicity: text,
+  })
+  .prefault({});
+
+export const workbookModel = z
+  .strictObject({
+    $schema: z.string().optional(),
+    basic,
+    eval: evaluation,
+    report,
+  })
+  .meta({ title: "绩效自评助手工作簿模型", description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表与报告文字" });
+
+export type WorkbookModel = z.output<typeof workbookModel>;
+export type WorkbookModelInput = z.input<typeof workbookModel>;
+export type AmountTriple = WorkbookModel["basic"]["procurement"];
+export type ProjectLine = z.output<typeof projectLine>;
+export type IndicatorRow = z.output<typeof indicatorRow>;
+
+/** A blank model: every cell empty. */
+export function emptyModel(): WorkbookModel {
+  return workbookModel.parse({});
+}

@@ -1,0 +1,65 @@
+/**
+ * Rates of SPEC section 4. A rate is either a value (a fraction) or 不适用 with the reason; the
+ * caller can always tell the two apart, and no rate is ever NaN, Infinity or an exception.
+ */
+import { Dec, formatPercent, roundRate, toDec } from "./decimal";
+
+export const NOT_APPLICABLE = "不适用";
+
+export type NotApplicableReason = "zeroDenominator" | "missingDenominator" | "missingNumerator";
+
+export type Rate =
+  | { readonly kind: "value"; /** exact quotient */ readonly exact: Dec; /** 4 decimals, half-up */ readonly value: Dec }
+  | { readonly kind: "notApplicable"; readonly reason: NotApplicableReason };
+
+const REASON_TEXT: Record<NotApplicableReason, string> = {
+  zeroDenominator: "分母为0",
+  missingDenominator: "分母未填写",
+  missingNumerator: "分子未填写",
+};
+
+export function notApplicable(reason: NotApplicableReason): Rate {
+  return { kind: "notApplicable", reason };
+}
+
+/** numerator / denominator, or 不适用 when the denominator is 0 or either side is empty. */
+export function ratio(numerator: unknown, denominator: unknown): Rate {
+  const den = toDec(denominator);
+  if (den === null) return notApplicable("missingDenominator");
+  if (den.isZero()) return notApplicable("zeroDenominator");
+  const num = toDec(numerator);
+  if (num === null) return notApplicable("missingNumerator");
+  const exact = num.dividedBy(den);
+  return { kind: "value", exact, value: roundRate(exact) };
+}
+
+/** (current − previous) / previous: 变动率. */
+export function changeRate(current: unknown, previous: unknown): Rate {
+  const prev = toDec(previous);
+  const cur = toDec(current);
+  if (prev === null) return notApplicable("missingDenominator");
+  if (prev.isZero()) return notApplicable("zeroDenominator");
+  if (cur === null) return notApplicable("missingNumerator");
+  return ratio(cur.minus(prev), prev);
+}
+
+/** "82.05%" or "不适用". */
+export function formatRate(rate: Rate): string {
+  return rate.kind === "value" ? formatPercent(rate.value) : NOT_APPLICABLE;
+}
+
+/** "分母为0" etc.: why a rate is 不适用, for messages. */
+export function describeNotApplicable(rate: Rate): string | null {
+  return rate.kind === "notApplicable" ? REASON_TEXT[rate.reason] : null;
+}
+
+/** The fraction rounded to 4 decimals as text ("0.8205"), or null for 不适用. */
+export function rateValueText(rate: Rate): string | null {
+  return rate.kind === "value" ? rate.value.toFixed(4) : null;
+}
+
+/** min(rate, 1): the share of a weight earned by a rate; 0 when the rate is 不适用. */
+export function cappedAtOne(rate: Rate): Dec {
+  if (rate.kind !== "value") return new Dec(0);
+  return Dec.min(rate.exact, 1);
+}

@@ -1,0 +1,151 @@
+/**
+ * Scores of SPEC section 5: 执行率得分, each indicator's suggested score, 总分 and 等次, all driven by a
+ * scoring profile. Scores are decimals with 2 places, half-up.
+ */
+import { Dec, roundAmount, toDec } from "./decimal";
+import { findBand, type QualitativeBand, type ScoringProfile } from "./profiles";
+import { ratio, type Rate } from "./rates";
+import { completionOf, parseMeasure, type Completion, type Measure } from "./targets";
+
+export interface ExecutionScore {
+  readonly rate: Rate;
+  /** 分值 × min(执行率, 100%); null when the rate is 不适用 or 分值 is empty. */
+  readonly score: Dec | null;
+}
+
+/** 执行率 = 全年执行数 / 全年预算数 and 执行率得分 = 分值 × min(执行率, 100%). */
+export function executionScore(weight: unknown, executed: unknown, budget: unknown): ExecutionScore {
+  const rate = ratio(executed, budget);
+  const points = toDec(weight);
+  if (rate.kind !== "value" || points === null) return { rate, score: null };
+  return { rate, score: roundAmount(points.times(Dec.min(rate.exact, 1))) };
+}
+
+export type ScoreBasis =
+  /** target met: full weight */
+  | "met"
+  /** not met: weight × completion */
+  | "proportional"
+  /** met far beyond the target: weight − penalty (profile rule 指标偏离) */
+  | "overAchievement"
+  /** qualitative, band chosen: the entered score kept inside the band */
+  | "band"
+  /** nothing to compute from: the entered score is kept, only its bounds are checked */
+  | "entered"
+  /** the texts cannot be compared (unit mismatch, unreadable, empty) */
+  | "unscorable";
+
+export interface IndicatorScore {
+  readonly target: Measure;
+  readonly actual: Measure;
+  readonly completion: Completion;
+  readonly suggested: Dec | null;
+  /** The band's span in points, for a qualitative indicator with a band. */
+  readonly range: { readonly min: Dec; readonly max: Dec } | null;
+  readonly band: QualitativeBand | null;
+  readonly basis: ScoreBasis;
+  /** One Chinese sentence explaining the suggestion. */
+  readonly note: string;
+}
+
+export interface IndicatorInput {
+  readonly weight: unknown;
+  readonly target: unknown;
+  readonly actual: unknown;
+  /** The score the user entered (kept where nothing better can be suggested). */
+  readonly score?: unknown;
+  /** 达成 / 部分达成 / 未达成 (or 1 / 2 / 3) for a qualitative indicator. */
+  readonly band?: unknown;
+}
+
+const fmt = (value: Dec) => value.toFixed(2);
+
+/** The suggested score of one indicator (SPEC sections 5 and 6). */
+export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): IndicatorScore {
+  const target = parseMeasure(input.target);
+  const actual = parseMeasure(input.actual);
+  const completion = completionOf(target, actual);
+  const weight = toDec(input.weight);
+  const entered = toDec(input.score);
+  const result = (fields: Partial<IndicatorScore> & Pick<IndicatorScore, "basis" | "note">): IndicatorScore => ({
+    target, actual, completion, suggested: null, range: null, band: null, ...fields,
+  });
+
+  if (weight === null) return result({ basis: "unscorable", note: "分值未填写，无法计算建议得分" });
+
+  switch (completion.kind) {
+    case "unscorable":
+      return result({ basis: "unscorable", note: completion.reason });
+    case "time":
+      return completion.met
+        ? result({ basis: "met", suggested: weight, note: "按期完成，得满分" })
+        : result({ basis: "entered", suggested: entered, note: "未按期完成，请按实际情况评分并说明偏差原因" });
+    case "qualitative": {
+      const band = findBand(profile, input.band);
+      if (!band) {
+        return result({ basis: "entered", suggested: entered, note: "定性指标未选择评价档次（达成/部分达成/未达成），保留填报得分" });
+      }
+      const range = { min: roundAmount(weight.times(band.min)), max: roundAmount(weight.times(band.max)) };
+      const suggested = entered === null ? range.max : Dec.min(Dec.max(entered, range.min), range.max);
+      return result({ basis: "band", suggested, range, band, note: `${band.label}：得分应在 ${fmt(range.min)}–${fmt(range.max)} 之间` });
+    }
+    case "quantitative": {
+      const { rate } = completion;
+      const over = profile.overAchievement;
+      if (completion.met) {
+        if (over && rate.kind === "value" && rate.exact.greaterThanOrEqualTo(over.threshold)) {
+          return result({
+            basis: "overAchievement",
+            suggested: Dec.max(weight.minus(over.penalty), 0),
+            note: `完成率达到指标值的 ${new Dec(over.threshold).times(100).toFixed(0)}% 以上，属指标偏离，扣 ${over.penalty} 分`,
+          });
+        }
+        return result({ basis: "met", suggested: weight, note: "已完成年度指标，得满分" });
+      }
+      if (rate.kind !== "value") {
+        return result({ basis: "entered", suggested: entered, note: "完成率不适用（分母为0），保留填报得分" });
+      }
+      return result({
+        basis: "proportional",
+        suggested: roundAmount(weight.times(Dec.min(Dec.max(rate.exact, 0), 1))),
+        note: "未完成年度指标，按完成值与指标值的比例记分",
+      });
+    }
+  }
+}
+
+export interface TotalScore {
+  /** 执行率得分 + Σ 得分, before any cap. */
+  readonly raw: Dec;
+  /** After the profile's cap by execution rate. */
+  readonly total: Dec;
+  /** The cap that applied, in points; null when none did. */
+  readonly cap: Dec | null;
+}
+
+/** 总分 = 执行率得分 + the indicator scores (empty scores count 0, as SUM does), capped by the profile. */
+export function totalScore(
+  execution: Dec | null,
+  scores: ReadonlyArray<Dec | null>,
+  executionRate: Rate,
+  profile: ScoringProfile,
+): TotalScore {
+  const raw = roundAmount(scores.reduce<Dec>((sum, score) => (score ? sum.plus(score) : sum), execution ?? new Dec(0)));
+  let cap: Dec | null = null;
+  if (executionRate.kind === "value") {
+    for (const rule of profile.totalCaps) {
+      if (executionRate.exact.lessThan(rule.executionRateBelow)) {
+        const max = new Dec(rule.maxTotal);
+        cap = cap === null ? max : Dec.min(cap, max);
+      }
+    }
+  }
+  const total = cap !== null && raw.greaterThan(cap) ? cap : raw;
+  return { raw, total, cap: total === raw ? null : cap };
+}
+
+/** 等次 of a total: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (in the national profile). */
+export function gradeOf(total: Dec, profile: ScoringProfile): ScoringProfile["grades"][number]["grade"] {
+  const band = profile.grades.find((g) => total.greaterThanOrEqualTo(g.minTotal));
+  return (band ?? profile.grades[profile.grades.length - 1]).grade;
+}
