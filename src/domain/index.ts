@@ -7,3 +7,4 @@ export * from "./profiles";
 export * from "./scoring";
 export * from "./contract";
 export * from "./compute";
+export * from "./model-errors";

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * jxzp: the command-line face of 绩效自评助手. Same domain core as the add-in, for scripts and for
+ * finance bureaus. Exit codes: 0 done, 1 the data has errors, 2 bad input.
+ */
+import { Command, CommanderError } from "commander";
+import { DEFAULT_PROFILE, PROFILE_IDS } from "../domain";
+import { computeCommand } from "./commands/compute";
+import { contractCommand } from "./commands/contract";
+import { schemaCommand } from "./commands/schema";
+import { EXIT, InputError } from "./errors";
+import { processIo, type CliIo } from "./io";
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("jxzp")
+    .description("绩效自评助手：部门整体支出绩效自评的计算、校验与报告")
+    .version(require("../../package.json").version, "-V, --version", "显示版本")
+    .helpOption("-h, --help", "显示帮助")
+    .addHelpCommand("help [command]", "显示某个命令的帮助")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command("contract")
+    .description("列出工作簿契约：每个键的名称、工作表、定义名称、位置、类型与角色")
+    .option("--json", "以 JSON 数组输出")
+    .action((options: { json?: boolean }) => setExit(contractCommand(options, io)));
+
+  program
+    .command("schema")
+    .description("输出数据模型的 JSON Schema")
+    .action(() => setExit(schemaCommand(io)));
+
+  program
+    .command("compute")
+    .description("读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分、总分与等次")
+    .argument("<model>", "模型 JSON 文件（键见 jxzp contract）")
+    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`, DEFAULT_PROFILE)
+    .option("--json", "以 JSON 输出")
+    .action((file: string, options: { profile?: string; json?: boolean }) => setExit(computeCommand(file, options, io)));
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. Never throws. */
+export function run(argv: readonly string[], io: CliIo = processIo): number {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    program.parse([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`错误：${error.message}`);
+      return EXIT.badInput;
+    }
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes are bad input.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    io.err(`内部错误：${(error as Error).message}`);
+    return EXIT.badInput;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

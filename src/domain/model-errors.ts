@@ -1,0 +1,88 @@
+/**
+ * Turns zod's issues into one Chinese line each, naming the key path (the contract key) and, where it
+ * helps, the value that was found: "basic.staff.actual：应为整数，实际为 32.5".
+ */
+import type { z } from "zod";
+import { hasKey, entryOf } from "./contract";
+
+type Issue = z.core.$ZodIssue;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "文本",
+  number: "数字",
+  int: "整数",
+  boolean: "是/否",
+  object: "对象",
+  array: "数组（表格行）",
+  null: "空值",
+  undefined: "未填写",
+};
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "未填写";
+  if (value === null) return "null";
+  if (typeof value === "string") return `「${value.length > 40 ? `${value.slice(0, 40)}…` : value}」`;
+  if (Array.isArray(value)) return "数组";
+  if (typeof value === "object") return "对象";
+  return String(value);
+}
+
+/** "eval.indicators[3].weight" (rows 1-based, as users count them). */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part + 1}]`;
+    else text += text === "" ? String(part) : `.${String(part)}`;
+  }
+  return text === "" ? "（根）" : text;
+}
+
+function labelOf(path: ReadonlyArray<PropertyKey>): string {
+  const key = path.filter((p) => typeof p === "string").join(".");
+  return hasKey(key) ? `（${entryOf(key).label}）` : "";
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current: unknown = input;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+function describeIssue(issue: Issue, input: unknown): string {
+  const found = describeValue(valueAt(input, issue.path));
+  switch (issue.code) {
+    case "invalid_type":
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为 ${found}`;
+    case "invalid_union":
+      return `类型不对，实际为 ${found}`;
+    case "unrecognized_keys":
+      return `有未知的键：${issue.keys.join("、")}（键名见 jxzp contract）`;
+    case "too_small":
+      return issue.origin === "array" ? `至少需要 ${String(issue.minimum)} 行` : `不能小于 ${String(issue.minimum)}，实际为 ${found}`;
+    case "too_big":
+      return `不能大于 ${String(issue.maximum)}，实际为 ${found}`;
+    case "invalid_format":
+      return issue.format === "date" ? `应为日期（YYYY-MM-DD），实际为 ${found}` : `格式不对（${issue.format}），实际为 ${found}`;
+    case "not_multiple_of":
+      return `应为 ${String(issue.divisor)} 的倍数，实际为 ${found}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Messages our schemas set themselves are Chinese already ("应为整数", "应为数字，实际为…"). */
+const OWN_MESSAGE = /^(应为|不能)/;
+
+/** One line per issue: "<path>（<label>）：<what is wrong>". */
+export function describeModelIssues(error: z.ZodError, input: unknown): string[] {
+  return error.issues.map((issue) => {
+    const own = OWN_MESSAGE.test(issue.message);
+    const what = own
+      ? issue.message.includes("实际为") ? issue.message : `${issue.message}，实际为 ${describeValue(valueAt(input, issue.path))}`
+      : describeIssue(issue, input);
+    return `${formatPath(issue.path)}${labelOf(issue.path)}：${what}`;
+  });
+}
