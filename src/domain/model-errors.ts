@@ -37,9 +37,18 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return text === "" ? "（根）" : text;
 }
 
+/** "（三公经费·N年决算数）", "（绩效指标·分值）": the contract label of the nearest key on the path. */
 function labelOf(path: ReadonlyArray<PropertyKey>): string {
-  const key = path.filter((p) => typeof p === "string").join(".");
-  return hasKey(key) ? `（${entryOf(key).label}）` : "";
+  const names = path.filter((p): p is string => typeof p === "string");
+  for (let length = names.length; length > 0; length--) {
+    const key = names.slice(0, length).join(".");
+    if (!hasKey(key)) continue;
+    const entry = entryOf(key);
+    const rest = names[length];
+    const part = entry.parts?.find((p) => p.part === rest) ?? entry.table?.columns.find((c) => c.key === rest);
+    return `（${entry.label}${part ? `·${part.label}` : ""}）`;
+  }
+  return "";
 }
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -51,23 +60,29 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return current;
 }
 
+/** "实际为 32.5", "实际为「abc」". */
+function actually(value: unknown): string {
+  const found = describeValue(value);
+  return found.startsWith("「") ? `实际为${found}` : `实际为 ${found}`;
+}
+
 function describeIssue(issue: Issue, input: unknown): string {
-  const found = describeValue(valueAt(input, issue.path));
+  const found = actually(valueAt(input, issue.path));
   switch (issue.code) {
     case "invalid_type":
-      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为 ${found}`;
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，${found}`;
     case "invalid_union":
-      return `类型不对，实际为 ${found}`;
+      return `类型不对，${found}`;
     case "unrecognized_keys":
       return `有未知的键：${issue.keys.join("、")}（键名见 jxzp contract）`;
     case "too_small":
-      return issue.origin === "array" ? `至少需要 ${String(issue.minimum)} 行` : `不能小于 ${String(issue.minimum)}，实际为 ${found}`;
+      return issue.origin === "array" ? `至少需要 ${String(issue.minimum)} 行` : `不能小于 ${String(issue.minimum)}，${found}`;
     case "too_big":
-      return `不能大于 ${String(issue.maximum)}，实际为 ${found}`;
+      return `不能大于 ${String(issue.maximum)}，${found}`;
     case "invalid_format":
-      return issue.format === "date" ? `应为日期（YYYY-MM-DD），实际为 ${found}` : `格式不对（${issue.format}），实际为 ${found}`;
+      return issue.format === "date" ? `应为日期（YYYY-MM-DD），${found}` : `格式不对（${issue.format}），${found}`;
     case "not_multiple_of":
-      return `应为 ${String(issue.divisor)} 的倍数，实际为 ${found}`;
+      return `应为 ${String(issue.divisor)} 的倍数，${found}`;
     default:
       return issue.message;
   }
@@ -81,7 +96,7 @@ export function describeModelIssues(error: z.ZodError, input: unknown): string[]
   return error.issues.map((issue) => {
     const own = OWN_MESSAGE.test(issue.message);
     const what = own
-      ? issue.message.includes("实际为") ? issue.message : `${issue.message}，实际为 ${describeValue(valueAt(input, issue.path))}`
+      ? issue.message.includes("实际为") ? issue.message : `${issue.message}，${actually(valueAt(input, issue.path))}`
       : describeIssue(issue, input);
     return `${formatPath(issue.path)}${labelOf(issue.path)}：${what}`;
   });

@@ -55,7 +55,7 @@ const NEUTRAL_PREFIX = /^(达到|完成|实现|累计|全年|新增|约|保持|�
 const UNIT_ALIASES: Record<string, readonly [string, string]> = {
   "%": ["%", "1"], "‰": ["%", "0.1"],
   "亿元": ["万元", "10000"], "万元": ["万元", "1"], "千元": ["万元", "0.1"], "元": ["万元", "0.0001"],
-  "平方米": ["m²", "1"], "m2": ["m²", "1"], "m²": ["m²", "1"],
+  "平方米": ["m²", "1"],
 };
 
 const UNIT_PATTERN = /^(?:[%‰]|[a-zA-Z²]{1,4}|[\u4e00-\u9fff]{1,3})/;
@@ -84,11 +84,11 @@ function measure(text: string, fields: Partial<Measure>): Measure {
   };
 }
 
-/** NFKC turns full-width digits, ％ and ＞ into ASCII; thousands separators go. */
+/** NFKC turns full-width digits, ％ and ＞ into ASCII; thousands separators and spaces go. */
 function normalise(text: string): string {
   return text
+    .replace(/㎡|[mM]²|[mM]2(?!\d)/g, "平方米") // before NFKC, which would turn ² into a second number
     .normalize("NFKC")
-    .replace(/㎡/g, "m²")
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1")
     .replace(/\s+/g, "")
     .trim();
