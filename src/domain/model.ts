@@ -43,17 +43,17 @@ export const text = z
   .default(null);
 
 export const headcount = z
-  .number()
-  .int({ message: "应为整数" })
-  .min(0, { message: "不能为负数" })
+  .number({ error: "应为整数" })
+  .int({ error: "应为整数" })
+  .min(0, { error: "不能为负数" })
   .nullable()
   .default(null)
   .meta({ description: "人数（整数）" });
 
-export const year = z.number().int().min(1990).max(2100).nullable().default(null).meta({ description: "年度，如 2024" });
+export const year = z.number({ error: "应为年份（四位整数）" }).int({ error: "应为年份（四位整数）" }).min(1990, { error: "应为1990–2100年之间的年份" }).max(2100, { error: "应为1990–2100年之间的年份" }).nullable().default(null).meta({ description: "年度，如 2024" });
 
 /** ISO date "2024-05-15". */
-export const date = z.iso.date({ message: "应为日期，格式 YYYY-MM-DD" }).nullable().default(null);
+export const date = z.iso.date({ error: "应为日期，格式 YYYY-MM-DD" }).nullable().default(null);
 
 /**
  * A rate typed in a table (computed cells may hold what the user or a formula put there):

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The jxzp command. Runs the compiled CLI (lib/, written by `npm run build`); in a source checkout
+// without a build it runs the TypeScript sources through tsx.
+const { existsSync } = require("node:fs");
+const { join } = require("node:path");
+
+const compiled = join(__dirname, "..", "lib", "src", "cli", "main.js");
+if (!existsSync(compiled)) require("tsx/cjs");
+const { run } = require(existsSync(compiled) ? compiled : join(__dirname, "..", "src", "cli", "main.ts"));
+process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/main";
+import { CONTRACT } from "../../src/domain";
+
+const SAMPLE = join(__dirname, "../../samples/zhuzhou-kjj-2024.json");
+const dir = mkdtempSync(join(tmpdir(), "jxzp-cli-"));
+
+function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("jxzp contract", () => {
+  test("--json lists every key with its sheet, name, address, kind and role", () => {
+    const { code, out } = cli("contract", "--json");
+    expect(code).toBe(0);
+    const entries = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(entries.map((e) => e.key)).toEqual(CONTRACT.map((e) => e.key));
+    expect(entries.find((e) => e.key === "basic.staff.controlRate")).toEqual({
+      key: "basic.staff.controlRate", label: "在职人员控制率", sheet: "附件1 基础数据表", name: "基础_人员控制率",
+      address: "D5", kind: "rate", role: "computed",
+    });
+    const indicators = entries.find((e) => e.key === "eval.indicators")!;
+    expect(indicators.kind).toBe("table");
+    expect((indicators.columns as unknown[]).length).toBe(11);
+  });
+
+  test("without --json prints a readable table", () => {
+    const { code, out } = cli("contract");
+    expect(code).toBe(0);
+    expect(out).toContain("基础_编制数");
+    expect(out).toContain("eval.indicators[].weight");
+  });
+});
+
+describe("jxzp schema", () => {
+  test("prints a JSON Schema that describes the model", () => {
+    const { code, out } = cli("schema");
+    expect(code).toBe(0);
+    const schema = JSON.parse(out);
+    expect(schema.$schema).toContain("json-schema.org");
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "report"]);
+  });
+});
+
+describe("jxzp compute", () => {
+  test("the 株洲 sample: every computed value, as JSON", () => {
+    const { code, out } = cli("compute", SAMPLE, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.computed["basic.staff.controlRate"]).toEqual({ value: "0.8205", display: "82.05%" });
+    expect(json.computed["eval.funds.executionRate"]).toEqual({ value: "1.0000", display: "100.00%" });
+    expect(json.computed["eval.total"]).toEqual({ value: "98.00", display: "98.00" });
+    expect(json.computed["basic.buildings.areaControlRate"]).toEqual({ value: null, display: "不适用" });
+    expect(json.indicators).toHaveLength(15);
+    expect(json.indicators[11]).toMatchObject({ row: 12, kind: "quantitative", completion: { value: "0.9275", display: "92.75%" }, suggestedScore: "4.64" });
+  });
+
+  test("readable output shows the summary line", () => {
+    const { code, out } = cli("compute", SAMPLE);
+    expect(code).toBe(0);
+    expect(out).toContain("株洲市科学技术局 2024年度");
+    expect(out).toContain("总分 98.00，绩效等次：优");
+  });
+
+  test("--profile platform applies the platform rules", () => {
+    const json = JSON.parse(cli("compute", SAMPLE, "--json", "--profile", "platform").out);
+    expect(json.profile).toBe("platform");
+    expect(json.indicators[1].suggestedScore).toBe("8.00");
+  });
+
+  test("exit 1 when the data keeps something from being computed", () => {
+    const path = file("incomplete.json", JSON.stringify({ eval: { indicators: [{ name: "满意度", target: "≥95%", actual: "120 家", weight: 10 }] } }));
+    const { code, out } = cli("compute", path);
+    expect(code).toBe(1);
+    expect(out).toContain("单位不一致");
+    expect(out).toContain("预算执行率无法计算：分母未填写");
+  });
+
+  test.each([
+    ["a missing file", () => join(dir, "nope.json"), "文件不存在"],
+    ["bad JSON", () => file("bad.json", "{ basic: "), "不是有效的 JSON"],
+    ["a field of the wrong type", () => file("wrong.json", JSON.stringify({ basic: { staff: { actual: "三十二" } } })), "basic.staff.actual（实际在职人数）：应为整数"],
+  ])("exit 2 on %s, with one Chinese message and no stack trace", (_, path, message) => {
+    const { code, err } = cli("compute", path());
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  test("exit 2 on an unknown profile or command", () => {
+    expect(cli("compute", SAMPLE, "--profile", "mars").err).toContain("未知的评分规则「mars」");
+    expect(cli("compute", SAMPLE, "--profile", "mars").code).toBe(2);
+    expect(cli("frobnicate").code).toBe(2);
+  });
+});
+
+test("the package bin runs as a real process", () => {
+  const result = spawnSync(process.execPath, [join(__dirname, "../../bin/jxzp.js"), "compute", SAMPLE, "--json"], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout).computed["eval.grade"].display).toBe("优");
+}, 30000);
