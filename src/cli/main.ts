@@ -4,6 +4,7 @@
  * finance bureaus. Exit codes: 0 done, 1 the data has errors, 2 bad input.
  */
 import { Command, CommanderError } from "commander";
+import { version } from "../../package.json";
 import { DEFAULT_PROFILE, PROFILE_IDS } from "../domain";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
@@ -14,7 +15,7 @@ import { processIo, type CliIo } from "./io";
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("jxzp")
     .description("绩效自评助手：部门整体支出绩效自评的计算、校验与报告")
-    .version(require("../../package.json").version, "-V, --version", "显示版本")
+    .version(version, "-V, --version", "显示版本")
     .helpOption("-h, --help", "显示帮助")
     .addHelpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()

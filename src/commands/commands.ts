@@ -1,0 +1,20 @@
+/**
+ * Ribbon commands (ExecuteFunction) in the shared runtime. Each handler must call event.completed().
+ */
+/* global Office, Excel */
+
+/** 重新计算: a full recalculation refreshes every JXZP function (and any #NAME? left from a late load). */
+export async function recalculateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    });
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate("recalculateWorkbook", recalculateWorkbook);
+});

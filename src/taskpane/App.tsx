@@ -1,0 +1,52 @@
+import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, Title3, tokens } from "@fluentui/react-components";
+import { TEMPLATE_VERSION } from "../domain/contract";
+import { FUNCTION_CATALOGUE } from "../functions/catalogue";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  logo: { width: "32px", height: "32px" },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+  footer: { color: tokens.colorNeutralForeground3 },
+});
+
+export function App({ strings }: { strings: Strings }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.root} aria-labelledby="app-title">
+      <header className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <div>
+          <Title3 as="h1" id="app-title">{strings.title}</Title3>
+          <br />
+          <Caption1>{strings.subtitle}</Caption1>
+        </div>
+      </header>
+      <Body1>{strings.intro}</Body1>
+      <section aria-labelledby="functions-heading">
+        <Subtitle2 as="h2" id="functions-heading">{strings.functionsHeading}</Subtitle2>
+        <ul className={styles.list}>
+          {FUNCTION_CATALOGUE.map((fn) => (
+            <li key={fn.id}>
+              <Card size="small">
+                <CardHeader
+                  header={<Text weight="semibold" className={styles.code}>JXZP.{fn.signature}</Text>}
+                  action={<Badge appearance="tint">{fn.zhName}</Badge>}
+                  description={<Caption1>{fn.description}</Caption1>}
+                />
+                <Caption1 className={styles.code}>{strings.example}：{fn.example}</Caption1>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <footer className={styles.footer}>
+        <Caption1>{strings.privacy}</Caption1>
+        <br />
+        <Caption1>{strings.version} {TEMPLATE_VERSION}</Caption1>
+      </footer>
+    </main>
+  );
+}
