@@ -58,6 +58,8 @@ const UNIT_ALIASES: Record<string, readonly [string, string]> = {
   "平方米": ["m²", "1"],
 };
 
+const UNIT_SPELLINGS = Object.keys(UNIT_ALIASES).sort((a, b) => b.length - a.length);
+
 const UNIT_PATTERN = /^(?:[%‰]|[a-zA-Z²]{1,4}|[\u4e00-\u9fff]{1,3})/;
 
 const TIME_PATTERNS: ReadonlyArray<RegExp> = [
@@ -136,10 +138,9 @@ function stripComparator(text: string): { rest: string; comparator: Comparator |
 }
 
 function readUnit(afterNumber: string): { unit: string | null; factor: Dec } {
-  const aliases = Object.keys(UNIT_ALIASES).sort((a, b) => b.length - a.length);
-  const alias = aliases.find((spelling) => afterNumber.startsWith(spelling));
+  const alias = UNIT_SPELLINGS.find((spelling) => afterNumber.startsWith(spelling));
   if (alias) {
-    const [unit, factor] = UNIT_ALIASES[alias];
+    const [unit, factor] = UNIT_ALIASES[alias]!;
     return { unit, factor: new Dec(factor) };
   }
   const match = UNIT_PATTERN.exec(afterNumber);

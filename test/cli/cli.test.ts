@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
@@ -112,3 +112,8 @@ test("the package bin runs as a real process", () => {
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout).computed["eval.grade"].display).toBe("优");
 }, 30000);
+
+test("schema/model.schema.json (referenced by the samples' $schema) is the schema the CLI prints", () => {
+  const committed = JSON.parse(readFileSync(join(__dirname, "../../schema/model.schema.json"), "utf8"));
+  expect(committed).toEqual(JSON.parse(cli("schema").out));
+});

@@ -1,0 +1,79 @@
+/**
+ * npm run bench: one JSON line per figure. Timed figures carry a baseline measured in the same run
+ * (the cheapest way to get a comparable answer) and the ratio ours / baseline in time per operation.
+ * Sizes are read from dist/ (run `npm run build` first to include them).
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { compute, parseMeasure, ratio, workbookModel } from "../src/domain";
+
+const ROOT = join(__dirname, "..");
+
+/** Mean nanoseconds per call of `fn(i)`, over ~`ms` of repeated batches after a warm-up. */
+function timePerOp(fn: (i: number) => unknown, ms = 600): number {
+  let sink: unknown;
+  for (let i = 0; i < 2000; i++) sink = fn(i);
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(ms) * 1_000_000n;
+  while (process.hrtime.bigint() - start < budget) {
+    for (let i = 0; i < 1000; i++) sink = fn(calls + i);
+    calls += 1000;
+  }
+  const elapsed = Number(process.hrtime.bigint() - start);
+  if (sink === Symbol.for("never")) console.log(sink); // keeps the work observable
+  return elapsed / calls;
+}
+
+function emit(figure: Record<string, unknown>): void {
+  console.log(JSON.stringify(figure));
+}
+
+function compare(name: string, ours: (i: number) => unknown, baselineName: string, baseline: (i: number) => unknown): void {
+  const oursNs = timePerOp(ours);
+  const baseNs = timePerOp(baseline);
+  emit({
+    name,
+    opsPerSec: Math.round(1e9 / oursNs),
+    baseline: baselineName,
+    baselineOpsPerSec: Math.round(1e9 / baseNs),
+    ratio: Number((oursNs / baseNs).toFixed(2)),
+  });
+}
+
+// Amounts as they come from cells: two decimals, in 万元.
+const pairs = Array.from({ length: 4096 }, (_, i) => [((i * 7919) % 100000) / 100 + 0.01, ((i * 104729) % 100000) / 100 + 1] as const);
+compare(
+  "rate: 执行数/预算数 exact (decimal.js, 4-decimal half-up)",
+  (i) => ratio(pairs[i & 4095]![0], pairs[i & 4095]![1]),
+  "plain JS division with Math.round",
+  (i) => Math.round((pairs[i & 4095]![0] / pairs[i & 4095]![1]) * 10000) / 10000,
+);
+
+const texts = ["1300 家", "≥95%", "3.1%", "12月", "120亿元", "8次", "按时间节点完成各阶段任务", "提高", "持续创建", "不低于90%", "≤3%", "１，３００家", "2024年6月30日前", "5天以内", "115.49亿元", "100%"];
+compare(
+  "parse: 年度指标值/实际完成值 text",
+  (i) => parseMeasure(texts[i % texts.length]),
+  "bare regex number extraction",
+  (i) => /[+-]?\d+(?:\.\d+)?/.exec(texts[i % texts.length]!)?.[0],
+);
+
+const sampleText = readFileSync(join(ROOT, "samples/zhuzhou-kjj-2024.json"), "utf8");
+const sample = workbookModel.parse(JSON.parse(sampleText));
+compare(
+  "compute: 株洲 2024 model, every value and 15 indicators",
+  () => compute(sample),
+  "JSON.parse of the same model file",
+  () => JSON.parse(sampleText),
+);
+compare("model: parse and validate 株洲 2024 JSON (zod)", () => workbookModel.parse(JSON.parse(sampleText)), "JSON.parse alone", () => JSON.parse(sampleText));
+
+for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.json"]) {
+  const path = join(ROOT, "dist", file);
+  if (!existsSync(path)) {
+    emit({ name: `bundle: ${file}`, note: "dist/ missing: run npm run build first" });
+    continue;
+  }
+  emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes: gzipSync(readFileSync(path)).length });
+}

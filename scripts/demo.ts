@@ -1,0 +1,43 @@
+/**
+ * npm run demo: the main job on the bundled 株洲市科学技术局 2024 sample, through the same CLI a user
+ * runs. Writes into ./demo-output/ and prints where each file is.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { run } from "../src/cli/main";
+import { processIo, type CliIo } from "../src/cli/io";
+
+const ROOT = join(__dirname, "..");
+const OUT = join(ROOT, "demo-output");
+const SAMPLE = join(ROOT, "samples", "zhuzhou-kjj-2024.json");
+
+/** Runs a CLI command and captures what it prints. */
+function capture(argv: string[]): { code: number; out: string } {
+  let out = "";
+  const io: CliIo = { out: (s) => (out += `${s}\n`), err: processIo.err };
+  return { code: run(argv, io), out };
+}
+
+function write(name: string, content: string): string {
+  const file = join(OUT, name);
+  writeFileSync(file, content);
+  return relative(process.cwd(), file);
+}
+
+mkdirSync(OUT, { recursive: true });
+const written: string[] = [];
+
+copyFileSync(SAMPLE, join(OUT, "zhuzhou-kjj-2024.json"));
+written.push(relative(process.cwd(), join(OUT, "zhuzhou-kjj-2024.json")));
+written.push(write("contract.json", capture(["contract", "--json"]).out));
+written.push(write("model.schema.json", capture(["schema"]).out));
+
+console.log("━━ 株洲市科学技术局 2024年度部门整体支出绩效自评：计算结果 ━━\n");
+const summary = capture(["compute", SAMPLE]);
+console.log(summary.out);
+written.push(write("zhuzhou-kjj-2024.computed.json", capture(["compute", SAMPLE, "--json"]).out));
+written.push(write("zhuzhou-kjj-2024.platform.txt", capture(["compute", SAMPLE, "--profile", "platform"]).out));
+
+console.log("━━ 已写入 ━━");
+for (const file of written) console.log(`  ${file}`);
+process.exitCode = summary.code;
