@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
-  code: { fontFamily: tokens.fontFamilyMonospace },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   footer: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -33,7 +34,7 @@ export function App({ strings }: { strings: Strings }) {
               <Card size="small">
                 <CardHeader
                   header={<Text weight="semibold" className={styles.code}>JXZP.{fn.signature}</Text>}
-                  action={<Badge appearance="tint">{fn.zhName}</Badge>}
+                  action={<Badge className={styles.badge} appearance="tint">{fn.zhName}</Badge>}
                   description={<Caption1>{fn.description}</Caption1>}
                 />
                 <Caption1 className={styles.code}>{strings.example}：{fn.example}</Caption1>

@@ -1,0 +1,72 @@
+/**
+ * The task pane in headless Chromium, served from dist/ as Office would load it (outside Office,
+ * Office.onReady resolves without a host). Checks what a user sees, accessibility (axe-core), that the
+ * page requests nothing from another origin, and writes a screenshot to render-output/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { serveStatic, type StaticServer } from "./static-server";
+
+const ROOT = join(__dirname, "../..");
+jest.setTimeout(120000);
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  server = await serveStatic({
+    "/fonts/": join(ROOT, "node_modules/@fontsource/noto-sans-sc"),
+    "/axe/": join(ROOT, "node_modules/axe-core"),
+    "/": join(ROOT, "dist"),
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: "zh-CN" });
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
+  });
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("shows the assistant in Chinese, with the JXZP functions", async () => {
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("绩效自评助手");
+  expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+  const items = await page.getByRole("listitem").allTextContents();
+  expect(items.join("\n")).toContain("JXZP.EXECRATE(全年执行数, 全年预算数)");
+  expect(items).toHaveLength(3);
+  await expect(page.getByText("不会发送到任何地方").count()).resolves.toBe(1);
+});
+
+test("has no accessibility violations (axe-core)", async () => {
+  // Served from our origin: the page's Content Security Policy refuses inline and foreign scripts.
+  await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  });
+  expect(violations).toEqual([]);
+});
+
+test("requests nothing from another origin", () => {
+  expect(foreignRequests).toEqual([]);
+  expect(server.requests).toContain("/office-js/office.js");
+});
+
+test("screenshot with a CJK font (render-output/taskpane.png)", async () => {
+  // Headless Chromium has no CJK font; the test loads Noto Sans SC from our own server.
+  for (const weight of [400, 600]) await page.addStyleTag({ url: `${server.origin}/fonts/chinese-simplified-${weight}.css` });
+  await page.addStyleTag({ content: "body, body * { font-family: 'Noto Sans SC', sans-serif !important; }" });
+  await page.evaluate(() => document.fonts.ready);
+  mkdirSync(join(ROOT, "render-output"), { recursive: true });
+  const png = await page.screenshot({ path: join(ROOT, "render-output", "taskpane.png"), fullPage: true });
+  expect(png.length).toBeGreaterThan(10000);
+});
