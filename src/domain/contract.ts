@@ -93,6 +93,21 @@ function triple(key: string, label: string, name: string, row: number): Contract
   };
 }
 
+/** A variable-row Excel table: header row, default empty rows, columns from A on. */
+function table(sheet: SheetId, key: string, label: string, name: string, layout: TableLayout): ContractEntry {
+  const last = layout.columns[layout.columns.length - 1]!.column;
+  return {
+    key,
+    label,
+    sheet,
+    name,
+    address: `A${layout.headerRow}:${last}${layout.headerRow + layout.defaultRows}`,
+    kind: "table",
+    role: "input",
+    table: layout,
+  };
+}
+
 const basicText = cell("basic", "text");
 const basicInt = cell("basic", "integer");
 const basicAmount = cell("basic", "amount");
@@ -129,26 +144,17 @@ export const CONTRACT: readonly ContractEntry[] = [
   triple("basic.threePublic.overseas", "出国经费", "基础_出国经费", 11),
   triple("basic.threePublic.reception", "公务接待", "基础_公务接待", 12),
   triple("basic.projects.total", "项目支出", "基础_项目支出", 13),
-  {
-    key: "basic.projects.lines",
-    label: "项目支出明细（一个项目或专项一行）",
-    sheet: "basic",
-    name: "基础_项目支出明细",
-    address: `A${PROJECT_TABLE_HEADER}:D${PROJECT_TABLE_HEADER + PROJECT_DEFAULT_ROWS}`,
-    kind: "table",
-    role: "input",
-    table: {
-      name: "项目支出明细",
-      headerRow: PROJECT_TABLE_HEADER,
-      defaultRows: PROJECT_DEFAULT_ROWS,
-      columns: [
-        { key: "name", label: "项目名称", kind: "text", role: "input", column: "A" },
-        { key: "prev", label: PART_LABELS.prev, kind: "amount", role: "input", column: "B" },
-        { key: "budget", label: PART_LABELS.budget, kind: "amount", role: "input", column: "C" },
-        { key: "final", label: PART_LABELS.final, kind: "amount", role: "input", column: "D" },
-      ],
-    },
-  },
+  table("basic", "basic.projects.lines", "项目支出明细（一个项目或专项一行）", "基础_项目支出明细", {
+    name: "项目支出明细",
+    headerRow: PROJECT_TABLE_HEADER,
+    defaultRows: PROJECT_DEFAULT_ROWS,
+    columns: [
+      { key: "name", label: "项目名称", kind: "text", role: "input", column: "A" },
+      { key: "prev", label: PART_LABELS.prev, kind: "amount", role: "input", column: "B" },
+      { key: "budget", label: PART_LABELS.budget, kind: "amount", role: "input", column: "C" },
+      { key: "final", label: PART_LABELS.final, kind: "amount", role: "input", column: "D" },
+    ],
+  }),
   triple("basic.publicFunds.total", "公用经费", "基础_公用经费", afterProjects(1)),
   triple("basic.publicFunds.office", "办公经费", "基础_办公经费", afterProjects(2)),
   triple("basic.publicFunds.utilitiesTravel", "水费、电费、差旅费", "基础_水电差旅费", afterProjects(3)),
@@ -184,33 +190,24 @@ export const CONTRACT: readonly ContractEntry[] = [
   evalAmount({ key: "eval.funds.expense.project", label: "项目支出", name: "自评_项目支出", address: "F7" }),
   evalText({ key: "eval.goal.expected", label: "年度总体目标·预期目标", name: "自评_预期目标", address: "B11" }),
   evalText({ key: "eval.goal.actual", label: "年度总体目标·实际完成情况", name: "自评_实际完成情况", address: "F11" }),
-  {
-    key: "eval.indicators",
-    label: "绩效指标",
-    sheet: "eval",
-    name: "自评_绩效指标",
-    address: `A${INDICATOR_TABLE_HEADER}:K${INDICATOR_TABLE_HEADER + INDICATOR_DEFAULT_ROWS}`,
-    kind: "table",
-    role: "input",
-    table: {
-      name: "绩效指标",
-      headerRow: INDICATOR_TABLE_HEADER,
-      defaultRows: INDICATOR_DEFAULT_ROWS,
-      columns: [
-        { key: "level1", label: "一级指标", kind: "text", role: "input", column: "A" },
-        { key: "level2", label: "二级指标", kind: "text", role: "input", column: "B" },
-        { key: "name", label: "三级指标", kind: "text", role: "input", column: "C" },
-        { key: "target", label: "年度指标值", kind: "text", role: "input", column: "D" },
-        { key: "actual", label: "实际完成值", kind: "text", role: "input", column: "E" },
-        { key: "weight", label: "分值", kind: "amount", role: "input", column: "F" },
-        { key: "score", label: "得分", kind: "amount", role: "input", column: "G" },
-        { key: "deviation", label: "偏差原因分析及改进措施", kind: "text", role: "input", column: "H" },
-        { key: "band", label: "评价档次（定性指标）", kind: "text", role: "input", column: "I" },
-        { key: "completion", label: "完成率", kind: "rate", role: "computed", column: "J" },
-        { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed", column: "K" },
-      ],
-    },
-  },
+  table("eval", "eval.indicators", "绩效指标", "自评_绩效指标", {
+    name: "绩效指标",
+    headerRow: INDICATOR_TABLE_HEADER,
+    defaultRows: INDICATOR_DEFAULT_ROWS,
+    columns: [
+      { key: "level1", label: "一级指标", kind: "text", role: "input", column: "A" },
+      { key: "level2", label: "二级指标", kind: "text", role: "input", column: "B" },
+      { key: "name", label: "三级指标", kind: "text", role: "input", column: "C" },
+      { key: "target", label: "年度指标值", kind: "text", role: "input", column: "D" },
+      { key: "actual", label: "实际完成值", kind: "text", role: "input", column: "E" },
+      { key: "weight", label: "分值", kind: "amount", role: "input", column: "F" },
+      { key: "score", label: "得分", kind: "amount", role: "input", column: "G" },
+      { key: "deviation", label: "偏差原因分析及改进措施", kind: "text", role: "input", column: "H" },
+      { key: "band", label: "评价档次（定性指标）", kind: "text", role: "input", column: "I" },
+      { key: "completion", label: "完成率", kind: "rate", role: "computed", column: "J" },
+      { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed", column: "K" },
+    ],
+  }),
   evalAmount({ key: "eval.weightTotal", label: "分值合计", name: "自评_分值合计", address: `F${afterIndicators(1)}`, role: "computed" }),
   evalAmount({ key: "eval.total", label: "总分", name: "自评_总分", address: `G${afterIndicators(1)}`, role: "computed" }),
   evalText({ key: "eval.grade", label: "绩效等次", name: "自评_等次", address: `I${afterIndicators(1)}`, role: "computed" }),
