@@ -7,6 +7,28 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+
+require("tsx/cjs/api").register();
+const { localizeMetadata } = require("./src/functions/localize-metadata.ts");
+
+/** Emits functions.zh-cn.json (Chinese names) beside the generated functions.json. */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LocalizedMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const generated = compilation.getAsset("functions.json");
+        if (!generated) return;
+        try {
+          const zh = localizeMetadata(JSON.parse(generated.source.source().toString()));
+          compilation.emitAsset("functions.zh-cn.json", new webpack.sources.RawSource(`${JSON.stringify(zh, null, 2)}\n`));
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${error.message}`));
+        }
+      });
+    });
+  }
+}
 
 const urlDev = "https://localhost:3000/";
 /** Where the production build is served; set ADDIN_URL=https://your.host/path/ when building for release. */
@@ -36,6 +58,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

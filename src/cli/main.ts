@@ -8,6 +8,7 @@ import { version } from "../../package.json";
 import { DEFAULT_PROFILE, PROFILE_IDS } from "../domain";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
+import { fnCommand } from "./commands/fn";
 import { schemaCommand } from "./commands/schema";
 import { EXIT, InputError } from "./errors";
 import { processIo, type CliIo } from "./io";
@@ -39,6 +40,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`, DEFAULT_PROFILE)
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) => setExit(computeCommand(file, options, io)));
+
+  program
+    .command("fn")
+    .description("调用一个 JXZP 函数（与单元格中的实现相同），如 jxzp fn EXECRATE 1387.53 1387.53；区域写作 JSON 数组 [[10],[5]]")
+    .argument("<id>", "函数 ID 或中文名，如 EXECRATE 或 执行率")
+    .argument("[args...]", "参数：数字、文本或 JSON 数组")
+    .allowUnknownOption()
+    .action((id: string, args: string[]) => setExit(fnCommand(id, args, io)));
 
   return program;
 }

