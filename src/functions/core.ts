@@ -27,14 +27,15 @@ export type RangeArg = ReadonlyArray<ReadonlyArray<unknown>>;
 const invalid = (message: string) => new FunctionInputError("invalidValue", message);
 const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
+/** "实际为「abc」" or "实际为 true". */
 function shown(value: unknown): string {
-  return typeof value === "string" ? `「${value}」` : String(value);
+  return typeof value === "string" ? `「${value}」` : ` ${String(value)}`;
 }
 
 /** A number argument: JS numbers as they are; text numbers (also full-width) read exactly; anything else refused. */
 function numberArg(value: unknown, label: string): number | Dec {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw invalid(`${label}应为数字，实际为 ${value}`);
+    if (!Number.isFinite(value)) throw invalid(`${label}应为数字，实际为${shown(value)}`);
     return value;
   }
   if (typeof value === "string") {
@@ -63,7 +64,7 @@ export function profileArg(value: unknown): ScoringProfile {
   if (isEmpty(value)) return getProfile();
   const text = String(value).trim();
   const profile = Object.values(PROFILES).find((p) => p.name === text) ?? (isProfileId(text) ? PROFILES[text] : null);
-  if (!profile) throw invalid(`评分规则${shown(value)}不存在，可选：${PROFILE_IDS.map((id) => `${id}（${PROFILES[id].name}）`).join("、")}`);
+  if (!profile) throw invalid(`评分规则「${String(value)}」不存在，可选：${PROFILE_IDS.map((id) => `${id}（${PROFILES[id].name}）`).join("、")}`);
   return profile;
 }
 
@@ -116,7 +117,7 @@ export function budgetScore(weight: unknown, executed: unknown, budget: unknown,
 export function indicatorScore(weight: unknown, target: unknown, actual: unknown, band?: unknown, profile?: unknown): CellResult {
   const scoring = profileArg(profile);
   if (!isEmpty(band) && !findBand(scoring, band)) {
-    throw invalid(`评价档次${shown(band)}无法识别，可选：${scoring.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、")}`);
+    throw invalid(`评价档次「${String(band)}」无法识别，可选：${scoring.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、")}`);
   }
   const result = scoreIndicator({ weight: weightArg(weight), target: textArg(target), actual: textArg(actual), band }, scoring);
   if (result.suggested) return result.suggested.toNumber();

@@ -117,3 +117,28 @@ test("schema/model.schema.json (referenced by the samples' $schema) is the schem
   const committed = JSON.parse(readFileSync(join(__dirname, "../../schema/model.schema.json"), "utf8"));
   expect(committed).toEqual(JSON.parse(cli("schema").out));
 });
+
+describe("jxzp fn", () => {
+  test("calls the cell implementation: numbers, text and JSON ranges", () => {
+    expect(cli("fn", "EXECRATE", "1387.53", "1387.53")).toMatchObject({ code: 0, out: "1\n" });
+    expect(cli("fn", "控制率", "32", "39").out).toBe("0.8205\n");
+    expect(cli("fn", "INDICATORSCORE", "5", "120亿元", "115.49亿元").out).toBe("4.81\n");
+    expect(cli("fn", "TOTALSCORE", "10", "[[40],[30],[18]]", "[[10],[40],[30],[20]]").out).toBe("98\n");
+    expect(cli("fn", "grade", "98").out).toBe("优\n");
+    expect(cli("fn", "CONTROLRATE", "0", "0").out).toBe("不适用\n");
+  });
+
+  test("a refused argument prints the Excel error and the reason, exit 1", () => {
+    const { code, err } = cli("fn", "EXECRATE", "abc", "10");
+    expect(code).toBe(1);
+    expect(err).toBe("#VALUE! 全年执行数应为数字，实际为「abc」\n");
+    expect(cli("fn", "CHANGERATE", "10", "-5").err).toContain("上期数不能为负数");
+  });
+
+  test("unknown functions and wrong argument counts are bad input, exit 2", () => {
+    expect(cli("fn", "FOO").code).toBe(2);
+    expect(cli("fn", "FOO").err).toContain("EXECRATE(全年执行数, 全年预算数)");
+    expect(cli("fn", "EXECRATE", "1").err).toContain("需要 2–2 个参数");
+    expect(cli("fn", "TOTALSCORE", "10", "[[1],").err).toContain("区域参数应为 JSON 数组");
+  });
+});

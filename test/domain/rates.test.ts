@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { changeRate, Dec, formatRate, NOT_APPLICABLE, ratio, rateValueText } from "../../src/domain";
+import { changeRate, Dec, formatRate, NOT_APPLICABLE, ratio, rateNumber, rateValueText } from "../../src/domain";
 
 describe("rates", () => {
   test("a rate is a fraction kept with 4 decimals and shown as a percentage with 2", () => {
@@ -55,5 +55,39 @@ describe("rates", () => {
         return rate.kind === "value" && rate.exact.times(den).minus(num).abs().lessThan("1e-25");
       }),
     );
+  });
+});
+
+describe("rateNumber: the cell path", () => {
+  const reference = (a: unknown, b: unknown) => {
+    const rate = ratio(a, b);
+    return rate.kind === "value" ? rate.value.toNumber() : rate.reason;
+  };
+
+  test("property: cell amounts with 2 decimals give exactly the decimal.js result", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }), fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }), (n, d) => {
+        const a = n / 100;
+        const b = d / 100;
+        return Object.is(rateNumber(a, b), reference(a, b)) || (rateNumber(a, b) === 0 && reference(a, b) === 0);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test("half-up boundaries, other inputs and 不适用", () => {
+    expect(rateNumber(1, 3)).toBe(0.3333);
+    expect(rateNumber(2, 3)).toBe(0.6667);
+    expect(rateNumber(0.00005, 1)).toBe(0.0001); // 3+ decimals: decimal.js path
+    expect(rateNumber(1, 80000)).toBe(0); // 0.0000125 → 0.0000
+    expect(rateNumber(1, 20000)).toBe(0.0001); // 0.00005 exactly → half-up
+    expect(rateNumber(-1, 20000)).toBe(-0.0001);
+    expect(rateNumber(5, 0)).toBe("zeroDenominator");
+    expect(rateNumber(null, 5)).toBe("missingNumerator");
+    expect(rateNumber("1387.53", "1387.53")).toBe(1);
+  });
+
+  test("property: any doubles agree with decimal.js", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), fc.double({ noNaN: true }), (a, b) => Object.is(rateNumber(a, b), reference(a, b)) || rateNumber(a, b) === reference(a, b)));
   });
 });

@@ -1,26 +1,140 @@
-import { changeRateFn, controlRate, execRate, FunctionInputError } from "../../src/functions/core";
-import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as core from "../../src/functions/core";
+import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
+import { FUNCTION_IMPLEMENTATIONS } from "../../src/functions/registry";
 
-describe("custom function cores", () => {
-  test("rates come back as 4-decimal fractions, 0 denominators as 不适用", () => {
-    expect(controlRate(32, 39)).toBe(0.8205);
-    expect(execRate(1387.53, 1387.53)).toBe(1);
-    expect(changeRateFn(38.67, 18.24)).toBe(1.1201);
-    expect(execRate(0, 0)).toBe("不适用");
-    expect(controlRate("0", 0)).toBe("不适用");
+const SAMPLE = JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8"));
+const indicators: Array<{ target: string; actual: string; weight: number; score: number }> = SAMPLE.eval.indicators;
+
+/** The message a function refuses its arguments with, and the Excel error it becomes. */
+function refusal(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof core.FunctionInputError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("株洲 2024 through the functions", () => {
+  test("控制率 0.8205, 执行率 1, 执行率得分 10", () => {
+    expect(core.controlRate(32, 39)).toBe(0.8205);
+    expect(core.execRate(1387.53, 1387.53)).toBe(1);
+    expect(core.budgetScore(10, 1387.53, 1387.53)).toBe(10);
   });
 
-  test("bad arguments are refused with the value named", () => {
-    expect(() => execRate("abc", 10)).toThrow(new FunctionInputError("invalidValue", "全年执行数应为数字，实际为「abc」"));
-    expect(() => execRate(-1, 10)).toThrow("全年执行数不能为负数，实际为 -1");
-    expect(() => controlRate(true, 10)).toThrow(FunctionInputError);
+  test("the 成本指标 suggest 4.64 and 4.81; every other indicator its full weight", () => {
+    const suggested = indicators.map((row) => core.indicatorScore(row.weight, row.target, row.actual));
+    expect(suggested).toEqual([10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 10, 4.64, 4.81, 5, 5]);
   });
 
-  test("every catalogued function is declared with @customfunction in functions.ts", () => {
-    const source = readFileSync(join(__dirname, "../../src/functions/functions.ts"), "utf8");
-    const declared = [...source.matchAll(/@customfunction\s+(\w+)/g)].map((m) => m[1]);
-    expect(declared.sort()).toEqual(FUNCTION_CATALOGUE.map((f) => f.id).sort());
+  test("total 98 from the entered scores (weights 100 with 执行率's 10), grade 优", () => {
+    const scores = indicators.map((row) => [row.score]);
+    const weights = [[10], ...indicators.map((row) => [row.weight])];
+    expect(core.totalScoreFn(10, scores, weights)).toBe(98);
+    expect(core.grade(98)).toBe("优");
   });
+
+  test("楼堂馆所 0/0 is 不适用", () => {
+    expect(core.controlRate(0, 0)).toBe("不适用");
+    expect(core.percentText(core.controlRate(0, 0))).toBe("不适用");
+  });
+});
+
+describe("EXECRATE, CONTROLRATE, CHANGERATE", () => {
+  test("null, empty text and 0 denominators", () => {
+    expect(core.execRate(5, 0)).toBe("不适用");
+    expect(refusal(() => core.execRate(null, 10))).toEqual({ code: "invalidValue", message: "全年执行数未填写" });
+    expect(refusal(() => core.execRate(10, ""))).toEqual({ code: "invalidValue", message: "全年预算数未填写" });
+  });
+
+  test("text numbers, full-width digits and thousands separators are read exactly", () => {
+    expect(core.execRate("900", "1,000")).toBe(0.9);
+    expect(core.controlRate("３２", "３９")).toBe(0.8205);
+  });
+
+  test("negative amounts and words are refused, naming the value", () => {
+    expect(refusal(() => core.execRate(-1, 10)).message).toBe("全年执行数不能为负数，实际为 -1");
+    expect(refusal(() => core.controlRate("三十二", 39)).message).toBe("实际数应为数字，实际为「三十二」");
+    expect(refusal(() => core.controlRate(true, 39)).message).toBe("实际数应为数字，实际为 true");
+  });
+
+  test("变动率 may be negative and is 不适用 without a previous year", () => {
+    expect(core.changeRateFn(38.67, 18.24)).toBe(1.1201);
+    expect(core.changeRateFn(10, 20)).toBe(-0.5);
+    expect(core.changeRateFn(10, 0)).toBe("不适用");
+  });
+});
+
+describe("COMPLETIONRATE", () => {
+  test("direction aware, with 亿元 and time targets", () => {
+    expect(core.completionRate("8%", "7.42%")).toBe(0.9275);
+    expect(core.completionRate("120亿元", "115.49亿元")).toBe(0.9624);
+    expect(core.completionRate("≤3%", "4%")).toBe(0.75);
+    expect(core.completionRate("12月", "12月")).toBe("按期完成");
+    expect(core.completionRate("6月底前", "8月")).toBe("未按期完成");
+  });
+
+  test("qualitative targets and mismatched units are errors that say why", () => {
+    expect(refusal(() => core.completionRate("提高", "有所提高")).code).toBe("notAvailable");
+    expect(refusal(() => core.completionRate("1300 家", "95%")).message).toContain("单位不一致");
+  });
+});
+
+describe("BUDGETSCORE, INDICATORSCORE", () => {
+  test("execution over 100% scores the weight; a weight over 100 is refused", () => {
+    expect(core.budgetScore(10, 1200, 1000)).toBe(10);
+    expect(core.budgetScore(10, 1, 3)).toBe(3.33);
+    expect(core.budgetScore(10, 0, 0)).toBe("不适用");
+    expect(refusal(() => core.budgetScore(110, 1, 1)).message).toBe("分值不能大于 100，实际为 110");
+  });
+
+  test("qualitative indicators take the band: 达成/部分达成/未达成 or 1/2/3", () => {
+    expect(core.indicatorScore(10, "提高", "有所提高", "达成")).toBe(10);
+    expect(core.indicatorScore(10, "提高", "有所提高", 2)).toBe(8);
+    expect(core.indicatorScore(10, "提高", "有所提高", "未达成")).toBe(6);
+    expect(refusal(() => core.indicatorScore(10, "提高", "有所提高")).code).toBe("notAvailable");
+    expect(refusal(() => core.indicatorScore(10, "提高", "有所提高", "很好")).message).toContain("评价档次「很好」无法识别");
+  });
+
+  test("the platform profile, by id or Chinese name", () => {
+    expect(core.indicatorScore(10, "5 个", "16 个", null, "platform")).toBe(8);
+    expect(core.indicatorScore(10, "5 个", "16 个", null, "预算管理一体化平台")).toBe(8);
+    expect(core.indicatorScore(10, "5 个", "16 个")).toBe(10);
+    expect(refusal(() => core.indicatorScore(10, "5", "6", null, "mars")).message).toContain("评分规则「mars」不存在");
+  });
+
+  test("time targets: on time full weight, late needs a hand score", () => {
+    expect(core.indicatorScore(5, "12月", "12月")).toBe(5);
+    expect(refusal(() => core.indicatorScore(5, "6月底前", "8月")).message).toContain("请按实际情况评分");
+  });
+});
+
+describe("TOTALSCORE, GRADE, PERCENTTEXT", () => {
+  test("empty cells in ranges are skipped; a weights total other than 100 says the sum", () => {
+    expect(core.totalScoreFn(10, [[40], [null], [""], [30]])).toBe(80);
+    expect(refusal(() => core.totalScoreFn(10, [[40]], [[10], [50], [50]])).message).toContain("分值合计为 110，应为 100");
+    expect(refusal(() => core.totalScoreFn(10, [[40], ["四十"]])).message).toBe("得分第2行第1列应为数字，实际为「四十」");
+  });
+
+  test("the platform caps the total by execution rate", () => {
+    expect(core.totalScoreFn(7.5, [[85]], null, 0.75, "platform")).toBe(89);
+    expect(core.totalScoreFn(7.5, [[85]], null, 0.75)).toBe(92.5);
+  });
+
+  test("等次 boundaries and report text", () => {
+    expect([90, 89.99, 80, 79.99, 60, 59.99].map((t) => core.grade(t))).toEqual(["优", "良", "良", "中", "中", "差"]);
+    expect(core.percentText(0.8205)).toBe("82.05%");
+    expect(core.percentText(1.12005)).toBe("112.01%");
+  });
+});
+
+test("the registry, the catalogue and functions.ts list the same ids", () => {
+  const source = readFileSync(join(__dirname, "../../src/functions/functions.ts"), "utf8");
+  const declared = [...source.matchAll(/@customfunction\s+(\w+)/g)].map((m) => m[1]);
+  const ids = FUNCTION_CATALOGUE.map((f) => f.id);
+  expect([...declared].sort()).toEqual([...ids].sort());
+  expect(Object.keys(FUNCTION_IMPLEMENTATIONS).sort()).toEqual([...ids].sort());
 });
