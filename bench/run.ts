@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, workbookModel } from "../src/domain";
+import { execRate, indicatorScore } from "../src/functions/core";
 
 const ROOT = join(__dirname, "..");
 
@@ -43,7 +44,7 @@ function compare(name: string, ours: (i: number) => unknown, baselineName: strin
 }
 
 // Amounts as they come from cells: two decimals, in 万元.
-const pairs = Array.from({ length: 4096 }, (_, i) => [((i * 7919) % 100000) / 100 + 0.01, ((i * 104729) % 100000) / 100 + 1] as const);
+const pairs = Array.from({ length: 4096 }, (_, i) => [(((i * 7919) % 100000) + 1) / 100, (((i * 104729) % 100000) + 100) / 100] as const);
 compare(
   "rate: 执行数/预算数 exact (decimal.js, 4-decimal half-up)",
   (i) => ratio(pairs[i & 4095]![0], pairs[i & 4095]![1]),
@@ -51,12 +52,36 @@ compare(
   (i) => Math.round((pairs[i & 4095]![0] / pairs[i & 4095]![1]) * 10000) / 10000,
 );
 
-const texts = ["1300 家", "≥95%", "3.1%", "12月", "120亿元", "8次", "按时间节点完成各阶段任务", "提高", "持续创建", "不低于90%", "≤3%", "１，３００家", "2024年6月30日前", "5天以内", "115.49亿元", "100%"];
 compare(
-  "parse: 年度指标值/实际完成值 text",
-  (i) => parseMeasure(texts[i % texts.length]),
+  "fn: EXECRATE body (cell amounts, exact half-up)",
+  (i) => execRate(pairs[i & 4095]![0], pairs[i & 4095]![1]),
+  "plain JS division with Math.round",
+  (i) => Math.round((pairs[i & 4095]![0] / pairs[i & 4095]![1]) * 10000) / 10000,
+);
+
+// A 附件2 column of indicators as Excel sends them in one batch: texts repeat across rows.
+const indicatorRows = [
+  [10, "1300 家", "1302 家"], [10, "5 个", "16 个"], [5, "3人", "3人"], [5, "13件", "14.91件"], [5, "3.1%", "3.15%"],
+  [5, "12月", "12月"], [5, "15%", "17.9%"], [5, "≥95%", "100%"], [5, "8%", "7.42%"], [5, "120亿元", "115.49亿元"],
+] as const;
+compare(
+  "fn: INDICATORSCORE with text parsing (cached)",
+  (i) => {
+    const [weight, target, actual] = indicatorRows[i % indicatorRows.length]!;
+    return indicatorScore(weight, target, actual);
+  },
+  "EXECRATE body",
+  (i) => execRate(pairs[i & 4095]![0], pairs[i & 4095]![1]),
+);
+
+// Distinct texts (the cache holds 10,000), so this measures the parser itself.
+const shapes = ["{n} 家", "≥{n}%", "{n}.5%", "{m}月", "{n}亿元", "不少于{n}次", "按时间节点完成各阶段任务{n}", "{n}天以内", "１，{n}家", "2024年{m}月30日前"];
+const freshText = (i: number) => shapes[i % shapes.length]!.replace("{n}", String(100 + (i % 900_000))).replace("{m}", String(1 + (i % 12)));
+compare(
+  "parse: 年度指标值/实际完成值 text (uncached)",
+  (i) => parseMeasure(freshText(i)),
   "bare regex number extraction",
-  (i) => /[+-]?\d+(?:\.\d+)?/.exec(texts[i % texts.length]!)?.[0],
+  (i) => /[+-]?\d+(?:\.\d+)?/.exec(freshText(i))?.[0],
 );
 
 const sampleText = readFileSync(join(ROOT, "samples/zhuzhou-kjj-2024.json"), "utf8");
@@ -69,11 +94,14 @@ compare(
 );
 compare("model: parse and validate 株洲 2024 JSON (zod)", () => workbookModel.parse(JSON.parse(sampleText)), "JSON.parse alone", () => JSON.parse(sampleText));
 
-for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.json"]) {
+const BUNDLE_GOALS: Record<string, number> = { "functions.js": 60 * 1024 };
+for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.json", "functions.zh-cn.json"]) {
   const path = join(ROOT, "dist", file);
   if (!existsSync(path)) {
     emit({ name: `bundle: ${file}`, note: "dist/ missing: run npm run build first" });
     continue;
   }
-  emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes: gzipSync(readFileSync(path)).length });
+  const gzipBytes = gzipSync(readFileSync(path)).length;
+  const goal = BUNDLE_GOALS[file];
+  emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes, ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}) });
 }

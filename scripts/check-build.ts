@@ -10,7 +10,7 @@ const DIST = join(__dirname, "..", "dist");
 const problems: string[] = [];
 const read = (file: string) => readFileSync(join(DIST, file), "utf8");
 
-const required = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "commands.js", "manifest.xml", "office-js/office.js",
+const required = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-cn.json", "commands.js", "manifest.xml", "office-js/office.js",
   ...[16, 32, 64, 80].map((size) => `assets/icon-${size}.png`), "lib/src/cli/main.js"];
 for (const file of required) {
   const path = file.startsWith("lib/") ? join(__dirname, "..", file) : join(DIST, file);
@@ -21,6 +21,8 @@ if (problems.length === 0) {
   const ids = (JSON.parse(read("functions.json")) as { functions: Array<{ id: string }> }).functions.map((f) => f.id).sort();
   const expected = FUNCTION_CATALOGUE.map((f) => f.id).sort();
   if (ids.join() !== expected.join()) problems.push(`functions.json ids ${ids.join()} ≠ catalogue ${expected.join()}`);
+  const zhIds = (JSON.parse(read("functions.zh-cn.json")) as { functions: Array<{ id: string }> }).functions.map((f) => f.id).sort();
+  if (zhIds.join() !== ids.join()) problems.push(`functions.zh-cn.json ids ${zhIds.join()} ≠ functions.json ${ids.join()}`);
 
   const html = read("taskpane.html");
   for (const script of ["office-js/office.js", "functions.js", "commands.js", "taskpane.js"]) {
@@ -37,4 +39,4 @@ if (problems.length > 0) {
   console.error(`dist/ is not complete:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exit(1);
 }
-console.log("dist/: taskpane.html, functions.js (+ associate calls), functions.json, commands.js, office.js, icons, manifest.xml; lib/: CLI — all present");
+console.log("dist/: taskpane.html, functions.js (+ associate calls), functions.json, functions.zh-cn.json, commands.js, office.js, icons, manifest.xml; lib/: CLI — all present");

@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, Title3, tokens } from "@fluentui/react-components";
 import { TEMPLATE_VERSION } from "../domain/contract";
-import { FUNCTION_CATALOGUE, signatureOf } from "../functions/catalogue";
+import { exampleOf, FUNCTION_CATALOGUE, nameOf, paramsOf } from "../functions/catalogue";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -33,11 +33,11 @@ export function App({ strings }: { strings: Strings }) {
             <li key={fn.id}>
               <Card size="small">
                 <CardHeader
-                  header={<Text weight="semibold" className={styles.code}>JXZP.{signatureOf(fn)}</Text>}
-                  action={<Badge className={styles.badge} appearance="tint">{fn.zhName}</Badge>}
+                  header={<Text weight="semibold" className={styles.code}>JXZP.{nameOf(fn, strings.language)}({paramsOf(fn, strings.language)})</Text>}
+                  action={<Badge className={styles.badge} appearance="tint">{nameOf(fn, strings.language === "zh" ? "en" : "zh")}</Badge>}
                   description={<Caption1>{fn.description}</Caption1>}
                 />
-                <Caption1 className={styles.code}>{strings.example}：{fn.example}</Caption1>
+                <Caption1 className={styles.code}>{strings.example}：{exampleOf(fn, strings.language)}</Caption1>
               </Card>
             </li>
           ))}

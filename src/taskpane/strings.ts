@@ -1,8 +1,9 @@
 /** UI text, Chinese first; English for an English Office. */
 const zh = {
+  language: "zh" as "zh" | "en",
   title: "绩效自评助手",
   subtitle: "部门整体支出绩效自评",
-  intro: "在任意单元格输入 =JXZP. 即可使用自评函数。结果为小数，请将单元格格式设为百分比；分母为 0 时返回“不适用”。",
+  intro: "在任意单元格输入 =JXZP. 即可使用自评函数（中文版 Excel 显示中文函数名，英文版显示英文名）。结果为小数，请将单元格格式设为百分比；分母为 0 时返回“不适用”。",
   functionsHeading: "自评函数",
   example: "示例",
   privacy: "工作簿数据只在本机处理，不会发送到任何地方。",
@@ -12,6 +13,7 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
+  language: "en",
   title: "Performance Self-Evaluation Assistant",
   subtitle: "Department-wide spending self-evaluation",
   intro: "Type =JXZP. in any cell to use the self-evaluation functions. Results are fractions: format the cell as a percentage. A 0 denominator gives 不适用 (not applicable).",

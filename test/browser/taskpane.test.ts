@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
 import { launchBrowser } from "./browser";
 import { serveStatic, type StaticServer } from "./static-server";
 
@@ -41,8 +42,9 @@ test("shows the assistant in Chinese, with the JXZP functions", async () => {
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("绩效自评助手");
   expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
   const items = await page.getByRole("listitem").allTextContents();
-  expect(items.join("\n")).toContain("JXZP.EXECRATE(全年执行数, 全年预算数)");
-  expect(items).toHaveLength(3);
+  expect(items.join("\n")).toContain("JXZP.执行率(全年执行数, 全年预算数)");
+  expect(items.join("\n")).toContain("=JXZP.指标得分(5, \"120亿元\", \"115.49亿元\") → 4.81");
+  expect(items).toHaveLength(FUNCTION_CATALOGUE.length);
   await expect(page.getByText("不会发送到任何地方").count()).resolves.toBe(1);
 });
 
