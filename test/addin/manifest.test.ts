@@ -17,6 +17,10 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="JXZP"/>');
   });
 
+  test("Chinese Excel loads the zh-CN metadata (Chinese function names)", () => {
+    expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]*\/functions.json">\s*<bt:Override Locale="zh-CN" Value="[^"]*\/functions.zh-cn.json"\/>/);
+  });
+
   test("Chinese by default with English overrides", () => {
     expect(manifest).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
     expect(manifest).toMatch(/<DisplayName DefaultValue="绩效自评助手">\s*<Override Locale="en-US"/);
