@@ -26,11 +26,19 @@ export function isDecimalText(text: string): boolean {
  * exactly 38.67, not 38.6700000000000017053025658242404460906982421875.
  */
 export function toDec(value: unknown): Dec | null {
-  if (value instanceof Dec) return value;
-  if (typeof value === "number") return Number.isFinite(value) ? new Dec(String(value)) : null;
-  if (typeof value === "string" && isDecimalText(value)) return new Dec(value.trim());
-  if (DecimalJs.isDecimal(value)) return new Dec((value as DecimalJs).toString());
-  return null;
+  let dec: Dec | null = null;
+  if (value instanceof Dec) dec = value;
+  else if (typeof value === "number") dec = Number.isFinite(value) ? new Dec(String(value)) : null;
+  else if (typeof value === "string" && isDecimalText(value)) dec = new Dec(value.trim());
+  else if (DecimalJs.isDecimal(value)) dec = new Dec((value as DecimalJs).toString());
+  // "1e99999999999999999" is decimal text, but no amount: overflow is not a number here.
+  return dec !== null && dec.isFinite() ? dec : null;
+}
+
+/** Fixed-point text without a sign on zero ("-0.00" → "0.00"). */
+function fixed(value: Dec, decimals: number): string {
+  const text = value.toFixed(decimals, Dec.ROUND_HALF_UP);
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
 export function roundAmount(value: Dec): Dec {
@@ -43,12 +51,12 @@ export function roundRate(value: Dec): Dec {
 
 /** "1387.53", "10.00": an amount or score as the tables show it. */
 export function formatAmount(value: Dec): string {
-  return value.toFixed(AMOUNT_DECIMALS, Dec.ROUND_HALF_UP);
+  return fixed(value, AMOUNT_DECIMALS);
 }
 
 /** "82.05%": a fraction as a percentage with 2 decimals, rounded half-up from the exact value. */
 export function formatPercent(fraction: Dec): string {
-  return `${fraction.times(100).toFixed(AMOUNT_DECIMALS, Dec.ROUND_HALF_UP)}%`;
+  return `${fixed(fraction.times(100), AMOUNT_DECIMALS)}%`;
 }
 
 /** Sum of the present values; null when none is present (an all-empty column is not 0). */

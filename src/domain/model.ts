@@ -9,11 +9,12 @@ import { NOT_APPLICABLE } from "./rates";
 
 const FULL_WIDTH_DIGITS = /[０-９．－]/g;
 
-/** Full-width digits and separators users paste from Word ("１，３００．５") read as ASCII. */
+/** Full-width digits and thousands separators users paste from Word ("１，３００．５") read as ASCII; "38,67" stays unreadable. */
 export function normaliseNumberText(text: string): string {
   return text
     .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, "");
+    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1")
+    .replace(/\s/g, "");
 }
 
 /** An amount in 万元 (or any decimal quantity): number or decimal text → exact decimal. */

@@ -105,9 +105,14 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       if (rate.kind !== "value") {
         return result({ basis: "entered", suggested: entered, note: "完成率不适用（分母为0），保留填报得分" });
       }
+      // Missed, yet the ratio says 100% or more: a strict target (">95%" with 95%) or a negative one (≥ −5%
+      // with −10%). The proportional rule does not apply; the score is the user's to give.
+      if (rate.exact.greaterThanOrEqualTo(1) || rate.exact.isNegative()) {
+        return result({ basis: "entered", suggested: entered, note: "未完成年度指标，且无法按比例计分，保留填报得分" });
+      }
       return result({
         basis: "proportional",
-        suggested: roundAmount(weight.times(Dec.min(Dec.max(rate.exact, 0), 1))),
+        suggested: roundAmount(weight.times(rate.exact)),
         note: "未完成年度指标，按完成值与指标值的比例记分",
       });
     }
@@ -146,6 +151,8 @@ export function totalScore(
 
 /** 等次 of a total: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (in the national profile). */
 export function gradeOf(total: Dec, profile: ScoringProfile): ScoringProfile["grades"][number]["grade"] {
-  const band = profile.grades.find((g) => total.greaterThanOrEqualTo(g.minTotal));
+  // Graded as the table shows the total: 89.995 is 90.00, 优.
+  const shown = roundAmount(total);
+  const band = profile.grades.find((g) => shown.greaterThanOrEqualTo(g.minTotal));
   return (band ?? profile.grades[profile.grades.length - 1]).grade;
 }

@@ -40,35 +40,42 @@ const COMPARATOR_PREFIXES: ReadonlyArray<readonly [string, Comparator]> = [
   ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["至少", ">="], ["大于等于", ">="], ["高于", ">"],
   ["大于", ">"], ["超过", ">"], ["多于", ">"],
   ["不超过", "<="], ["不高于", "<="], ["不大于", "<="], ["不多于", "<="], ["小于等于", "<="], ["至多", "<="],
-  ["控制在", "<="], ["低于", "<"], ["小于", "<"], ["少于", "<"],
+  ["控制在", "<="], ["不晚于", "<="], ["不迟于", "<="], ["截至", "<="], ["截止", "<="], ["最多", "<="], ["≯", "<="],
+  ["最少", ">="], ["≮", ">="], ["不到", "<"], ["低于", "<"], ["小于", "<"], ["少于", "<"],
   ["等于", "="],
 ];
 
 const COMPARATOR_SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
-  ["及以上", ">="], ["以上", ">="], ["及以下", "<="], ["以下", "<="], ["以内", "<="], ["之内", "<="],
+  ["及以上", ">="], ["以上", ">="], ["及以下", "<="], ["以下", "<="], ["以内", "<="], ["之内", "<="], ["内", "<="],
 ];
 
 /** Words before a number that change nothing ("达到95%", "完成8次"). */
-const NEUTRAL_PREFIX = /^(达到|完成|实现|累计|全年|新增|约|保持|稳定在|为|是)+/;
+const NEUTRAL_PREFIX = /^(达到|完成|实现|累计|全年|新增|约|保持|稳定在|为|是|于|在)+/;
 
 /** Unit spellings → [canonical unit, factor into the canonical unit]. Longest spelling wins. */
 const UNIT_ALIASES: Record<string, readonly [string, string]> = {
   "%": ["%", "1"], "‰": ["%", "0.1"],
   "亿元": ["万元", "10000"], "万元": ["万元", "1"], "千元": ["万元", "0.1"], "元": ["万元", "0.0001"],
   "平方米": ["m²", "1"],
+  // Multi-character counting units that the generic pattern would cut or over-read.
+  "个工作日": ["个工作日", "1"], "工作日": ["工作日", "1"], "万人次": ["人次", "10000"], "人次": ["人次", "1"],
+  "个月": ["个月", "1"], "小时": ["小时", "1"],
 };
+
+/** 万/亿 before a counting unit multiply ("1.2万人" = 12000 人); 万元/亿元 are money units above. */
+const MULTIPLIERS: Record<string, string> = { 万: "10000", 亿: "100000000" };
 
 const UNIT_SPELLINGS = Object.keys(UNIT_ALIASES).sort((a, b) => b.length - a.length);
 
 const UNIT_PATTERN = /^(?:[%‰]|[a-zA-Z²]{1,4}|[\u4e00-\u9fff]{1,3})/;
 
 const TIME_PATTERNS: ReadonlyArray<RegExp> = [
-  // 2024年12月31日前, 12月底前, 12月, 2024年12月
-  /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|以内|完成)?$/,
-  // 2023年内, 2024年底前, 2024年度
-  /^(\d{4})年(?:度)?(?:底|末)?(?:内|以内|前|之前|完成)?$/,
-  // 2024-12-31, 2024.12, 2024/12/31
-  /^(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(?:前|之前|以前)?$/,
+  // 2024年12月31日前, 12月底前完成, 12月, 2024年12月
+  /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|以内)?(?:完成)?$/,
+  // 2023年内, 2024年底前完成, 2024年度
+  /^(\d{4})年(?:度)?(?:底|末)?(?:内|以内|前|之前)?(?:完成)?$/,
+  // 2024-12-31, 2024/12, 2024.12.31 (a dot needs the day: "2000.5" is a number)
+  /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))(?:前|之前|以前)?$/,
 ];
 
 function measure(text: string, fields: Partial<Measure>): Measure {
@@ -106,11 +113,13 @@ function parseTime(text: string): TimePoint | null {
   for (const pattern of TIME_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    if (pattern === TIME_PATTERNS[1]) return { year: Number(match[1]), month: 12, day: null };
     const year = match[1] ? Number(match[1]) : null;
-    const month = Number(match[2]);
-    const day = match[3] ? Number(match[3]) : null;
-    if (month < 1 || month > 12 || (day !== null && (day < 1 || day > 31))) return null;
+    if (year !== null && (year < 1990 || year > 2100)) return null;
+    if (pattern === TIME_PATTERNS[1]) return { year, month: 12, day: null };
+    const month = Number(match[2] ?? match[4]);
+    const dayText = match[3] ?? match[5];
+    const day = dayText ? Number(dayText) : null;
+    if (!(month >= 1 && month <= 12) || (day !== null && (day < 1 || day > 31))) return null;
     return { year, month, day };
   }
   return null;
@@ -143,6 +152,12 @@ function readUnit(afterNumber: string): { unit: string | null; factor: Dec } {
     const [unit, factor] = UNIT_ALIASES[alias]!;
     return { unit, factor: new Dec(factor) };
   }
+  const multiplier = MULTIPLIERS[afterNumber[0] ?? ""];
+  if (multiplier && afterNumber.length > 1) {
+    const rest = readUnit(afterNumber.slice(1));
+    return { unit: rest.unit, factor: rest.factor.times(multiplier) };
+  }
+  if (multiplier) return { unit: null, factor: new Dec(multiplier) };
   const match = UNIT_PATTERN.exec(afterNumber);
   return { unit: match ? match[0] : null, factor: new Dec(1) };
 }
@@ -183,13 +198,14 @@ function parseUncached(original: string): Measure {
 
     const at = rest.indexOf(numberText);
     const { unit, factor } = readUnit(rest.slice(at + numberText.length));
-    return measure(original, {
-      kind: "quantitative",
-      comparator,
-      value: new Dec(numberText).times(factor),
-      unit,
-      ...directionOf(comparator),
-    });
+    const value = new Dec(numberText).times(factor);
+    // A ranking ("第35位") is better when lower; a bare 0 target ("0起", "0%") means none at all.
+    const ranking = rest.slice(0, at).endsWith("第") && (unit === "位" || unit === "名");
+    const noneAtAll = comparator === null && value.isZero();
+    if (ranking || noneAtAll) {
+      return measure(original, { kind: "quantitative", comparator: comparator ?? "<=", value, unit, direction: "negative", directionStated: true });
+    }
+    return measure(original, { kind: "quantitative", comparator, value, unit, ...directionOf(comparator) });
   } catch (error) {
     return measure(original, { kind: "unreadable", problem: `无法识别：${(error as Error).message}` });
   }

@@ -5,6 +5,7 @@
  * it as a percentage) or the text 不适用, which SUM and friends ignore.
  */
 import { Dec, formatPercent, toDec } from "../domain/decimal";
+import { normaliseNumberText } from "../domain/model";
 import { findBand, getProfile, isProfileId, PROFILE_IDS, PROFILES, type ScoringProfile } from "../domain/profiles";
 import { changeRate, NOT_APPLICABLE, ratio, rateNumber } from "../domain/rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore } from "../domain/scoring";
@@ -39,7 +40,7 @@ function numberArg(value: unknown, label: string): number | Dec {
     return value;
   }
   if (typeof value === "string") {
-    const dec = toDec(value.normalize("NFKC").replace(/[,\s]/g, ""));
+    const dec = toDec(normaliseNumberText(value.normalize("NFKC")));
     if (dec !== null) return dec;
   }
   throw invalid(isEmpty(value) ? `${label}未填写` : `${label}应为数字，实际为${shown(value)}`);
@@ -73,7 +74,21 @@ function textArg(value: unknown): string {
   return isEmpty(value) ? "" : String(value);
 }
 
-const fromRateNumber = (result: number | string): CellResult => (typeof result === "number" ? result : NOT_APPLICABLE);
+/**
+ * 年度指标值 and 实际完成值 as texts. A cell formatted as a percentage sends 0.97 for "97%": where the
+ * other side is a percentage, such a number is read as one.
+ */
+function measureTexts(target: unknown, actual: unknown): [string, string] {
+  const asPercent = (value: unknown, other: unknown) =>
+    typeof value === "number" && parseMeasure(textArg(other)).unit === "%" ? `${new Dec(String(value)).times(100).toString()}%` : textArg(value);
+  return [asPercent(target, actual), asPercent(actual, target)];
+}
+
+function fromRateNumber(result: number | string): CellResult {
+  if (typeof result !== "number") return NOT_APPLICABLE;
+  if (!Number.isFinite(result)) throw invalid("结果超出 Excel 能表示的范围，请检查分母");
+  return result;
+}
 
 /** EXECRATE: 全年执行数 / 全年预算数. */
 export function execRate(executed: unknown, budget: unknown): CellResult {
@@ -93,14 +108,15 @@ export function changeRateFn(current: unknown, previous: unknown): CellResult {
 
 /** COMPLETIONRATE: 实际/目标 (or 目标/实际 where less is better); time targets say 按期完成 or 未按期完成. */
 export function completionRate(target: unknown, actual: unknown): CellResult {
-  const completion = completionOf(parseMeasure(textArg(target)), parseMeasure(textArg(actual)));
+  const [targetText, actualText] = measureTexts(target, actual);
+  const completion = completionOf(parseMeasure(targetText), parseMeasure(actualText));
   switch (completion.kind) {
     case "quantitative":
       return completion.rate.kind === "value" ? completion.rate.value.toNumber() : NOT_APPLICABLE;
     case "time":
       return completion.met ? "按期完成" : "未按期完成";
     case "qualitative":
-      throw new FunctionInputError("notAvailable", `定性指标「${textArg(target)}」没有完成率，请按达成/部分达成/未达成评分`);
+      throw new FunctionInputError("notAvailable", `定性指标「${targetText}」没有完成率，请按达成/部分达成/未达成评分`);
     case "unscorable":
       throw invalid(completion.reason);
   }
@@ -119,7 +135,8 @@ export function indicatorScore(weight: unknown, target: unknown, actual: unknown
   if (!isEmpty(band) && !findBand(scoring, band)) {
     throw invalid(`评价档次「${String(band)}」无法识别，可选：${scoring.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、")}`);
   }
-  const result = scoreIndicator({ weight: weightArg(weight), target: textArg(target), actual: textArg(actual), band }, scoring);
+  const [targetText, actualText] = measureTexts(target, actual);
+  const result = scoreIndicator({ weight: weightArg(weight), target: targetText, actual: actualText, band }, scoring);
   if (result.suggested) return result.suggested.toNumber();
   if (result.basis === "unscorable") throw invalid(result.note);
   throw new FunctionInputError("notAvailable", result.note.replace("，保留填报得分", "，请手工评分"));
@@ -128,7 +145,8 @@ export function indicatorScore(weight: unknown, target: unknown, actual: unknown
 /** The numbers of a range, row by row; empty cells skipped, anything else refused with its position. */
 function rangeNumbers(range: unknown, label: string): Dec[] {
   if (isEmpty(range)) return [];
-  const rows: RangeArg = Array.isArray(range) ? (Array.isArray(range[0]) ? (range as RangeArg) : [range]) : [[range]];
+  // Excel passes rectangles; the CLI may pass anything: a scalar, a flat list, ragged rows.
+  const rows: RangeArg = (Array.isArray(range) ? range : [range]).map((row) => (Array.isArray(row) ? row : [row]));
   const values: Dec[] = [];
   rows.forEach((row, r) =>
     row.forEach((cell, c) => {

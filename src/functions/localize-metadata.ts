@@ -27,6 +27,8 @@ export interface FunctionsMetadata {
 /** Throws when functions.ts and the catalogue disagree, so a build can never ship drifting metadata. */
 export function localizeMetadata(metadata: FunctionsMetadata, catalogue: readonly FunctionInfo[] = FUNCTION_CATALOGUE): FunctionsMetadata {
   const byId = new Map(catalogue.map((fn) => [fn.id, fn]));
+  const ids = new Set(metadata.functions.map((fn) => fn.id));
+  if (ids.size !== metadata.functions.length) throw new Error("functions.json lists an id twice");
   if (metadata.functions.length !== catalogue.length) {
     throw new Error(`functions.json has ${metadata.functions.length} functions, the catalogue ${catalogue.length}`);
   }

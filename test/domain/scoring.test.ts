@@ -29,6 +29,11 @@ describe("indicator scores", () => {
     expect(suggested({ weight: 5, target: "≤3%", actual: "4%" })).toEqual({ basis: "proportional", suggested: "3.75" });
   });
 
+  test("a miss that the ratio cannot score (strict or negative targets) keeps the entered score", () => {
+    expect(suggested({ weight: 10, target: ">95%", actual: "95%", score: 9 })).toEqual({ basis: "entered", suggested: "9.00" });
+    expect(suggested({ weight: 10, target: "≥-5%", actual: "-10%", score: 6 })).toEqual({ basis: "entered", suggested: "6.00" });
+  });
+
   test("qualitative: the band picked sets the range; the entered score is kept inside it", () => {
     expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "达成" })).toEqual({ basis: "band", suggested: "10.00" });
     expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "2", score: 9 })).toEqual({ basis: "band", suggested: "8.00" });
@@ -81,7 +86,7 @@ describe("总分 and 等次", () => {
   });
 
   test.each([
-    ["100", "优"], ["90", "优"], ["89.99", "良"], ["80", "良"], ["79.99", "中"], ["60", "中"], ["59.99", "差"], ["0", "差"], ["-5", "差"],
+    ["100", "优"], ["90", "优"], ["89.995", "优"], ["89.99", "良"], ["80", "良"], ["79.99", "中"], ["60", "中"], ["59.99", "差"], ["0", "差"], ["-5", "差"],
   ])("%s → %s", (total, grade) => {
     expect(gradeOf(new Dec(total), national)).toBe(grade);
   });

@@ -14,7 +14,16 @@ describe("parseMeasure: the texts seen in published tables (SPEC section 6)", ()
     ["120亿元", { kind: "quantitative", comparator: null, value: "1200000", unit: "万元", direction: "positive" }],
     ["8次", { kind: "quantitative", comparator: null, value: "8", unit: "次", direction: "positive" }],
     ["≤3%", { kind: "quantitative", comparator: "<=", value: "3", unit: "%", direction: "negative" }],
-    ["0%", { kind: "quantitative", comparator: null, value: "0", unit: "%", direction: "positive" }],
+    ["0%", { kind: "quantitative", comparator: "<=", value: "0", unit: "%", direction: "negative" }],
+    ["0起", { kind: "quantitative", comparator: "<=", value: "0", unit: "起", direction: "negative" }],
+    ["5天内", { kind: "quantitative", comparator: "<=", value: "5", unit: "天", direction: "negative" }],
+    ["≤5个工作日", { kind: "quantitative", comparator: "<=", value: "5", unit: "个工作日", direction: "negative" }],
+    ["第35位", { kind: "quantitative", comparator: "<=", value: "35", unit: "位", direction: "negative" }],
+    ["1.2万人次", { kind: "quantitative", comparator: null, value: "12000", unit: "人次", direction: "positive" }],
+    ["不晚于12月", { kind: "time", comparator: "<=", value: null, unit: null, direction: "negative" }],
+    ["2024年底前完成", { kind: "time", comparator: "<=", value: null, unit: null, direction: "negative" }],
+    ["1387.12", { kind: "quantitative", comparator: null, value: "1387.12", unit: null, direction: "positive" }],
+    ["最多3次", { kind: "quantitative", comparator: "<=", value: "3", unit: "次", direction: "negative" }],
     ["100%", { kind: "quantitative", comparator: null, value: "100", unit: "%", direction: "positive" }],
     ["不低于90%", { kind: "quantitative", comparator: ">=", value: "90", unit: "%", direction: "positive" }],
     ["不少于10个", { kind: "quantitative", comparator: ">=", value: "10", unit: "个", direction: "positive" }],
@@ -111,8 +120,17 @@ describe("completionOf", () => {
     expect(completion("提高", "有所提高")).toEqual({ kind: "qualitative" });
   });
 
-  test("a positive target of 0 met by 0 has a 不适用 rate but is met", () => {
-    const c = completion("0", "0");
-    expect(c.kind === "quantitative" && { met: c.met, rate: formatRate(c.rate) }).toEqual({ met: true, rate: "不适用" });
+  test("a target of 0 means none at all: 0 is met, anything more is not", () => {
+    const none = completion("0起", "0起");
+    expect(none.kind === "quantitative" && { met: none.met, rate: formatRate(none.rate) }).toEqual({ met: true, rate: "不适用" });
+    const some = completion("0起", "3起");
+    expect(some.kind === "quantitative" && { met: some.met, rate: formatRate(some.rate) }).toEqual({ met: false, rate: "0.00%" });
+  });
+
+  test("万 multiplies counting units; rankings are better when lower", () => {
+    const visits = completion("1.2万人次", "12000人次");
+    expect(visits.kind === "quantitative" && visits.met).toBe(true);
+    const rank = completion("第35位", "第30位");
+    expect(rank.kind === "quantitative" && rank.met).toBe(true);
   });
 });

@@ -55,6 +55,17 @@ describe("EXECRATE, CONTROLRATE, CHANGERATE", () => {
     expect(core.controlRate("３２", "３９")).toBe(0.8205);
   });
 
+  test("a comma that is not a thousands separator is not ignored", () => {
+    expect(refusal(() => core.execRate("38,67", 100)).message).toBe("全年执行数应为数字，实际为「38,67」");
+    expect(core.execRate("1,387.53", "1,387.53")).toBe(1);
+  });
+
+  test("overflowing numbers are refused, never Infinity or NaN", () => {
+    expect(refusal(() => core.execRate("1e99999999999999999", 5)).message).toContain("应为数字");
+    expect(refusal(() => core.execRate(5, 5e-324)).message).toContain("超出");
+    expect(core.percentText(-0.00004)).toBe("0.00%");
+  });
+
   test("negative amounts and words are refused, naming the value", () => {
     expect(refusal(() => core.execRate(-1, 10)).message).toBe("全年执行数不能为负数，实际为 -1");
     expect(refusal(() => core.controlRate("三十二", 39)).message).toBe("实际数应为数字，实际为「三十二」");
@@ -75,6 +86,11 @@ describe("COMPLETIONRATE", () => {
     expect(core.completionRate("≤3%", "4%")).toBe(0.75);
     expect(core.completionRate("12月", "12月")).toBe("按期完成");
     expect(core.completionRate("6月底前", "8月")).toBe("未按期完成");
+  });
+
+  test("a percent-formatted cell (0.97 for 97%) compares with a percentage target", () => {
+    expect(core.completionRate("≥95%", 0.97)).toBe(1.0211);
+    expect(core.indicatorScore(10, "≥95%", 0.9)).toBe(9.47);
   });
 
   test("qualitative targets and mismatched units are errors that say why", () => {
@@ -117,6 +133,8 @@ describe("TOTALSCORE, GRADE, PERCENTTEXT", () => {
     expect(core.totalScoreFn(10, [[40], [null], [""], [30]])).toBe(80);
     expect(refusal(() => core.totalScoreFn(10, [[40]], [[10], [50], [50]])).message).toContain("分值合计为 110，应为 100");
     expect(refusal(() => core.totalScoreFn(10, [[40], ["四十"]])).message).toBe("得分第2行第1列应为数字，实际为「四十」");
+    expect(core.totalScoreFn(10, [[40], 30, null] as unknown as unknown[][])).toBe(80); // ragged input from the CLI
+    expect(core.totalScoreFn(10, 40)).toBe(50);
   });
 
   test("the platform caps the total by execution rate", () => {
