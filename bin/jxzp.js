@@ -6,5 +6,5 @@ const { join } = require("node:path");
 
 const compiled = join(__dirname, "..", "lib", "src", "cli", "main.js");
 if (!existsSync(compiled)) require("tsx/cjs");
-const { run } = require(existsSync(compiled) ? compiled : join(__dirname, "..", "src", "cli", "main.ts"));
-process.exitCode = run(process.argv.slice(2));
+const { runAsync } = require(existsSync(compiled) ? compiled : join(__dirname, "..", "src", "cli", "main.ts"));
+runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));

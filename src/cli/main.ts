@@ -9,11 +9,12 @@ import { DEFAULT_PROFILE, PROFILE_IDS } from "../domain";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
 import { fnCommand } from "./commands/fn";
+import { exportCommand, importCommand, templateCommand } from "./commands/workbook";
 import { schemaCommand } from "./commands/schema";
 import { EXIT, InputError } from "./errors";
 import { processIo, type CliIo } from "./io";
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void): Command {
   const program = new Command("jxzp")
     .description("绩效自评助手：部门整体支出绩效自评的计算、校验与报告")
     .version(version, "-V, --version", "显示版本")
@@ -49,30 +50,72 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .allowUnknownOption()
     .action((id: string, args: string[]) => setExit(fnCommand(id, args, io)));
 
+  program
+    .command("template")
+    .description("写出空白模板（附件1 基础数据表、附件2 自评表、报告文字）")
+    .requiredOption("-o, --out <file>", "输出的 .xlsx 文件")
+    .action((options: { out: string }) => setExit(templateCommand(options, io)));
+
+  program
+    .command("import")
+    .description("由模型 JSON 写出填好数据的工作簿")
+    .argument("<model>", "模型 JSON 文件")
+    .requiredOption("-o, --out <file>", "输出的 .xlsx 文件")
+    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`)
+    .action((file: string, options: { out: string; profile?: string }) => setExit(importCommand(file, options, io)));
+
+  program
+    .command("export")
+    .description("读取工作簿（按定义名称与表格），输出模型 JSON")
+    .argument("<workbook>", ".xlsx 文件")
+    .option("--json", "以 JSON 输出（默认）")
+    .action((file: string) => setExit(exportCommand(file, io)));
+
   return program;
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. Never throws. */
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code. Never throws. Commands
+ * that write or read workbooks are asynchronous; `runAsync` waits for them.
+ */
 export function run(argv: readonly string[], io: CliIo = processIo): number {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = buildProgram(io, (code) => {
+    if (typeof code !== "number") throw new Error("asynchronous command: use runAsync");
+    exitCode = code;
+  });
   try {
     program.parse([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
-    if (error instanceof InputError) {
-      io.err(`错误：${error.message}`);
-      return EXIT.badInput;
-    }
-    if (error instanceof CommanderError) {
-      // Help and version exit 0; usage mistakes are bad input.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    }
-    io.err(`内部错误：${(error as Error).message}`);
-    return EXIT.badInput;
+    return exitFor(error, io);
   }
 }
 
+export async function runAsync(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let pending: number | Promise<number> = EXIT.ok;
+  const program = buildProgram(io, (code) => (pending = code));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return await pending;
+  } catch (error) {
+    return exitFor(error, io);
+  }
+}
+
+function exitFor(error: unknown, io: CliIo): number {
+  if (error instanceof InputError) {
+    io.err(`错误：${error.message}`);
+    return EXIT.badInput;
+  }
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes are bad input.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  io.err(`内部错误：${(error as Error).message}`);
+  return EXIT.badInput;
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

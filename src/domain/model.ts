@@ -60,12 +60,15 @@ export const date = z.iso.date({ error: "应为日期，格式 YYYY-MM-DD" }).nu
  * A rate typed in a table (computed cells may hold what the user or a formula put there):
  * a fraction (0.8205), a percentage text ("82.05%") or 不适用. Kept so validation can recompute it.
  */
-export const enteredRate = z
+function rateSchema<const Words extends readonly string[]>(words: Words) {
+  return z
   .union([z.number(), z.string()])
-  .transform((value, ctx): Dec | typeof NOT_APPLICABLE => {
+  .transform((value, ctx): Dec | Words[number] | typeof NOT_APPLICABLE => {
     if (typeof value === "number") return new Dec(String(value));
     const trimmed = normaliseNumberText(value).replace("％", "%");
     if (trimmed === NOT_APPLICABLE) return NOT_APPLICABLE;
+    const word = words.find((w) => w === trimmed);
+    if (word !== undefined) return word;
     const percent = /^(.*)%$/.exec(trimmed);
     const body = percent ? percent[1] : trimmed;
     if (!isDecimalText(body)) {
@@ -76,8 +79,13 @@ export const enteredRate = z
     return percent ? dec.dividedBy(100) : dec;
   })
   .nullable()
-  .default(null)
-  .meta({ description: "比率：小数（0.8205）、百分比文本（\"82.05%\"）或 \"不适用\"" });
+  .default(null);
+}
+
+export const enteredRate = rateSchema([]).meta({ description: "比率：小数（0.8205）、百分比文本（\"82.05%\"）或 \"不适用\"" });
+
+/** 完成率 as the helper column shows it: a rate, or for time targets 按期完成 / 未按期完成. */
+export const enteredCompletion = rateSchema(["按期完成", "未按期完成"]).meta({ description: "完成率：比率，或时间指标的 \"按期完成\" / \"未按期完成\"" });
 
 /** {prev, budget, final}: N-1年决算数, N年预算数, N年决算数. */
 export const amountTriple = z
@@ -104,7 +112,7 @@ export const indicatorRow = z.strictObject({
   /** 达成 / 部分达成 / 未达成: the band a user picks for a qualitative indicator. */
   band: text,
   /** Computed columns as the sheet shows them (kept so validation can compare). */
-  completion: enteredRate,
+  completion: enteredCompletion,
   suggestedScore: amount,
 });
 

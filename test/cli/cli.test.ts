@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
+import { run, runAsync } from "../../src/cli/main";
 import { CONTRACT } from "../../src/domain";
 
 const SAMPLE = join(__dirname, "../../samples/zhuzhou-kjj-2024.json");
@@ -140,5 +140,39 @@ describe("jxzp fn", () => {
     expect(cli("fn", "FOO").err).toContain("EXECRATE(全年执行数, 全年预算数)");
     expect(cli("fn", "EXECRATE", "1").err).toContain("需要 2–2 个参数");
     expect(cli("fn", "TOTALSCORE", "10", "[[1],").err).toContain("区域参数应为 JSON 数组");
+  });
+});
+
+describe("jxzp template / import / export", () => {
+  async function cliAsync(...argv: string[]) {
+    let out = "";
+    let err = "";
+    const code = await runAsync(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+    return { code, out, err };
+  }
+
+  test("import writes the 株洲 workbook and export reads the same model back", async () => {
+    const xlsx = join(dir, "zz.xlsx");
+    expect((await cliAsync("import", SAMPLE, "--out", xlsx)).code).toBe(0);
+    const exported = await cliAsync("export", xlsx, "--json");
+    expect(exported.code).toBe(0);
+    const model = JSON.parse(exported.out);
+    expect(model.basic.staff).toEqual({ authorized: 39, actual: 32, controlRate: "0.8205" });
+    expect(model.eval.indicators).toHaveLength(15);
+    expect(model.eval.total).toBe("98");
+  });
+
+  test("template writes a blank workbook that exports as empty", async () => {
+    const xlsx = join(dir, "blank.xlsx");
+    expect((await cliAsync("template", "--out", xlsx)).code).toBe(0);
+    const model = JSON.parse((await cliAsync("export", xlsx)).out);
+    expect(model.basic.unit).toBeNull();
+    expect(model.eval.indicators).toEqual([]);
+  });
+
+  test("export of a file that is not a workbook: exit 2 with a Chinese reason", async () => {
+    const { code, err } = await cliAsync("export", file("fake.xlsx", "not a workbook"));
+    expect(code).toBe(2);
+    expect(err).toContain("不是有效的 .xlsx 工作簿");
   });
 });

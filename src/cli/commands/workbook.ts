@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { buildWorkbook } from "../../workbook/xlsx/write";
+import { readWorkbook, WorkbookReadError } from "../../workbook/xlsx/read";
+import { EXIT, InputError } from "../errors";
+import type { CliIo } from "../io";
+import { loadModelFile } from "../load-model";
+import { checkProfile } from "./compute";
+
+async function save(workbook: ReturnType<typeof buildWorkbook>, out: string): Promise<void> {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** jxzp template --out FILE.xlsx: the blank template. */
+export async function templateCommand(options: { out: string }, io: CliIo): Promise<number> {
+  await save(buildWorkbook(), options.out);
+  io.out(`已写入空白模板 ${options.out}`);
+  return EXIT.ok;
+}
+
+/** jxzp import MODEL.json --out FILE.xlsx: a workbook filled from the model. */
+export async function importCommand(file: string, options: { out: string; profile?: string }, io: CliIo): Promise<number> {
+  const model = loadModelFile(file);
+  await save(buildWorkbook(model, checkProfile(options.profile)), options.out);
+  io.out(`已写入 ${options.out}`);
+  return EXIT.ok;
+}
+
+/** jxzp export FILE.xlsx [--json]: the workbook read back into the model. */
+export async function exportCommand(file: string, io: CliIo): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === "ENOENT" ? `${file}：文件不存在` : `${file}：无法读取（${code}）`);
+  }
+  try {
+    const model = await readWorkbook(bytes);
+    io.out(JSON.stringify(model, null, 2));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    throw error;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The templates as data: static labels, merges, column widths and the formulas of computed cells, laid
+ * out as the published tables. Input and computed cells, defined names and tables come from the
+ * contract; both workbook adapters (Office.js and exceljs) render this one description.
+ *
+ * Computed cells of the official tables use native Excel formulas over our defined names, so a workbook
+ * opened without the add-in (WPS, LibreOffice, another Excel) still shows every official number. Only
+ * the helper columns 完成率/建议得分 call JXZP functions, wrapped in IFERROR so that they show empty,
+ * never #NAME?, where the add-in is absent.
+ */
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId } from "./contract";
+
+export type CellStyle = "title" | "header" | "label" | "subLabel" | "section" | "note" | "input" | "computed";
+
+export interface TemplateCell {
+  readonly address: string;
+  readonly style: CellStyle;
+  readonly value?: string;
+  readonly formula?: string;
+}
+
+export interface TemplateSheet {
+  readonly id: SheetId;
+  readonly name: string;
+  /** Widths of columns A, B, … in characters. */
+  readonly columnWidths: readonly number[];
+  readonly cells: readonly TemplateCell[];
+  readonly merges: readonly string[];
+  /** Rows printed on every page and frozen on screen. */
+  readonly headerRows: number;
+  readonly landscape: boolean;
+  /** Rows that hold long text, with their height in points. */
+  readonly tallRows: Readonly<Record<number, number>>;
+}
+
+/** Number formats by kind: 万元 with 2 decimals, rates as percentages, headcounts whole. */
+export const NUMBER_FORMATS: Readonly<Record<Exclude<CellKind, "table">, string>> = {
+  text: "@",
+  integer: "0",
+  amount: "0.00",
+  rate: "0.00%",
+  date: "yyyy-mm-dd",
+};
+
+const yearPrefix = (yearName: string) => `IF(ISNUMBER(${yearName}),${yearName}&"年度","")`;
+const safeRate = (numerator: string, denominator: string) => `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
+
+/** Formulas of the computed cells (keys of the contract). */
+export const FORMULAS: Readonly<Record<string, string>> = {
+  "basic.staff.controlRate": safeRate("基础_实际在职人数", "基础_编制数"),
+  "basic.buildings.areaControlRate": safeRate("基础_实际规模", "基础_批复规模"),
+  "basic.buildings.investmentControlRate": safeRate("基础_实际投资", "基础_预算投资"),
+  "eval.funds.executionRate": safeRate("自评_全年执行数", "自评_全年预算数"),
+  "eval.funds.score": `IF(N(自评_全年预算数)=0,"不适用",ROUND(N(自评_执行率分值)*MIN(自评_全年执行数/自评_全年预算数,1),2))`,
+  "eval.weightTotal": "N(自评_执行率分值)+SUM(绩效指标[分值])",
+  "eval.total": "ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)",
+  "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",IF(自评_总分>=90,"优",IF(自评_总分>=80,"良",IF(自评_总分>=60,"中","差"))))`,
+  "eval.indicators.completion": "IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),\"\")",
+  "eval.indicators.suggestedScore":
+    "IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),\"\")",
+};
+
+const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
+
+function afterTable(key: string, offset: number): number {
+  const table = CONTRACT.find((entry) => entry.key === key)!.table!;
+  return table.headerRow + table.defaultRows + offset;
+}
+
+const P = (offset: number) => afterTable("basic.projects.lines", offset);
+const I = (offset: number) => afterTable("eval.indicators", offset);
+
+const basicSheet: TemplateSheet = {
+  id: "basic",
+  name: SHEETS.basic.name,
+  columnWidths: [34, 18, 18, 18],
+  headerRows: 1,
+  landscape: false,
+  tallRows: { [P(11)]: 60, [P(12)]: 36 },
+  merges: ["A1:D1", "B2:D2", "A4:A5", `A${P(7)}:A${P(10)}`, `B${P(11)}:D${P(11)}`, `A${P(12)}:D${P(12)}`],
+  cells: [
+    { address: "A1", style: "title", formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"` },
+    label("A2", "单位名称"),
+    label("A3", "年度"),
+    label("C3", "金额单位"),
+    label("D3", "万元", "subLabel"),
+    label("A4", "财政供养人员情况（人）", "header"),
+    label("B4", "编制数", "header"),
+    { address: "C4", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"` },
+    label("D4", "控制率", "header"),
+    label("A6", "经费控制情况（万元）", "header"),
+    { address: "B6", style: "header", formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"` },
+    { address: "C6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"` },
+    { address: "D6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"` },
+    label("A7", "三公经费"),
+    label("A8", "1、公务用车购置和维护经费"),
+    label("A9", "其中：公车购置", "subLabel"),
+    label("A10", "公车运行维护", "subLabel"),
+    label("A11", "2、出国经费"),
+    label("A12", "3、公务接待"),
+    label("A13", "项目支出"),
+    label(`A${P(1)}`, "公用经费"),
+    label(`A${P(2)}`, "其中：办公经费", "subLabel"),
+    label(`A${P(3)}`, "水费、电费、差旅费", "subLabel"),
+    label(`A${P(4)}`, "会议费、培训费", "subLabel"),
+    label(`A${P(5)}`, "政府采购金额"),
+    label(`A${P(6)}`, "部门基本支出预算调整"),
+    { address: `A${P(7)}`, style: "header", formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"` },
+    label(`B${P(7)}`, "批复规模（m²）", "header"),
+    label(`C${P(7)}`, "实际规模（m²）", "header"),
+    label(`D${P(7)}`, "规模控制率", "header"),
+    label(`B${P(9)}`, "预算投资（万元）", "header"),
+    label(`C${P(9)}`, "实际投资（万元）", "header"),
+    label(`D${P(9)}`, "投资概算控制率", "header"),
+    label(`A${P(11)}`, "厉行节约保障措施"),
+    label(`A${P(12)}`, "说明：“项目支出”需要填报基本支出以外的所有项目支出情况（一个项目或专项一行，可在表格中增加行），“公用经费”填报基本支出中的一般商品和服务支出。", "note"),
+    label(`A${P(13)}`, "填表人"),
+    label(`C${P(13)}`, "填报日期"),
+    label(`A${P(14)}`, "联系电话"),
+    label(`C${P(14)}`, "单位负责人"),
+  ],
+};
+
+const evalSheet: TemplateSheet = {
+  id: "eval",
+  name: SHEETS.eval.name,
+  columnWidths: [14, 26, 26, 16, 16, 10, 10, 34, 14, 11, 11],
+  headerRows: 1,
+  landscape: true,
+  tallRows: { 3: 30, 11: 120, 13: 32 },
+  merges: ["A1:K1", "B2:F2", "A3:A9", "B5:D5", "E5:H5", "A10:A11", "B10:E10", "F10:K10", "B11:E11", "F11:K11", "A12:K12", `A${I(1)}:E${I(1)}`],
+  cells: [
+    { address: "A1", style: "title", formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"` },
+    label("A2", "预算单位名称"),
+    label("G2", "年度"),
+    label("A3", "年度预算申请（万元）", "header"),
+    label("B3", "", "header"),
+    ...["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((text, i) => label(`${"CDEFGH"[i]}3`, text, "header")),
+    label("B4", "年度资金总额"),
+    label("B5", "按收入性质分", "header"),
+    label("E5", "按支出性质分", "header"),
+    label("B6", "其中：一般公共预算"),
+    label("B7", "政府性基金拨款", "subLabel"),
+    label("B8", "纳入专户管理的非税收入拨款", "subLabel"),
+    label("B9", "其他资金", "subLabel"),
+    label("E6", "其中：基本支出"),
+    label("E7", "项目支出", "subLabel"),
+    label("A10", "年度总体目标", "header"),
+    label("B10", "预期目标", "header"),
+    label("F10", "实际完成情况", "header"),
+    label("A12", "绩效指标（一级、二级指标从下拉列表选择；可在表格末尾增加行）", "section"),
+    label(`A${I(1)}`, "总分"),
+    label(`H${I(1)}`, "绩效等次"),
+    label(`A${I(3)}`, "填表人"),
+    label(`C${I(3)}`, "填报日期"),
+    label(`A${I(4)}`, "联系电话"),
+    label(`C${I(4)}`, "单位负责人"),
+  ],
+};
+
+const reportSheet: TemplateSheet = {
+  id: "report",
+  name: SHEETS.report.name,
+  columnWidths: [26, 100],
+  headerRows: 2,
+  landscape: false,
+  tallRows: { 3: 150, 4: 150, 5: 110, 6: 110, 7: 60 },
+  merges: ["A1:B1"],
+  cells: [
+    label("A1", "绩效自评报告文字（生成报告时引用；表格中的数字由报告自动取用，此处只写文字）", "title"),
+    label("A2", "部分", "header"),
+    label("B2", "内容", "header"),
+    ...CONTRACT.filter((entry) => entry.sheet === "report").map((entry) => label(`A${entry.address.slice(1)}`, entry.label)),
+  ],
+};
+
+export const TEMPLATE_SHEETS: readonly TemplateSheet[] = [basicSheet, evalSheet, reportSheet];
+
+/** The defined name that records the template version in the workbook. */
+export const VERSION_NAME = "绩效自评助手_模板版本";
+export { TEMPLATE_VERSION };

@@ -1,0 +1,58 @@
+/**
+ * The concrete layout of a workbook: the template's addresses with the rows below each table moved down
+ * by the rows the table holds beyond its default. Both workbook adapters place cells through this.
+ */
+import { CONTRACT, type ContractEntry, type SheetId } from "../domain/contract";
+import type { TemplateSheet } from "../domain/template";
+
+/** Data rows per table key (at least the template's default). */
+export type TableRows = Readonly<Record<string, number>>;
+
+const CELL = /^([A-Z]+)(\d+)$/;
+
+export function splitAddress(address: string): { column: string; row: number } {
+  const match = CELL.exec(address);
+  if (!match) throw new RangeError(`Not a cell address: ${address}`);
+  return { column: match[1]!, row: Number(match[2]) };
+}
+
+export class SheetLayout {
+  private readonly tables: ReadonlyArray<{ end: number; extra: number }>;
+
+  constructor(readonly sheet: SheetId, rows: TableRows) {
+    this.tables = CONTRACT.filter((e) => e.sheet === sheet && e.table).map((e) => ({
+      end: e.table!.headerRow + e.table!.defaultRows,
+      extra: Math.max(0, (rows[e.key] ?? 0) - e.table!.defaultRows),
+    }));
+  }
+
+  row(templateRow: number): number {
+    return this.tables.reduce((row, t) => (templateRow > t.end ? row + t.extra : row), templateRow);
+  }
+
+  cell(address: string): string {
+    const { column, row } = splitAddress(address);
+    return `${column}${this.row(row)}`;
+  }
+
+  range(range: string): string {
+    return range.split(":").map((address) => this.cell(address)).join(":");
+  }
+}
+
+export function layoutsFor(rows: TableRows): Record<SheetId, SheetLayout> {
+  return { basic: new SheetLayout("basic", rows), eval: new SheetLayout("eval", rows), report: new SheetLayout("report", rows) };
+}
+
+/** The data rows each table gets for `counts` rows of data: never fewer than the template's blank rows. */
+export function tableRows(counts: Readonly<Record<string, number>>): TableRows {
+  return Object.fromEntries(
+    CONTRACT.filter((e) => e.table).map((e) => [e.key, Math.max(e.table!.defaultRows, counts[e.key] ?? 0)]),
+  );
+}
+
+export function tableEntries(): ContractEntry[] {
+  return CONTRACT.filter((e) => e.table);
+}
+
+export type { TemplateSheet };

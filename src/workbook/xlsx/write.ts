@@ -1,0 +1,173 @@
+/**
+ * Writes the templates with exceljs: the blank template, or a workbook filled from a model. Formulas carry
+ * their computed results as cached values, so viewers that do not recalculate still show every number.
+ */
+import ExcelJS from "exceljs";
+import { compute, type ComputedValue } from "../../domain/compute";
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../domain/contract";
+import type { Dec } from "../../domain/decimal";
+import { emptyModel, type WorkbookModel } from "../../domain/model";
+import { FORMULAS, NUMBER_FORMATS, TEMPLATE_SHEETS, VERSION_NAME, type TemplateSheet } from "../../domain/template";
+import { completionRate, indicatorScore } from "../../functions/core";
+import { layoutsFor, tableRows, type SheetLayout } from "../layout";
+import { valueAt } from "../model-paths";
+import { STYLES } from "./styles";
+
+type CellValue = ExcelJS.CellValue;
+
+/** Where the template version is written (a visible note on 报告文字, named for tools). */
+export const VERSION_CELL = { sheet: SHEETS.report.name, address: "A10" };
+
+function isDec(value: unknown): value is Dec {
+  return typeof value === "object" && value !== null && typeof (value as Dec).toFixed === "function";
+}
+
+/** A model value as a cell value: decimals as numbers, ISO dates as dates, empty as null. */
+function cellValue(value: unknown, kind: string): CellValue {
+  if (value === null || value === undefined) return null;
+  if (isDec(value)) return value.toNumber();
+  if (kind === "date" && typeof value === "string") return new Date(`${value}T00:00:00Z`);
+  return value as CellValue;
+}
+
+function resultOf(value: ComputedValue | undefined): CellValue {
+  if (!value) return null;
+  if (value.type === "rate") return value.rate.kind === "value" ? value.rate.value.toNumber() : "不适用";
+  if (value.type === "amount") return value.amount ? value.amount.toNumber() : null;
+  return value.text;
+}
+
+/** The cached value of a JXZP helper formula: what the function returns, "" where IFERROR would show empty. */
+function helperResult(call: () => string | number): CellValue {
+  try {
+    return call();
+  } catch {
+    return "";
+  }
+}
+
+function quoted(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout): void {
+  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  for (const [row, height] of Object.entries(sheet.tallRows)) ws.getRow(layout.row(Number(row))).height = height;
+  for (const cell of sheet.cells) {
+    const target = ws.getCell(layout.cell(cell.address));
+    target.value = cell.formula ? { formula: cell.formula, result: undefined as unknown as string } : (cell.value ?? null);
+    target.style = STYLES[cell.style];
+  }
+  for (const merge of sheet.merges) {
+    const range = layout.range(merge);
+    ws.mergeCells(range);
+  }
+  ws.getRow(1).height = 30;
+}
+
+function placeCell(ws: ExcelJS.Worksheet, address: string, entry: Pick<ContractEntry, "kind" | "role">, value: CellValue, formula?: string): void {
+  const cell = ws.getCell(address);
+  cell.style = { ...(entry.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">] };
+  cell.value = formula ? { formula, result: value as string | number } : value;
+}
+
+/** A workbook holding the three sheets, filled from `model` (blank when omitted). */
+export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: string): ExcelJS.Workbook {
+  const computation = compute(model, profile);
+  const computed = new Map(computation.values.map((value) => [value.key, value]));
+  // The 等次 formula stays empty until some 得分 is entered.
+  if (!model.eval.indicators.some((row) => row.score !== null)) computed.delete("eval.grade");
+  const rows = tableRows({ "basic.projects.lines": model.basic.projects.lines.length, "eval.indicators": model.eval.indicators.length });
+  const layouts = layoutsFor(rows);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "绩效自评助手";
+  wb.title = "部门整体支出绩效自评";
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  for (const sheet of TEMPLATE_SHEETS) {
+    const layout = layouts[sheet.id];
+    const ws = wb.addWorksheet(sheet.name, {
+      views: [{ state: "frozen", ySplit: sheet.headerRows, showGridLines: false }],
+      pageSetup: {
+        paperSize: 9, orientation: sheet.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        printTitlesRow: `1:${sheet.headerRows}`, horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+    });
+    renderStatic(ws, sheet, layout);
+
+    for (const entry of CONTRACT.filter((e) => e.sheet === sheet.id)) {
+      const name = (range: string) => wb.definedNames.add(`${quoted(sheet.name)}!${absolute(range)}`, entry.name);
+      if (entry.table) {
+        writeTable(ws, entry, layout, model, rows[entry.key]!, computation.profile.id);
+        const t = entry.table;
+        const last = t.columns[t.columns.length - 1]!.column;
+        name(`A${t.headerRow + 1}:${last}${t.headerRow + rows[entry.key]!}`);
+        continue;
+      }
+      if (entry.parts) {
+        const triple = valueAt(model, entry.key) as Record<string, unknown>;
+        for (const part of entry.parts) placeCell(ws, layout.cell(part.address), entry, cellValue(triple[part.part], entry.kind));
+        name(layout.range(entry.address));
+        continue;
+      }
+      const address = layout.cell(entry.address);
+      const formula = FORMULAS[entry.key];
+      placeCell(ws, address, entry, formula ? resultOf(computed.get(entry.key)) : cellValue(valueAt(model, entry.key), entry.kind), formula);
+      name(address);
+    }
+  }
+
+  const report = wb.getWorksheet(VERSION_CELL.sheet)!;
+  const versionCell = report.getCell(VERSION_CELL.address);
+  versionCell.value = TEMPLATE_VERSION;
+  versionCell.style = STYLES.note;
+  report.getCell("B10").value = "← 模板版本（请勿修改）";
+  report.getCell("B10").style = STYLES.note;
+  wb.definedNames.add(`${quoted(VERSION_CELL.sheet)}!${absolute(VERSION_CELL.address)}`, VERSION_NAME);
+  return wb;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, entry: ContractEntry, layout: SheetLayout, model: WorkbookModel, rowCount: number, profile: string): void {
+  const table = entry.table!;
+  const data = (valueAt(model, entry.key) as Array<Record<string, unknown>>) ?? [];
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < rowCount; i++) {
+    const row = data[i];
+    rows.push(
+      table.columns.map((column) => {
+        const formula = FORMULAS[`${entry.key}.${column.key}`];
+        if (!formula) return cellValue(row?.[column.key], column.kind);
+        const result =
+          row === undefined ? "" :
+          column.key === "completion" ? helperResult(() => completionRate(row.target, row.actual)) :
+          helperResult(() => indicatorScore(cellValue(row.weight, "amount"), row.target, row.actual, row.band, profile));
+        return { formula, result } as CellValue;
+      }),
+    );
+  }
+  ws.addTable({
+    name: table.name,
+    ref: `A${layout.row(table.headerRow)}`,
+    headerRow: true,
+    style: { theme: "TableStyleLight1", showRowStripes: false },
+    columns: table.columns.map((column) => ({ name: column.label, filterButton: false })),
+    rows,
+  });
+  for (let i = 0; i < rowCount; i++) {
+    const rowNumber = layout.row(table.headerRow) + 1 + i;
+    // Viewers do not grow rows to wrapped text on their own: give long texts the lines they need.
+    const longest = Math.max(0, ...table.columns.map((c) => (c.kind === "text" ? String(data[i]?.[c.key] ?? "").length : 0)));
+    if (longest > 16) ws.getRow(rowNumber).height = 15 * Math.min(8, Math.ceil(longest / 16));
+    for (const column of table.columns) {
+      const cell = ws.getCell(`${column.column}${rowNumber}`);
+      cell.style = { ...(column.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[column.kind] };
+    }
+  }
+  for (const column of table.columns) ws.getCell(`${column.column}${layout.row(table.headerRow)}`).style = STYLES.header;
+}

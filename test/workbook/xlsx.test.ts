@@ -1,0 +1,122 @@
+/** The .xlsx adapter: templates written with exceljs and read back through the contract. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { CONTRACT, emptyModel, workbookModel, type WorkbookModel } from "../../src/domain";
+import { readWorkbook, WorkbookReadError } from "../../src/workbook/xlsx/read";
+import { buildWorkbook } from "../../src/workbook/xlsx/write";
+
+const sample = workbookModel.parse(JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8")));
+
+async function roundTrip(model: WorkbookModel): Promise<WorkbookModel> {
+  const buffer = await buildWorkbook(model).xlsx.writeBuffer();
+  return readWorkbook(buffer as ArrayBuffer);
+}
+
+const COMPUTED_ROW_KEYS = ["completion", "suggestedScore"];
+
+/** The input cells of a model as JSON (decimals as text): what a user typed. */
+function inputs(model: WorkbookModel): unknown {
+  const json = JSON.parse(JSON.stringify(model));
+  delete json.$schema;
+  for (const entry of CONTRACT.filter((e) => e.role === "computed")) {
+    const parts = entry.key.split(".");
+    const parent = parts.slice(0, -1).reduce((o, p) => o[p], json);
+    delete parent[parts[parts.length - 1]!];
+  }
+  for (const row of json.eval.indicators) for (const key of COMPUTED_ROW_KEYS) delete row[key];
+  return json;
+}
+
+describe("the .xlsx template", () => {
+  test("the 株洲 sample survives writing and reading, and the computed cells carry the computed values", async () => {
+    const back = await roundTrip(sample);
+    expect(inputs(back)).toEqual(inputs(sample));
+    expect(back.basic.staff.controlRate!.toString()).toBe("0.8205");
+    expect(back.basic.buildings.areaControlRate).toBe("不适用");
+    expect(back.eval.total!.toString()).toBe("98");
+    expect(back.eval.grade).toBe("优");
+    expect(back.eval.indicators[11]!.suggestedScore!.toString()).toBe("4.64");
+  });
+
+  test("the blank template reads back as an empty model", async () => {
+    const back = await roundTrip(emptyModel());
+    expect(inputs(back)).toEqual(inputs(emptyModel()));
+    expect(back.eval.grade).toBeNull();
+  });
+
+  test("every contract key has its defined name, and tables are Excel tables", async () => {
+    const wb = buildWorkbook(sample);
+    for (const entry of CONTRACT) expect(wb.definedNames.getRanges(entry.name).ranges.length).toBe(1);
+    const sheet = wb.getWorksheet("附件2 自评表")!;
+    expect(wb.getWorksheet("附件1 基础数据表")!.getCell("D5").value).toMatchObject({ formula: expect.stringContaining("基础_编制数"), result: 0.8205 });
+    expect(sheet.getCell("G4").value).toMatchObject({ formula: expect.stringContaining("自评_全年预算数"), result: 1 });
+  });
+
+  test("more rows than the template has push the rows below down, and read back", async () => {
+    const long = workbookModel.parse({
+      ...JSON.parse(JSON.stringify(sample)),
+      eval: { ...JSON.parse(JSON.stringify(sample)).eval, indicators: Array.from({ length: 40 }, (_, i) => ({ level1: "产出指标", level2: "数量指标", name: `指标${i + 1}`, target: "10个", actual: "10个", weight: 2, score: 2 })) },
+    });
+    const back = await roundTrip(long);
+    expect(back.eval.indicators).toHaveLength(40);
+    expect(back.eval.preparer).toBe(long.eval.preparer);
+    expect(inputs(back)).toEqual(inputs(long));
+  });
+
+  test("a file that is not a workbook, or lacks our sheets, is refused in Chinese", async () => {
+    await expect(readWorkbook(Buffer.from("not a zip"))).rejects.toThrow("不是有效的 .xlsx 工作簿");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Sheet1");
+    await expect(readWorkbook((await other.xlsx.writeBuffer()) as ArrayBuffer)).rejects.toThrow("缺少工作表「附件1 基础数据表」");
+  });
+
+  test("a cell of the wrong type is named by sheet and cell", async () => {
+    const wb = buildWorkbook(sample);
+    wb.getWorksheet("附件1 基础数据表")!.getCell("C5").value = "三十二";
+    const error = await readWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer).catch((e: WorkbookReadError) => e);
+    expect(error).toBeInstanceOf(WorkbookReadError);
+    expect((error as WorkbookReadError).problems).toEqual(["「附件1 基础数据表」C5（basic.staff.actual（实际在职人数）：应为整数，实际为「三十二」）"]);
+  });
+});
+
+describe("property: reading what we wrote gives back every input", () => {
+  const han = fc.string({ unit: fc.constantFrom(..."株洲市科学技术局经费项目指标完成率高新企业数量质量时效成本满意度"), minLength: 1, maxLength: 12 });
+  const amount = fc.option(fc.integer({ min: 0, max: 10 ** 9 }).map((c) => c / 100), { nil: null });
+  const triple = fc.record({ prev: amount, budget: amount, final: amount });
+  const text = fc.option(han, { nil: null });
+  const date = fc.option(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null });
+  const model = fc.record({
+    basic: fc.record({
+      unit: text, year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }), preparer: text, filledOn: date, phone: text, head: text,
+      staff: fc.record({ authorized: fc.option(fc.nat(5000), { nil: null }), actual: fc.option(fc.nat(5000), { nil: null }) }),
+      threePublic: fc.record({ total: triple, vehicles: triple, vehiclePurchase: triple, vehicleOperation: triple, overseas: triple, reception: triple }),
+      projects: fc.record({ total: triple, lines: fc.array(fc.record({ name: han, prev: amount, budget: amount, final: amount }), { maxLength: 8 }) }),
+      publicFunds: fc.record({ total: triple, office: triple, utilitiesTravel: triple, meetingsTraining: triple }),
+      procurement: triple,
+      budgetAdjustment: triple,
+      buildings: fc.record({ approvedArea: amount, actualArea: amount, budgetInvestment: amount, actualInvestment: amount }),
+      savingMeasures: text,
+    }),
+    eval: fc.record({
+      unit: text, year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
+      funds: fc.record({ initialBudget: amount, fullYearBudget: amount, executed: amount, weight: amount, income: fc.record({ general: amount, governmentFund: amount, specialAccount: amount, other: amount }), expense: fc.record({ basic: amount, project: amount }) }),
+      goal: fc.record({ expected: text, actual: text }),
+      indicators: fc.array(fc.record({ level1: han, level2: text, name: text, target: text, actual: text, weight: amount, score: amount, deviation: text, band: text }), { maxLength: 22 }),
+      preparer: text, filledOn: date, phone: text, head: text,
+    }),
+    report: fc.record({ duties: text, achievements: text, problems: text, measures: text, publicity: text }),
+  });
+
+  test("export(import(model)) == model", async () => {
+    await fc.assert(
+      fc.asyncProperty(model, async (input) => {
+        const parsed = workbookModel.parse(input);
+        const back = await roundTrip(parsed);
+        expect(inputs(back)).toEqual(inputs(parsed));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120000);
+});
