@@ -8,3 +8,4 @@ export * from "./scoring";
 export * from "./contract";
 export * from "./compute";
 export * from "./model-errors";
+export * from "./vocabulary";

@@ -9,6 +9,7 @@
  * never #NAME?, where the add-in is absent.
  */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId } from "./contract";
+import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
 
 export type CellStyle = "title" | "header" | "label" | "subLabel" | "section" | "note" | "input" | "computed";
 
@@ -179,3 +180,46 @@ export const TEMPLATE_SHEETS: readonly TemplateSheet[] = [basicSheet, evalSheet,
 /** The defined name that records the template version in the workbook. */
 export const VERSION_NAME = "绩效自评助手_模板版本";
 export { TEMPLATE_VERSION };
+
+/** A data-validation rule with its Chinese input message and error alert. */
+export interface ValidationRule {
+  readonly type: "list" | "whole" | "decimal" | "date";
+  /** For lists: a formula giving the list; for numbers and dates: the minimum. */
+  readonly formula: string;
+  readonly prompt: string;
+  readonly error: string;
+}
+
+/** The hidden sheet that holds the indicator vocabulary for the dropdowns. */
+export const LISTS_SHEET = "字典";
+export const LEVEL1_LIST_NAME = "列表_一级指标";
+/** "列表_产出指标" etc.: the 二级指标 of one 一级指标, for a dependent dropdown. */
+export const level2ListName = (level1: string) => `列表_${level1}`;
+export const LISTS: ReadonlyArray<{ name: string; values: readonly string[] }> = [
+  { name: LEVEL1_LIST_NAME, values: LEVEL1 },
+  ...LEVEL1.map((level1) => ({ name: level2ListName(level1), values: INDICATOR_LEVELS[level1]! })),
+];
+
+/** Validation by cell kind, for input cells. */
+export const KIND_VALIDATION: Readonly<Partial<Record<CellKind, ValidationRule>>> = {
+  integer: { type: "whole", formula: "0", prompt: "请填写不小于 0 的整数（人）", error: "这里应填写不小于 0 的整数" },
+  amount: { type: "decimal", formula: "0", prompt: "请填写金额（万元），最多两位小数", error: "这里应填写不小于 0 的数字（万元）" },
+  date: { type: "date", formula: "DATE(2000,1,1)", prompt: "请填写日期，如 2025-05-15", error: "这里应填写日期" },
+};
+
+/** Keys whose amounts may be negative (an adjustment can reduce the budget). */
+export const SIGNED_AMOUNT_KEYS: ReadonlySet<string> = new Set(["basic.budgetAdjustment"]);
+
+/** Validation of table columns; `{row}` stands for the cell's row. */
+export const COLUMN_VALIDATION: Readonly<Record<string, ValidationRule>> = {
+  "eval.indicators.level1": { type: "list", formula: LEVEL1_LIST_NAME, prompt: "从下拉列表选择一级指标", error: "一级指标只能是：" + LEVEL1.join("、") },
+  "eval.indicators.level2": {
+    type: "list",
+    formula: `INDIRECT("${level2ListName("")}"&$A{row})`,
+    prompt: "先选一级指标，再从下拉列表选择它的二级指标",
+    error: "二级指标应属于本行的一级指标，请从下拉列表选择",
+  },
+  "eval.indicators.band": { type: "list", formula: '"达成,部分达成,未达成"', prompt: "定性指标（如“提高”）选择评价档次；定量指标留空", error: "评价档次只能是：达成、部分达成、未达成" },
+  "eval.indicators.weight": { type: "decimal", formula: "0", prompt: "分值（0–100）", error: "分值应为 0 到 100 之间的数字" },
+  "eval.indicators.score": { type: "decimal", formula: "0", prompt: "得分：不大于分值；低于分值时请填写偏差原因", error: "得分应为不小于 0 的数字" },
+};

@@ -120,3 +120,24 @@ describe("property: reading what we wrote gives back every input", () => {
     );
   }, 120000);
 });
+
+describe("data validation", () => {
+  const wb = buildWorkbook(sample);
+  const evalSheet = wb.getWorksheet("附件2 自评表")!;
+  const basicSheet = wb.getWorksheet("附件1 基础数据表")!;
+
+  test("一级指标 from the vocabulary; 二级指标 limited to its row's 一级指标", () => {
+    expect(evalSheet.getCell("A14").dataValidation).toMatchObject({ type: "list", formulae: ["列表_一级指标"], errorStyle: "stop" });
+    expect(evalSheet.getCell("B20").dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("列表_"&$A20)'] });
+    expect(wb.definedNames.getRanges("列表_产出指标").ranges).toHaveLength(1);
+    expect(wb.getWorksheet("字典")!.state).toBe("hidden");
+  });
+
+  test("headcounts whole, amounts non-negative, dates dates, with Chinese messages", () => {
+    expect(basicSheet.getCell("B5").dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", prompt: expect.stringContaining("整数") });
+    expect(basicSheet.getCell("C7").dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", error: expect.stringContaining("万元") });
+    expect(evalSheet.getCell("F14").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
+    expect(basicSheet.getCell("D30").dataValidation).toMatchObject({ type: "date" });
+    expect(basicSheet.getCell("D5").dataValidation?.type).toBeUndefined(); // computed: no input rule
+  });
+});

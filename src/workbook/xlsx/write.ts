@@ -7,7 +7,10 @@ import { compute, type ComputedValue } from "../../domain/compute";
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../domain/contract";
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
-import { FORMULAS, NUMBER_FORMATS, TEMPLATE_SHEETS, VERSION_NAME, type TemplateSheet } from "../../domain/template";
+import {
+  COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
+  type TemplateSheet, type ValidationRule,
+} from "../../domain/template";
 import { completionRate, indicatorScore } from "../../functions/core";
 import { layoutsFor, tableRows, type SheetLayout } from "../layout";
 import { valueAt } from "../model-paths";
@@ -69,10 +72,37 @@ function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: Sheet
   ws.getRow(1).height = 30;
 }
 
-function placeCell(ws: ExcelJS.Worksheet, address: string, entry: Pick<ContractEntry, "kind" | "role">, value: CellValue, formula?: string): void {
+/** An exceljs data validation from a template rule: Chinese input message and a stop alert. */
+function dataValidation(rule: ValidationRule, row: number, signed = false): ExcelJS.DataValidation {
+  const formula = rule.formula.replace("{row}", String(row));
+  const common = {
+    allowBlank: true, showInputMessage: true, promptTitle: "填写提示", prompt: rule.prompt,
+    showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "输入有误", error: rule.error,
+  };
+  if (rule.type === "list") return { type: "list", formulae: [formula], ...common };
+  if (signed) return { type: "decimal", operator: "between", formulae: [-1e12, 1e12], ...common };
+  const upper = rule === COLUMN_VALIDATION["eval.indicators.weight"] ? { operator: "between" as const, formulae: [0, 100] } : { operator: "greaterThanOrEqual" as const, formulae: [formula] };
+  return { type: rule.type, ...upper, ...common };
+}
+
+function placeCell(ws: ExcelJS.Worksheet, address: string, entry: Pick<ContractEntry, "key" | "kind" | "role">, value: CellValue, formula?: string): void {
   const cell = ws.getCell(address);
   cell.style = { ...(entry.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">] };
   cell.value = formula ? { formula, result: value as string | number } : value;
+  const rule = entry.role === "input" ? KIND_VALIDATION[entry.kind] : undefined;
+  if (rule) cell.dataValidation = dataValidation(rule, cell.fullAddress.row, SIGNED_AMOUNT_KEYS.has(entry.key));
+}
+
+/** The hidden 字典 sheet: the indicator vocabulary, one named list per column, for the dropdowns. */
+function writeLists(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  LISTS.forEach((list, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = 18;
+    list.values.forEach((value, r) => (ws.getCell(r + 1, i + 1).value = value));
+    const letter = column.letter;
+    wb.definedNames.add(`${quoted(LISTS_SHEET)}!$${letter}$1:$${letter}$${list.values.length}`, list.name);
+  });
 }
 
 /** A workbook holding the three sheets, filled from `model` (blank when omitted). */
@@ -123,6 +153,7 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
     }
   }
 
+  writeLists(wb);
   const report = wb.getWorksheet(VERSION_CELL.sheet)!;
   const versionCell = report.getCell(VERSION_CELL.address);
   versionCell.value = TEMPLATE_VERSION;
@@ -167,6 +198,8 @@ function writeTable(ws: ExcelJS.Worksheet, entry: ContractEntry, layout: SheetLa
     for (const column of table.columns) {
       const cell = ws.getCell(`${column.column}${rowNumber}`);
       cell.style = { ...(column.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[column.kind] };
+      const rule = COLUMN_VALIDATION[`${entry.key}.${column.key}`] ?? (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+      if (rule) cell.dataValidation = dataValidation(rule, rowNumber);
     }
   }
   for (const column of table.columns) ws.getCell(`${column.column}${layout.row(table.headerRow)}`).style = STYLES.header;
