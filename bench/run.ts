@@ -7,7 +7,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, workbookModel } from "../src/domain";
+import ExcelJS from "exceljs";
 import { execRate, indicatorScore } from "../src/functions/core";
+import { readWorkbook } from "../src/workbook/xlsx/read";
+import { buildWorkbook } from "../src/workbook/xlsx/write";
 
 const ROOT = join(__dirname, "..");
 
@@ -94,6 +97,44 @@ compare(
 );
 compare("model: parse and validate 株洲 2024 JSON (zod)", () => workbookModel.parse(JSON.parse(sampleText)), "JSON.parse alone", () => JSON.parse(sampleText));
 
+/** Wall time of one run of `fn`, the best of `runs`. */
+async function bestMs(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return Number(best.toFixed(1));
+}
+
+async function workbookFigures(): Promise<void> {
+  const big = workbookModel.parse({
+    ...JSON.parse(sampleText),
+    eval: {
+      ...JSON.parse(sampleText).eval,
+      indicators: Array.from({ length: 1000 }, (_, i) => ({
+        level1: "产出指标", level2: "数量指标", name: `指标${i + 1}`, target: `${100 + (i % 50)}家`, actual: `${90 + (i % 70)}家`,
+        weight: 0.09, score: 0.08, deviation: i % 3 === 0 ? "原因：受经济环境影响；措施：加强服务。" : "",
+      })),
+    },
+  });
+  let bytes: ArrayBuffer = new ArrayBuffer(0);
+  const importMs = await bestMs(async () => (bytes = (await buildWorkbook(big).xlsx.writeBuffer()) as ArrayBuffer));
+  const exportMs = await bestMs(() => readWorkbook(bytes));
+  // Baseline: exceljs writing and reading a plain sheet of the same 1,000 × 11 values, no template.
+  const rows = big.eval.indicators.map((r) => [r.level1, r.level2, r.name, r.target, r.actual, 0.09, 0.08, r.deviation, null, null, null]);
+  let plain: ArrayBuffer = new ArrayBuffer(0);
+  const plainWriteMs = await bestMs(async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("plain").addRows(rows);
+    plain = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  });
+  const plainReadMs = await bestMs(() => new ExcelJS.Workbook().xlsx.load(plain));
+  emit({ name: "xlsx: import 1,000 indicator rows (jxzp import)", ms: importMs, baseline: "exceljs plain write, same values", baselineMs: plainWriteMs, ratio: Number((importMs / plainWriteMs).toFixed(2)), bytes: bytes.byteLength });
+  emit({ name: "xlsx: export 1,000 indicator rows (jxzp export)", ms: exportMs, baseline: "exceljs plain read, same values", baselineMs: plainReadMs, ratio: Number((exportMs / plainReadMs).toFixed(2)) });
+}
+
 const BUNDLE_GOALS: Record<string, number> = { "functions.js": 60 * 1024 };
 for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.json", "functions.zh-cn.json"]) {
   const path = join(ROOT, "dist", file);
@@ -105,3 +146,5 @@ for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.jso
   const goal = BUNDLE_GOALS[file];
   emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes, ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}) });
 }
+
+void workbookFigures();
