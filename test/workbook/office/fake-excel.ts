@@ -1,0 +1,358 @@
+/**
+ * An in-memory stand-in for the Excel JavaScript API, for the Office.js boundary only. It holds real
+ * cell formulas, formats, names, tables and validation; counts context.sync() calls; and fails like Excel
+ * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
+ * an invalid address or sheet name throws, and a batch stops at its first failing operation.
+ */
+
+export class FakeExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function columnLetters(n: number): string {
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "B2:D4" → every cell address in it, row by row. */
+export function cellsOf(range: string): string[][] {
+  const [start, end = start] = range.split(":");
+  const a = CELL.exec(start!);
+  const b = CELL.exec(end!);
+  if (!a || !b) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing: ${range}`);
+  const rows: string[][] = [];
+  for (let r = Number(a[2]); r <= Number(b[2]); r++) {
+    const row: string[] = [];
+    for (let c = columnNumber(a[1]!); c <= columnNumber(b[1]!); c++) row.push(`${columnLetters(c)}${r}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+interface CellState {
+  formula: string | number | boolean | null;
+  numberFormat: string;
+  format: Record<string, unknown>;
+  validation?: unknown;
+}
+
+/** Proxies record reads: a property must be loaded and synced before it can be read. */
+abstract class ClientObject {
+  protected loaded = new Set<string>();
+  private pendingLoad = new Set<string>();
+  constructor(protected readonly context: FakeContext) {}
+
+  load(properties?: string | string[] | Record<string, unknown>): this {
+    const list = typeof properties === "string" ? properties.split(",") : Array.isArray(properties) ? properties : Object.keys(properties ?? {});
+    for (const p of list) this.pendingLoad.add(p.trim());
+    this.context.pendingLoads.push(() => this.pendingLoad.forEach((p) => this.markLoaded(p)));
+    return this;
+  }
+
+  /** "items/name" loads the collection's items and each item's name. */
+  markLoaded(path: string): void {
+    const [head, ...rest] = path.split("/");
+    this.loaded.add(head!);
+    if (head === "items" && rest.length > 0) for (const item of this.children()) item.markLoaded(rest.join("/"));
+  }
+
+  protected children(): ClientObject[] {
+    return [];
+  }
+
+  protected read<T>(property: string, value: () => T): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`);
+    }
+    return value();
+  }
+}
+
+export class FakeRange extends ClientObject {
+  constructor(context: FakeContext, readonly sheet: FakeWorksheet, readonly addressLocal: string) {
+    super(context);
+    cellsOf(addressLocal); // throws on an invalid address, as Excel does
+  }
+
+  private cells(): string[][] {
+    return cellsOf(this.addressLocal);
+  }
+
+  get address(): string {
+    return this.read("address", () => `'${this.sheet.nameValue}'!${this.addressLocal}`);
+  }
+
+  get values(): unknown[][] {
+    return this.read("values", () => this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? "")));
+  }
+
+  set formulas(matrix: unknown[][]) {
+    this.context.queue(() => {
+      const cells = this.cells();
+      if (matrix.length !== cells.length || matrix.some((row, i) => row.length !== cells[i]!.length)) {
+        throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      cells.forEach((row, r) => row.forEach((a, c) => (this.sheet.cell(a).formula = (matrix[r]![c] ?? null) as CellState["formula"])));
+    });
+  }
+
+  get formulas(): unknown[][] {
+    return this.read("formulas", () => this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? "")));
+  }
+
+  set numberFormat(matrix: string[][]) {
+    this.context.queue(() => this.cells().forEach((row, r) => row.forEach((a, c) => (this.sheet.cell(a).numberFormat = matrix[r]?.[c] ?? matrix[0]![0]!))));
+  }
+
+  /** Format properties land on every cell of the range (font, fill, borders, alignment …). */
+  get format() {
+    const apply = (key: string, value: unknown) => this.context.queue(() => this.cells().flat().forEach((a) => (this.sheet.cell(a).format[key] = value)));
+    const section = (prefix: string) => new Proxy({}, { set: (_t, key: string, value) => (apply(`${prefix}.${key}`, value), true) });
+    const borders = { getItem: (edge: string) => section(`border.${edge}`) };
+    return new Proxy(
+      { font: section("font"), fill: section("fill"), borders, protection: section("protection") },
+      {
+        set: (_t, key: string, value) => {
+          if (key === "columnWidth") this.context.queue(() => this.cells()[0]!.forEach((a) => this.sheet.columnWidths.set(a.replace(/\d+$/, ""), value)));
+          else if (key === "rowHeight") this.context.queue(() => this.cells().forEach((row) => this.sheet.rowHeights.set(Number(row[0]!.replace(/^[A-Z]+/, "")), value)));
+          else apply(key, value);
+          return true;
+        },
+      },
+    ) as { font: Record<string, unknown>; fill: Record<string, unknown>; borders: { getItem(e: string): Record<string, unknown> }; protection: Record<string, unknown>; [k: string]: unknown };
+  }
+
+  /** rule, prompt and errorAlert land on every cell of the range. */
+  get dataValidation() {
+    return new Proxy({} as Record<string, unknown>, {
+      set: (_t, key: string, value) => {
+        this.context.queue(() => this.cells().flat().forEach((a) => {
+          const cell = this.sheet.cell(a);
+          cell.validation = { ...(cell.validation as object), [key]: value };
+        }));
+        return true;
+      },
+    });
+  }
+
+  merge(): void {
+    this.context.queue(() => this.sheet.merges.push(this.addressLocal));
+  }
+}
+
+export class FakeNamedItem extends ClientObject {
+  private reference: string | null | undefined = undefined;
+  constructor(context: FakeContext, readonly nameValue: string) {
+    super(context);
+    // Like Excel, the item is looked up when the batch runs.
+    context.pendingLoads.push(() => (this.reference = context.workbook.names.get(nameValue) ?? null));
+  }
+  get isNullObject(): boolean {
+    if (this.reference === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+    return this.reference === null;
+  }
+  delete(): void {
+    this.context.queue(() => this.context.workbook.names.delete(this.nameValue));
+  }
+  get name(): string {
+    return this.read("name", () => this.nameValue);
+  }
+  get formula(): string {
+    return this.read("formula", () => this.reference!);
+  }
+}
+
+export class FakeTable extends ClientObject {
+  nameValue: string;
+  constructor(context: FakeContext, readonly sheet: FakeWorksheet, public addressLocal: string, readonly hasHeaders: boolean) {
+    super(context);
+    this.nameValue = `Table${context.workbook.tables.length + 1}`;
+  }
+  set name(value: string) {
+    this.context.queue(() => {
+      if (this.context.workbook.tables.some((t) => t !== this && t.nameValue === value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
+      this.nameValue = value;
+    });
+  }
+  get name(): string {
+    return this.read("name", () => this.nameValue);
+  }
+  set showFilterButton(value: boolean) {
+    this.context.queue(() => (this.showFilter = value));
+  }
+  set style(value: string) {
+    this.context.queue(() => (this.styleName = value));
+  }
+  showFilter = true;
+  styleName = "TableStyleMedium2";
+}
+
+export class FakeWorksheet extends ClientObject {
+  readonly cellMap = new Map<string, CellState>();
+  readonly merges: string[] = [];
+  readonly columnWidths = new Map<string, number>();
+  readonly rowHeights = new Map<number, number>();
+  frozenRows = 0;
+  visibilityValue = "Visible";
+  gridlines = true;
+  readonly pageLayoutSettings: Record<string, unknown> = {};
+
+  constructor(context: FakeContext, public nameValue: string) {
+    super(context);
+  }
+
+  cell(address: string): CellState {
+    let state = this.cellMap.get(address);
+    if (!state) this.cellMap.set(address, (state = { formula: null, numberFormat: "General", format: {} }));
+    return state;
+  }
+
+  get name(): string {
+    return this.read("name", () => this.nameValue);
+  }
+
+  set visibility(value: string) {
+    this.context.queue(() => (this.visibilityValue = value));
+  }
+
+  set showGridlines(value: boolean) {
+    this.context.queue(() => (this.gridlines = value));
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, this, address);
+  }
+
+  get tables() {
+    return {
+      add: (address: string, hasHeaders: boolean) => {
+        const table = new FakeTable(this.context, this, address, hasHeaders);
+        this.context.queue(() => {
+          cellsOf(address);
+          this.context.workbook.tables.push(table);
+        });
+        return table;
+      },
+    };
+  }
+
+  get freezePanes() {
+    return { freezeRows: (rows: number) => this.context.queue(() => (this.frozenRows = rows)) };
+  }
+
+  get pageLayout() {
+    const settings = this.pageLayoutSettings;
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_t, key: string) => (key === "setPrintTitleRows" ? (rows: string) => this.context.queue(() => (settings.printTitleRows = rows)) : undefined),
+      set: (_t, key: string, value) => (this.context.queue(() => (settings[key] = value)), true),
+    });
+  }
+
+  delete(): void {
+    this.context.queue(() => {
+      const sheets = this.context.workbook.sheets;
+      sheets.splice(sheets.indexOf(this), 1);
+    });
+  }
+}
+
+const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
+
+export class FakeWorkbook {
+  readonly sheets: FakeWorksheet[] = [];
+  readonly names = new Map<string, string>();
+  readonly tables: FakeTable[] = [];
+  calculationSuspensions = 0;
+  /** Make the n-th queued operation of the next sync fail (tests of partial failure). */
+  failAtOperation: number | null = null;
+
+  sheet(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => s.nameValue === name);
+  }
+}
+
+export class FakeContext {
+  readonly workbook = new FakeWorkbook();
+  syncCount = 0;
+  private operations: Array<() => void> = [];
+  pendingLoads: Array<() => void> = [];
+
+  queue(operation: () => void): void {
+    this.operations.push(operation);
+  }
+
+  /** Runs the batch in order; like Excel, operations before a failure stay applied. */
+  async sync(): Promise<void> {
+    this.syncCount += 1;
+    const operations = this.operations;
+    const loads = this.pendingLoads;
+    this.operations = [];
+    this.pendingLoads = [];
+    operations.forEach((operation, index) => {
+      if (this.workbook.failAtOperation === index) {
+        this.workbook.failAtOperation = null;
+        throw new FakeExcelError("GeneralException", "An internal error has occurred.");
+      }
+      operation();
+    });
+    loads.forEach((load) => load());
+  }
+
+  /** The subset of Excel.RequestContext the adapters use (one object, as Excel's context is). */
+  readonly api = this.buildApi();
+
+  private buildApi() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the nested classes below need the context
+    const context = this;
+    const wb = this.workbook;
+    return {
+      sync: () => context.sync(),
+      application: { suspendApiCalculationUntilNextSync: () => context.queue(() => (wb.calculationSuspensions += 1)) },
+      workbook: {
+        worksheets: new (class extends ClientObject {
+          get items() {
+            return this.read("items", () => wb.sheets);
+          }
+          protected override children() {
+            return wb.sheets;
+          }
+          add(name: string) {
+            const sheet = new FakeWorksheet(context, name);
+            context.queue(() => {
+              if (name.length > 31 || INVALID_SHEET_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
+              if (wb.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+              wb.sheets.push(sheet);
+            });
+            return sheet;
+          }
+          getItemOrNullObject(name: string) {
+            return { delete: () => context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)) };
+          }
+        })(context),
+        names: {
+          add: (name: string, reference: string) => {
+            context.queue(() => {
+              if (wb.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+              wb.names.set(name, reference);
+            });
+          },
+          getItemOrNullObject: (name: string) => new FakeNamedItem(context, name),
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,107 @@
+/** 安装模板 through Office.js, against the in-memory Excel: what lands in the workbook, in how many syncs. */
+import { CONTRACT, SHEETS, TEMPLATE_VERSION } from "../../../src/domain/contract";
+import { VERSION_NAME } from "../../../src/domain/template";
+import { freeName, InstallError, installTemplates } from "../../../src/workbook/office/install";
+import { FakeContext, FakeExcelError } from "./fake-excel";
+
+const excel = (fake: FakeContext) => fake.api as unknown as Excel.RequestContext;
+
+describe("installTemplates into a new workbook", () => {
+  const fake = new FakeContext();
+  let result: Awaited<ReturnType<typeof installTemplates>>;
+
+  beforeAll(async () => {
+    result = await installTemplates(excel(fake));
+  });
+
+  test("two syncs: one to look, one to write; calculation suspended for the write", () => {
+    expect(result.status).toBe("installed");
+    expect(result.syncs).toBe(2);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.workbook.calculationSuspensions).toBe(1);
+  });
+
+  test("the three sheets and the hidden 字典", () => {
+    expect(fake.workbook.sheets.map((s) => s.nameValue)).toEqual(["字典", ...Object.values(SHEETS).map((s) => s.name)]);
+    expect(fake.workbook.sheet("字典")!.visibilityValue).toBe("Hidden");
+  });
+
+  test("a workbook-scoped name for every contract key, and the version", () => {
+    for (const entry of CONTRACT) expect(fake.workbook.names.has(entry.name)).toBe(true);
+    expect(fake.workbook.names.get("基础_编制数")).toBe("='附件1 基础数据表'!$B$5");
+    expect(fake.workbook.names.get(VERSION_NAME)).toBe("='报告文字'!$A$10");
+    expect(fake.workbook.sheet("报告文字")!.cell("A10").formula).toBe(TEMPLATE_VERSION);
+  });
+
+  test("Excel tables for the variable rows, with calculated columns", () => {
+    expect(fake.workbook.tables.map((t) => [t.nameValue, t.addressLocal])).toEqual([["项目支出明细", "A14:D17"], ["绩效指标", "A13:K28"]]);
+    const evalSheet = fake.workbook.sheet("附件2 自评表")!;
+    expect(evalSheet.cell("C13").formula).toBe("三级指标");
+    expect(evalSheet.cell("J20").formula).toContain("JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]]");
+  });
+
+  test("computed cells are native formulas over the names, in English function syntax", () => {
+    const basic = fake.workbook.sheet("附件1 基础数据表")!;
+    expect(basic.cell("D5").formula).toBe('=IF(N(基础_编制数)=0,"不适用",ROUND(基础_实际在职人数/基础_编制数,4))');
+    expect(basic.cell("D5").numberFormat).toBe("0.00%");
+    expect(fake.workbook.sheet("附件2 自评表")!.cell("G29").formula).toContain("SUM(绩效指标[得分])");
+  });
+
+  test("validation with Chinese messages; dropdowns from the vocabulary", () => {
+    const evalSheet = fake.workbook.sheet("附件2 自评表")!;
+    expect(evalSheet.cell("A14").validation).toMatchObject({ rule: { list: { source: "=列表_一级指标" } }, errorAlert: { style: "Stop" } });
+    expect(evalSheet.cell("B21").validation).toMatchObject({ rule: { list: { source: '=INDIRECT("列表_"&$A21)' } } });
+    expect(fake.workbook.sheet("附件1 基础数据表")!.cell("B5").validation).toMatchObject({ rule: { wholeNumber: { operator: "GreaterThanOrEqualTo" } }, prompt: { message: expect.stringContaining("整数") } });
+  });
+
+  test("layout: merges, frozen header, A4 print setup", () => {
+    const evalSheet = fake.workbook.sheet("附件2 自评表")!;
+    expect(evalSheet.merges).toContain("A1:K1");
+    expect(evalSheet.frozenRows).toBe(1);
+    expect(evalSheet.pageLayoutSettings).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$1:$1" });
+  });
+});
+
+test("installing again changes nothing, in one sync", async () => {
+  const fake = new FakeContext();
+  await installTemplates(excel(fake));
+  fake.workbook.sheet("附件1 基础数据表")!.cell("B5").formula = 39;
+  const before = JSON.stringify([...fake.workbook.sheet("附件1 基础数据表")!.cellMap]);
+  const again = await installTemplates(excel(fake));
+  expect(again).toMatchObject({ status: "alreadyInstalled", syncs: 1 });
+  expect(JSON.stringify([...fake.workbook.sheet("附件1 基础数据表")!.cellMap])).toBe(before);
+});
+
+test("a user's sheet under one of our names is never overwritten: ours gets a free name", async () => {
+  const fake = new FakeContext();
+  fake.api.workbook.worksheets.add("附件2 自评表");
+  await fake.sync();
+  fake.workbook.sheet("附件2 自评表")!.cell("A1").formula = "我的表";
+  const result = await installTemplates(excel(fake));
+  expect(result.sheetNames.eval).toBe("附件2 自评表 (2)");
+  expect(fake.workbook.sheet("附件2 自评表")!.cell("A1").formula).toBe("我的表");
+  expect(fake.workbook.names.get("自评_全年预算数")).toBe("='附件2 自评表 (2)'!$D$4");
+  expect(freeName("a", new Set(["a", "a (2)"]))).toBe("a (3)");
+});
+
+test("a failed write leaves the workbook as it was and says so in Chinese", async () => {
+  const fake = new FakeContext();
+  fake.workbook.failAtOperation = 500; // part-way through the write batch
+  const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InstallError);
+  expect((error as InstallError).message).toMatch(/^安装模板失败，工作簿未作改动/);
+  expect((error as InstallError).reason).toBeInstanceOf(FakeExcelError);
+  expect(fake.workbook.sheets).toEqual([]);
+  expect(fake.workbook.names.size).toBe(0);
+  expect(fake.syncCount).toBe(3);
+});
+
+test("the fake fails like Excel: unloaded properties, duplicate names, bad addresses", async () => {
+  const fake = new FakeContext();
+  const sheets = fake.api.workbook.worksheets;
+  expect(() => sheets.items).toThrow("is not available");
+  fake.api.workbook.names.add("x", "=A1");
+  fake.api.workbook.names.add("x", "=A2");
+  await expect(fake.sync()).rejects.toThrow("already exists");
+  expect(() => fake.api.workbook.worksheets.add("s").getRange("not an address")).toThrow("invalid");
+});
