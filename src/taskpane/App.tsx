@@ -1,6 +1,7 @@
 import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, Title3, tokens } from "@fluentui/react-components";
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { exampleOf, FUNCTION_CATALOGUE, nameOf, paramsOf } from "../functions/catalogue";
+import { InstallPanel } from "./InstallPanel";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   footer: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ strings }: { strings: Strings }) {
+export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
   const styles = useStyles();
   return (
     <main className={styles.root} aria-labelledby="app-title">
@@ -25,6 +26,7 @@ export function App({ strings }: { strings: Strings }) {
           <Caption1>{strings.subtitle}</Caption1>
         </div>
       </header>
+      <InstallPanel strings={strings} inExcel={inExcel} />
       <Body1>{strings.intro}</Body1>
       <section aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">{strings.functionsHeading}</Subtitle2>

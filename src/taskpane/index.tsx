@@ -4,16 +4,16 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { stringsFor } from "./strings";
 
-function render(language: string | undefined) {
+function render(language: string | undefined, inExcel: boolean) {
   const container = document.getElementById("container");
   if (!container) return;
   document.documentElement.lang = language?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App strings={stringsFor(language)} />
+      <App strings={stringsFor(language)} inExcel={inExcel} />
     </FluentProvider>,
   );
 }
 
 // Outside Office (a plain browser, the browser tests) Office.onReady still resolves, with no host.
-Office.onReady(() => render(Office.context?.displayLanguage));
+Office.onReady((info) => render(Office.context?.displayLanguage, info.host === Office.HostType.Excel));

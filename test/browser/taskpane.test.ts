@@ -48,6 +48,12 @@ test("shows the assistant in Chinese, with the JXZP functions", async () => {
   await expect(page.getByText("不会发送到任何地方").count()).resolves.toBe(1);
 });
 
+test("outside Excel, 安装模板 is disabled and says why", async () => {
+  const button = page.getByRole("button", { name: "安装模板" });
+  expect(await button.isDisabled()).toBe(true);
+  expect(await page.getByText("请在 Excel 中打开绩效自评助手后安装模板。").count()).toBe(1);
+});
+
 test("has no accessibility violations (axe-core)", async () => {
   // Served from our origin: the page's Content Security Policy refuses inline and foreign scripts.
   await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });

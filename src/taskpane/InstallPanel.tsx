@@ -1,0 +1,50 @@
+/* global Excel */
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { installTemplates, type InstallResult } from "../workbook/office/install";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; result: InstallResult } | { kind: "failed"; message: string };
+
+/** 安装模板: installs the three sheets into the open workbook and says what happened. */
+export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  async function install() {
+    setStatus({ kind: "working" });
+    try {
+      const result = await Excel.run((context) => installTemplates(context));
+      setStatus({ kind: "done", result });
+    } catch (error) {
+      setStatus({ kind: "failed", message: (error as Error).message });
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="install-heading">
+      <Subtitle2 as="h2" id="install-heading">{strings.installHeading}</Subtitle2>
+      <Button appearance="primary" disabled={!inExcel || status.kind === "working"} onClick={() => void install()}>
+        {strings.install}
+      </Button>
+      {!inExcel && <MessageBar intent="info"><MessageBarBody>{strings.notInExcel}</MessageBarBody></MessageBar>}
+      {status.kind === "working" && <Spinner size="tiny" label={strings.installing} />}
+      <div aria-live="polite">
+        {status.kind === "done" && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {status.result.status === "installed"
+                ? `${strings.installed}${Object.values(status.result.sheetNames).join("、")}`
+                : strings.alreadyInstalled}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {status.kind === "failed" && <MessageBar intent="error"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>}
+      </div>
+    </section>
+  );
+}
