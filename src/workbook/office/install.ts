@@ -12,7 +12,7 @@ import {
   COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
   type CellStyle, type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
-import { splitAddress } from "../layout";
+import { columnLetter, splitAddress } from "../layout";
 
 export type InstallStatus = "installed" | "alreadyInstalled";
 
@@ -90,7 +90,7 @@ function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, 
 /** Writes one template sheet (blank, default table rows) into `sheet`. */
 function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, template: TemplateSheet, sheetName: string): void {
   const entries = CONTRACT.filter((e) => e.sheet === template.id);
-  template.columnWidths.forEach((width, i) => (sheet.getRange(`${String.fromCharCode(65 + i)}1`).format.columnWidth = widthInPoints(width)));
+  template.columnWidths.forEach((width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)));
   for (const [row, height] of Object.entries({ 1: 30, ...template.tallRows })) sheet.getRange(`A${row}`).format.rowHeight = height;
 
   // Labels first, then tables (whose headers are labels), then names, then the formulas that use both.
@@ -170,7 +170,7 @@ function writeTable(sheet: Excel.Worksheet, entry: ContractEntry): void {
 function writeLists(context: Excel.RequestContext, sheetName: string): void {
   const sheet = context.workbook.worksheets.add(sheetName);
   LISTS.forEach((list, i) => {
-    const letter = String.fromCharCode(65 + i);
+    const letter = columnLetter(i + 1);
     sheet.getRange(`${letter}1:${letter}${list.values.length}`).formulas = list.values.map((v) => [v]);
     context.workbook.names.add(list.name, `=${quote(sheetName)}!$${letter}$1:$${letter}$${list.values.length}`);
   });

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { CONTRACT, SHEETS, type ContractEntry } from "../../domain/contract";
 import { describeModelIssues, formatPath } from "../../domain/model-errors";
 import { workbookModel, type WorkbookModel } from "../../domain/model";
+import { columnLetter, columnNumber } from "../layout";
 import { setAt } from "../model-paths";
 
 export class WorkbookReadError extends Error {
@@ -123,18 +124,7 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
   return parsed.data!;
 }
 
-function nextColumn(column: string): string {
-  let n = 0;
-  for (const ch of column) n = n * 26 + (ch.charCodeAt(0) - 64);
-  n += 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+const nextColumn = (column: string) => columnLetter(columnNumber(column) + 1);
 
 /** The cell a key's defined name points at; the template's address when the name is missing. */
 function locate(wb: ExcelJS.Workbook, entry: ContractEntry): { sheet: string; start: string } {

@@ -4,6 +4,7 @@
  * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
  * an invalid address or sheet name throws, and a batch stops at its first failing operation.
  */
+import { columnLetter as columnLetters, columnNumber } from "../../../src/workbook/layout";
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
@@ -12,21 +13,8 @@ export class FakeExcelError extends Error {
   }
 }
 
+
 const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function columnLetters(n: number): string {
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** "B2:D4" → every cell address in it, row by row. */
 export function cellsOf(range: string): string[][] {
