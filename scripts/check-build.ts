@@ -3,6 +3,7 @@
  * list of what is missing or wrong.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { FUNCTION_CATALOGUE } from "../src/functions/catalogue";
 
@@ -32,6 +33,9 @@ if (problems.length === 0) {
 
   const associated = [...read("functions.js").matchAll(/CustomFunctions\.associate\("(\w+)"/g)].map((m) => m[1]).sort();
   if (associated.join() !== expected.join()) problems.push(`functions.js associates ${associated.join()} ≠ ${expected.join()}`);
+  // The functions runtime loads functions.js before any cell can compute: keep it small (no zod, no React).
+  const functionsGzip = gzipSync(readFileSync(join(DIST, "functions.js"))).length;
+  if (functionsGzip > 60 * 1024) problems.push(`functions.js is ${functionsGzip} bytes gzipped, over the 60 KB budget`);
   if (!read("manifest.xml").includes('<Runtime resid="Taskpane.Url" lifetime="long"/>')) problems.push("dist/manifest.xml lacks the shared runtime");
 }
 

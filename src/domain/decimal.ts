@@ -67,3 +67,13 @@ export function sumPresent(values: ReadonlyArray<Dec | null | undefined>): Dec |
   }
   return total;
 }
+
+const FULL_WIDTH_DIGITS = /[０-９．－]/g;
+
+/** Full-width digits and thousands separators users paste from Word ("１，３００．５") read as ASCII; "38,67" stays unreadable. */
+export function normaliseNumberText(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1")
+    .replace(/\s/g, "");
+}

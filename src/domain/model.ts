@@ -4,18 +4,8 @@
  * from 0. Amounts arrive as JSON numbers or decimal strings and are held as exact decimals.
  */
 import { z } from "zod";
-import { Dec, isDecimalText, toDec } from "./decimal";
+import { Dec, isDecimalText, normaliseNumberText, toDec } from "./decimal";
 import { NOT_APPLICABLE } from "./rates";
-
-const FULL_WIDTH_DIGITS = /[０-９．－]/g;
-
-/** Full-width digits and thousands separators users paste from Word ("１，３００．５") read as ASCII; "38,67" stays unreadable. */
-export function normaliseNumberText(text: string): string {
-  return text
-    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1")
-    .replace(/\s/g, "");
-}
 
 /** An amount in 万元 (or any decimal quantity): number or decimal text → exact decimal. */
 export const decimalValue = z

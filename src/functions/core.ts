@@ -4,8 +4,7 @@
  * validator and the report can never disagree. A rate comes back as a number (the cell's format shows
  * it as a percentage) or the text 不适用, which SUM and friends ignore.
  */
-import { Dec, formatPercent, toDec } from "../domain/decimal";
-import { normaliseNumberText } from "../domain/model";
+import { Dec, formatPercent, normaliseNumberText, toDec } from "../domain/decimal";
 import { findBand, getProfile, isProfileId, PROFILE_IDS, PROFILES, type ScoringProfile } from "../domain/profiles";
 import { changeRate, NOT_APPLICABLE, ratio, rateNumber } from "../domain/rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore } from "../domain/scoring";
