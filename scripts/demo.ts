@@ -1,10 +1,11 @@
 /**
  * npm run demo: the main job on the bundled 株洲市科学技术局 2024 sample, through the same CLI a user
- * runs. Writes into ./demo-output/ and prints where each file is.
+ * runs: compute it, write the blank template and the filled workbook, read the workbook back.
+ * Writes into ./demo-output/ and prints where each file is.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { run } from "../src/cli/main";
+import { run, runAsync } from "../src/cli/main";
 import { processIo, type CliIo } from "../src/cli/io";
 
 const ROOT = join(__dirname, "..");
@@ -38,6 +39,22 @@ console.log(summary.out);
 written.push(write("zhuzhou-kjj-2024.computed.json", capture(["compute", SAMPLE, "--json"]).out));
 written.push(write("zhuzhou-kjj-2024.platform.txt", capture(["compute", SAMPLE, "--profile", "platform"]).out));
 
-console.log("━━ 已写入 ━━");
-for (const file of written) console.log(`  ${file}`);
-process.exitCode = summary.code;
+async function workbooks(): Promise<number> {
+  const blank = join(OUT, "绩效自评模板-空白.xlsx");
+  const filled = join(OUT, "株洲市科学技术局-2024.xlsx");
+  const quiet: CliIo = { out: () => undefined, err: processIo.err };
+  const codes = [await runAsync(["template", "--out", blank], quiet), await runAsync(["import", SAMPLE, "--out", filled], quiet)];
+  written.push(relative(process.cwd(), blank), relative(process.cwd(), filled));
+  let exported = "";
+  codes.push(await runAsync(["export", filled, "--json"], { out: (s) => (exported += s), err: processIo.err }));
+  written.push(write("株洲市科学技术局-2024.exported.json", exported));
+  const back = JSON.parse(exported);
+  console.log(`━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${back.eval.total}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`);
+  return Math.max(...codes);
+}
+
+void workbooks().then((code) => {
+  console.log("━━ 已写入 ━━");
+  for (const file of written) console.log(`  ${file}`);
+  process.exitCode = Math.max(summary.code, code);
+});
