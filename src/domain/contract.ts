@@ -150,9 +150,10 @@ export const CONTRACT: readonly ContractEntry[] = [
     defaultRows: PROJECT_DEFAULT_ROWS,
     columns: [
       { key: "name", label: "项目名称", kind: "text", role: "input", column: "A" },
-      { key: "prev", label: PART_LABELS.prev, kind: "amount", role: "input", column: "B" },
-      { key: "budget", label: PART_LABELS.budget, kind: "amount", role: "input", column: "C" },
-      { key: "final", label: PART_LABELS.final, kind: "amount", role: "input", column: "D" },
+      // Table headers are fixed text (no formulas): 上年/本年, as the column headers above them read without a year.
+      { key: "prev", label: "上年决算数", kind: "amount", role: "input", column: "B" },
+      { key: "budget", label: "本年预算数", kind: "amount", role: "input", column: "C" },
+      { key: "final", label: "本年决算数", kind: "amount", role: "input", column: "D" },
     ],
   }),
   triple("basic.publicFunds.total", "公用经费", "基础_公用经费", afterProjects(1)),
