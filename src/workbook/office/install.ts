@@ -117,7 +117,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, templ
   sheet.freezePanes.freezeRows(template.headerRows);
   sheet.pageLayout.orientation = template.landscape ? "Landscape" : "Portrait";
   sheet.pageLayout.paperSize = "A4";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 }; // fit to one page wide; pages run down as needed
   sheet.pageLayout.centerHorizontally = true;
   sheet.pageLayout.setPrintTitleRows(`$1:$${template.headerRows}`);
   sheet.showGridlines = false;
