@@ -62,7 +62,8 @@ function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: Sheet
   for (const [row, height] of Object.entries(sheet.tallRows)) ws.getRow(layout.row(Number(row))).height = height;
   for (const cell of sheet.cells) {
     const target = ws.getCell(layout.cell(cell.address));
-    target.value = cell.formula ? { formula: cell.formula, result: undefined as unknown as string } : (cell.value ?? null);
+    // Static formulas (titles with the year) have no cached result: fullCalcOnLoad computes them on open.
+    target.value = cell.formula ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : (cell.value ?? null);
     target.style = STYLES[cell.style];
   }
   for (const merge of sheet.merges) {
