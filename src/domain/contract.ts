@@ -5,6 +5,8 @@
  * the CLI prints it. Keys never change meaning; a new template version may add keys, never rename them.
  */
 
+import { columnLetter } from "./a1";
+
 export type SheetId = "basic" | "eval" | "report";
 export type CellKind = "text" | "integer" | "amount" | "rate" | "date" | "table";
 export type Role = "input" | "computed";
@@ -93,8 +95,12 @@ function triple(key: string, label: string, name: string, row: number): Contract
   };
 }
 
-/** A variable-row Excel table: header row, default empty rows, columns from A on. */
-function table(sheet: SheetId, key: string, label: string, name: string, layout: TableLayout): ContractEntry {
+/** A variable-row Excel table: header row, default empty rows, its columns side by side from A. */
+function table(
+  sheet: SheetId, key: string, label: string, name: string,
+  spec: Omit<TableLayout, "columns"> & { columns: ReadonlyArray<Omit<TableColumn, "column">> },
+): ContractEntry {
+  const layout: TableLayout = { ...spec, columns: spec.columns.map((column, i) => ({ ...column, column: columnLetter(i + 1) })) };
   const last = layout.columns[layout.columns.length - 1]!.column;
   return {
     key,
@@ -149,11 +155,11 @@ export const CONTRACT: readonly ContractEntry[] = [
     headerRow: PROJECT_TABLE_HEADER,
     defaultRows: PROJECT_DEFAULT_ROWS,
     columns: [
-      { key: "name", label: "项目名称", kind: "text", role: "input", column: "A" },
+      { key: "name", label: "项目名称", kind: "text", role: "input" },
       // Table headers are fixed text (no formulas): 上年/本年, as the column headers above them read without a year.
-      { key: "prev", label: "上年决算数", kind: "amount", role: "input", column: "B" },
-      { key: "budget", label: "本年预算数", kind: "amount", role: "input", column: "C" },
-      { key: "final", label: "本年决算数", kind: "amount", role: "input", column: "D" },
+      { key: "prev", label: "上年决算数", kind: "amount", role: "input" },
+      { key: "budget", label: "本年预算数", kind: "amount", role: "input" },
+      { key: "final", label: "本年决算数", kind: "amount", role: "input" },
     ],
   }),
   triple("basic.publicFunds.total", "公用经费", "基础_公用经费", afterProjects(1)),
@@ -196,17 +202,17 @@ export const CONTRACT: readonly ContractEntry[] = [
     headerRow: INDICATOR_TABLE_HEADER,
     defaultRows: INDICATOR_DEFAULT_ROWS,
     columns: [
-      { key: "level1", label: "一级指标", kind: "text", role: "input", column: "A" },
-      { key: "level2", label: "二级指标", kind: "text", role: "input", column: "B" },
-      { key: "name", label: "三级指标", kind: "text", role: "input", column: "C" },
-      { key: "target", label: "年度指标值", kind: "text", role: "input", column: "D" },
-      { key: "actual", label: "实际完成值", kind: "text", role: "input", column: "E" },
-      { key: "weight", label: "分值", kind: "amount", role: "input", column: "F" },
-      { key: "score", label: "得分", kind: "amount", role: "input", column: "G" },
-      { key: "deviation", label: "偏差原因分析及改进措施", kind: "text", role: "input", column: "H" },
-      { key: "band", label: "评价档次（定性指标）", kind: "text", role: "input", column: "I" },
-      { key: "completion", label: "完成率", kind: "rate", role: "computed", column: "J" },
-      { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed", column: "K" },
+      { key: "level1", label: "一级指标", kind: "text", role: "input" },
+      { key: "level2", label: "二级指标", kind: "text", role: "input" },
+      { key: "name", label: "三级指标", kind: "text", role: "input" },
+      { key: "target", label: "年度指标值", kind: "text", role: "input" },
+      { key: "actual", label: "实际完成值", kind: "text", role: "input" },
+      { key: "weight", label: "分值", kind: "amount", role: "input" },
+      { key: "score", label: "得分", kind: "amount", role: "input" },
+      { key: "deviation", label: "偏差原因分析及改进措施", kind: "text", role: "input" },
+      { key: "band", label: "评价档次（定性指标）", kind: "text", role: "input" },
+      { key: "completion", label: "完成率", kind: "rate", role: "computed" },
+      { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed" },
     ],
   }),
   evalAmount({ key: "eval.weightTotal", label: "分值合计", name: "自评_分值合计", address: `F${afterIndicators(1)}`, role: "computed" }),

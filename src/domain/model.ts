@@ -4,7 +4,7 @@
  * from 0. Amounts arrive as JSON numbers or decimal strings and are held as exact decimals.
  */
 import { z } from "zod";
-import { Dec, isDecimalText, normaliseNumberText, toDec } from "./decimal";
+import { Dec, normaliseNumberText, toDec } from "./decimal";
 import { NOT_APPLICABLE } from "./rates";
 
 /** An amount in 万元 (or any decimal quantity): number or decimal text → exact decimal. */
@@ -12,7 +12,7 @@ export const decimalValue = z
   .union([z.number(), z.string()])
   .transform((value, ctx): Dec => {
     const text = typeof value === "number" ? String(value) : normaliseNumberText(value);
-    const dec = isDecimalText(text) ? toDec(text) : null;
+    const dec = toDec(text);
     if (dec === null) {
       ctx.addIssue({ code: "custom", message: `应为数字，实际为「${String(value)}」` });
       return z.NEVER;
@@ -48,28 +48,28 @@ export const date = z.iso.date({ error: "应为日期，格式 YYYY-MM-DD" }).nu
 
 /**
  * A rate typed in a table (computed cells may hold what the user or a formula put there):
- * a fraction (0.8205), a percentage text ("82.05%") or 不适用. Kept so validation can recompute it.
+ * a fraction (0.8205), a percentage text ("82.05%"), 不适用, or one of `words`. Kept so validation can
+ * recompute it.
  */
 function rateSchema<const Words extends readonly string[]>(words: Words) {
   return z
-  .union([z.number(), z.string()])
-  .transform((value, ctx): Dec | Words[number] | typeof NOT_APPLICABLE => {
-    if (typeof value === "number") return new Dec(String(value));
-    const trimmed = normaliseNumberText(value).replace("％", "%");
-    if (trimmed === NOT_APPLICABLE) return NOT_APPLICABLE;
-    const word = words.find((w) => w === trimmed);
-    if (word !== undefined) return word;
-    const percent = /^(.*)%$/.exec(trimmed);
-    const body = percent ? percent[1] : trimmed;
-    if (!isDecimalText(body)) {
-      ctx.addIssue({ code: "custom", message: `应为比率（如 0.8205 或 82.05%），实际为「${value}」` });
-      return z.NEVER;
-    }
-    const dec = new Dec(body);
-    return percent ? dec.dividedBy(100) : dec;
-  })
-  .nullable()
-  .default(null);
+    .union([z.number(), z.string()])
+    .transform((value, ctx): Dec | Words[number] | typeof NOT_APPLICABLE => {
+      if (typeof value === "number") return new Dec(String(value));
+      const trimmed = normaliseNumberText(value).replace("％", "%");
+      if (trimmed === NOT_APPLICABLE) return NOT_APPLICABLE;
+      const word = words.find((w) => w === trimmed);
+      if (word !== undefined) return word;
+      const percent = /^(.*)%$/.exec(trimmed);
+      const dec = toDec(percent ? percent[1] : trimmed);
+      if (dec === null) {
+        ctx.addIssue({ code: "custom", message: `应为比率（如 0.8205 或 82.05%），实际为「${value}」` });
+        return z.NEVER;
+      }
+      return percent ? dec.dividedBy(100) : dec;
+    })
+    .nullable()
+    .default(null);
 }
 
 export const enteredRate = rateSchema([]).meta({ description: "比率：小数（0.8205）、百分比文本（\"82.05%\"）或 \"不适用\"" });

@@ -7,7 +7,7 @@
 import { CONTRACT, SHEETS, type ContractEntry } from "../domain/contract";
 import { describeModelIssues, formatPath } from "../domain/model-errors";
 import { workbookModel, type WorkbookModel } from "../domain/model";
-import { columnLetter, columnNumber, splitAddress } from "./layout";
+import { columnLetter, columnNumber, splitAddress } from "../domain/a1";
 import { setAt } from "./model-paths";
 
 export class WorkbookReadError extends Error {

@@ -2,31 +2,11 @@
  * The concrete layout of a workbook: the template's addresses with the rows below each table moved down
  * by the rows the table holds beyond its default. Both workbook adapters place cells through this.
  */
-import { CONTRACT, type ContractEntry, type SheetId } from "../domain/contract";
-import type { TemplateSheet } from "../domain/template";
+import { splitAddress } from "../domain/a1";
+import { CONTRACT, type SheetId } from "../domain/contract";
 
 /** Data rows per table key (at least the template's default). */
 export type TableRows = Readonly<Record<string, number>>;
-
-const CELL = /^([A-Z]+)(\d+)$/;
-
-export function splitAddress(address: string): { column: string; row: number } {
-  const match = CELL.exec(address);
-  if (!match) throw new RangeError(`Not a cell address: ${address}`);
-  return { column: match[1]!, row: Number(match[2]) };
-}
-
-/** "A" → 1, "AA" → 27. */
-export function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetter(n: number): string {
-  let out = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) out = String.fromCharCode(65 + ((rest - 1) % 26)) + out;
-  return out;
-}
 
 export class SheetLayout {
   private readonly tables: ReadonlyArray<{ end: number; extra: number }>;
@@ -62,9 +42,3 @@ export function tableRows(counts: Readonly<Record<string, number>>): TableRows {
     CONTRACT.filter((e) => e.table).map((e) => [e.key, Math.max(e.table!.defaultRows, counts[e.key] ?? 0)]),
   );
 }
-
-export function tableEntries(): ContractEntry[] {
-  return CONTRACT.filter((e) => e.table);
-}
-
-export type { TemplateSheet };

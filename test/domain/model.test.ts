@@ -33,6 +33,7 @@ describe("the model schema", () => {
     const model = workbookModel.parse({ basic: { staff: { controlRate: "82.05%" }, buildings: { areaControlRate: "不适用", investmentControlRate: 0.5 } } });
     expect(model.basic.staff.controlRate!.toString()).toBe("0.8205");
     expect(model.basic.buildings.areaControlRate).toBe("不适用");
+    expect(workbookModel.safeParse({ basic: { staff: { controlRate: "1e99999999999999999%" } } }).success).toBe(false);
   });
 
   test("errors name the key path and label in Chinese, with the value found", () => {

@@ -12,7 +12,7 @@ import {
   COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
   type CellStyle, type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
-import { columnLetter, splitAddress } from "../layout";
+import { columnLetter, splitAddress } from "../../domain/a1";
 
 export type InstallStatus = "installed" | "alreadyInstalled";
 

@@ -4,7 +4,7 @@
  * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
  * an invalid address or sheet name throws, and a batch stops at its first failing operation.
  */
-import { columnLetter as columnLetters, columnNumber } from "../../../src/workbook/layout";
+import { columnLetter as columnLetters, columnNumber } from "../../../src/domain/a1";
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
