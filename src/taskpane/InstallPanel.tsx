@@ -39,7 +39,9 @@ export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: 
             <MessageBarBody>
               {status.result.status === "installed"
                 ? `${strings.installed}${Object.values(status.result.sheetNames).join("、")}`
-                : strings.alreadyInstalled}
+                : status.result.status === "upgraded"
+                  ? strings.upgraded(status.result.previousVersion ?? "", status.result.backupSheets.join("、"))
+                  : strings.alreadyInstalled}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -32,7 +32,8 @@ export interface WorkbookSource {
   table(name: string): { sheet: string; range: string; headers: readonly string[] } | null;
 }
 
-interface Located {
+/** Where a model path was read. */
+export interface Located {
   readonly sheet: string;
   readonly address: string;
 }
@@ -69,6 +70,11 @@ const nextColumn = (column: string) => columnLetter(columnNumber(column) + 1);
 
 /** Builds the model from `source`; throws WorkbookReadError with every problem found. */
 export function assembleModel(source: WorkbookSource): WorkbookModel {
+  return assembleWorkbook(source).model;
+}
+
+/** The model and where each of its paths was read ("basic.staff.actual" → 「附件1 基础数据表」C5). */
+export function assembleWorkbook(source: WorkbookSource): { model: WorkbookModel; locations: ReadonlyMap<string, Located> } {
   const problems: string[] = [];
   for (const sheet of Object.values(SHEETS)) {
     if (!source.hasSheet(sheet.name)) problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
@@ -120,7 +126,7 @@ export function assembleModel(source: WorkbookSource): WorkbookModel {
     }
   }
   if (problems.length > 0 || !parsed.success) throw new WorkbookReadError(problems);
-  return parsed.data;
+  return { model: parsed.data, locations: where };
 }
 
 function readTable(source: WorkbookSource, entry: ContractEntry, where: Map<string, Located>, problems: string[]): unknown[] {

@@ -1,32 +1,16 @@
 /** The .xlsx adapter: templates written with exceljs and read back through the contract. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { CONTRACT, emptyModel, workbookModel, type WorkbookModel } from "../../src/domain";
+import { inputsOf as inputs, loadSample } from "../support/model-inputs";
 import { readWorkbook, WorkbookReadError } from "../../src/workbook/xlsx/read";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 
-const sample = workbookModel.parse(JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8")));
+const sample = loadSample();
 
 async function roundTrip(model: WorkbookModel): Promise<WorkbookModel> {
   const buffer = await buildWorkbook(model).xlsx.writeBuffer();
   return readWorkbook(buffer as ArrayBuffer);
-}
-
-const COMPUTED_ROW_KEYS = ["completion", "suggestedScore"];
-
-/** The input cells of a model as JSON (decimals as text): what a user typed. */
-function inputs(model: WorkbookModel): unknown {
-  const json = JSON.parse(JSON.stringify(model));
-  delete json.$schema;
-  for (const entry of CONTRACT.filter((e) => e.role === "computed")) {
-    const parts = entry.key.split(".");
-    const parent = parts.slice(0, -1).reduce((o, p) => o[p], json);
-    delete parent[parts[parts.length - 1]!];
-  }
-  for (const row of json.eval.indicators) for (const key of COMPUTED_ROW_KEYS) delete row[key];
-  return json;
 }
 
 describe("the .xlsx template", () => {

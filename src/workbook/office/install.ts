@@ -1,25 +1,30 @@
 /**
- * 安装模板 in Excel through Office.js: the three sheets, defined names, tables, formulas, validation and
- * formats, rendered from the same template data as the .xlsx writer, in two context.sync() calls
- * (one to look, one to write) and a third only to undo a failed write.
- *
- * This first version installs into a workbook that has no template yet and leaves an installed one
- * untouched (idempotent and lossless by construction). Sheets of ours that a user already has under our
- * names but that are not ours (no version name) are never overwritten: ours get a free name.
+ * 安装模板 in Excel through Office.js, never losing what a user typed:
+ * - a workbook without the template: install it (2 syncs: look, write);
+ * - the template of this version already installed: change nothing (2 syncs: look, read the version);
+ * - an older template, filled in: read every input by its defined name and table (the whole workbook in
+ *   one sync), set the old sheets aside as 「… (旧版 x)」 backups, install this version with the inputs
+ *   moved by key and every table row kept (3 syncs).
+ * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
+ * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
  */
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type SheetId } from "../../domain/contract";
-import {
-  COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
-  type CellStyle, type TemplateSheet, type ValidationRule,
-} from "../../domain/template";
-import { columnLetter, splitAddress } from "../../domain/a1";
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId } from "../../domain/contract";
+import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
+import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
+import { tableRows } from "../layout";
+import { loadContract, parseRangeAddress, type ExcelSnapshot } from "./read";
+import { renderTemplates, type CarriedInputs } from "./render";
 
-export type InstallStatus = "installed" | "alreadyInstalled";
+export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded";
 
 export interface InstallResult {
   readonly status: InstallStatus;
   /** Sheet id → the name it was installed under (differs from ours when that name was taken). */
   readonly sheetNames: Readonly<Record<SheetId, string>>;
+  /** The version found in the workbook before (for an upgrade or an existing install). */
+  readonly previousVersion?: string;
+  /** The earlier template's sheets, kept under these names after an upgrade. */
+  readonly backupSheets: readonly string[];
   readonly syncs: number;
 }
 
@@ -31,156 +36,58 @@ export class InstallError extends Error {
   }
 }
 
-const VERSION_ADDRESS = "A10";
-
 /** "附件1 基础数据表" or, when taken by a sheet that is not ours, "附件1 基础数据表 (2)". */
-export function freeName(name: string, taken: ReadonlySet<string>): string {
+export function freeName(name: string, taken: ReadonlySet<string>, suffix = (n: number) => ` (${n})`): string {
   if (!taken.has(name)) return name;
   for (let n = 2; ; n++) {
-    const candidate = `${name} (${n})`;
+    const candidate = `${name}${suffix(n)}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
-const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-
-/** Points from character widths (Excel's column width unit is about 7 px per character at 11 pt). */
-const widthInPoints = (characters: number) => Math.round(characters * 5.6 + 4);
-
-function applyStyle(range: Excel.Range, style: CellStyle): void {
-  const font = range.format.font;
-  font.name = style === "title" ? "黑体" : "宋体";
-  font.size = style === "title" ? 16 : style === "note" ? 9 : 11;
-  font.bold = style === "title" || style === "header" || style === "section";
-  range.format.wrapText = style !== "title";
-  range.format.verticalAlignment = style === "note" ? "Top" : "Center";
-  if (style === "title" || style === "header") range.format.horizontalAlignment = "Center";
-  if (style === "subLabel") range.format.indentLevel = 2;
-  if (style === "header" || style === "section") range.format.fill.color = "#F2F2F2";
-  if (style === "computed") {
-    range.format.fill.color = "#EAF1FB";
-    font.color = "#1F3864";
-  }
-  if (style === "input") range.format.protection.locked = false;
-  if (style !== "title" && style !== "note") {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
-      const border = range.format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.color = "#808080";
-    }
-  }
+/** The workbook as it was before we wrote: what a failed write is undone to. */
+interface Before {
+  readonly sheets: ReadonlyArray<{ id: string; name: string }>;
+  readonly names: ReadonlyArray<{ name: string; formula: string }>;
+  /** [original, backup] table names. */
+  readonly tableRenames: ReadonlyArray<readonly [string, string]>;
 }
 
-function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, signed: boolean): void {
-  const formula = rule.formula.replace("{row}", String(row));
-  const validation = range.dataValidation;
-  if (rule.type === "list") validation.rule = { list: { inCellDropDown: true, source: `=${formula}` } };
-  else if (rule.type === "date") validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
-  else {
-    const basis = rule === COLUMN_VALIDATION["eval.indicators.weight"]
-      ? { formula1: 0, formula2: 100, operator: "Between" as const }
-      : signed ? { formula1: -1e12, formula2: 1e12, operator: "Between" as const } : { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
-    validation.rule = rule.type === "whole" ? { wholeNumber: basis } : { decimal: basis };
-  }
-  validation.prompt = { showPrompt: true, title: "填写提示", message: rule.prompt };
-  validation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: rule.error };
-}
+const OUR_NAMES = new Set([...CONTRACT.map((e) => e.name), ...LISTS.map((l) => l.name), VERSION_NAME]);
 
-/** Writes one template sheet (blank, default table rows) into `sheet`. */
-function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, template: TemplateSheet, sheetName: string): void {
-  const entries = CONTRACT.filter((e) => e.sheet === template.id);
-  template.columnWidths.forEach((width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)));
-  for (const [row, height] of Object.entries({ 1: 30, ...template.tallRows })) sheet.getRange(`A${row}`).format.rowHeight = height;
-
-  // Labels first, then tables (whose headers are labels), then names, then the formulas that use both.
-  for (const cell of template.cells.filter((c) => !c.formula)) {
-    const range = sheet.getRange(cell.address);
-    range.formulas = [[cell.value ?? ""]];
-    applyStyle(range, cell.style);
-  }
-  for (const merge of template.merges) sheet.getRange(merge).merge(false);
-
-  for (const entry of entries) {
-    context.workbook.names.add(entry.name, `=${quote(sheetName)}!${absolute(entry.table ? tableBody(entry) : entry.address)}`);
-    if (entry.table) writeTable(sheet, entry);
-    else writeCells(sheet, entry);
-  }
-
-  for (const cell of template.cells.filter((c) => c.formula)) {
-    const range = sheet.getRange(cell.address);
-    range.formulas = [[`=${cell.formula}`]];
-    applyStyle(range, cell.style);
-  }
-  for (const entry of entries.filter((e) => FORMULAS[e.key])) sheet.getRange(entry.address).formulas = [[`=${FORMULAS[entry.key]}`]];
-
-  sheet.freezePanes.freezeRows(template.headerRows);
-  sheet.pageLayout.orientation = template.landscape ? "Landscape" : "Portrait";
-  sheet.pageLayout.paperSize = "A4";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1 }; // fit to one page wide; pages run down as needed
-  sheet.pageLayout.centerHorizontally = true;
-  sheet.pageLayout.setPrintTitleRows(`$1:$${template.headerRows}`);
-  sheet.showGridlines = false;
-}
-
-function tableBody(entry: ContractEntry): string {
-  const t = entry.table!;
-  return `A${t.headerRow + 1}:${t.columns[t.columns.length - 1]!.column}${t.headerRow + t.defaultRows}`;
-}
-
-function writeCells(sheet: Excel.Worksheet, entry: ContractEntry): void {
-  const cells = entry.parts ? entry.parts.map((p) => p.address) : [entry.address];
-  for (const address of cells) {
-    const range = sheet.getRange(address);
-    range.numberFormat = [[NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">]]];
-    applyStyle(range, entry.role === "computed" ? "computed" : "input");
-    const rule = entry.role === "input" ? KIND_VALIDATION[entry.kind] : undefined;
-    if (rule) applyValidation(range, rule, splitAddress(address).row, SIGNED_AMOUNT_KEYS.has(entry.key));
-  }
-}
-
-function writeTable(sheet: Excel.Worksheet, entry: ContractEntry): void {
-  const t = entry.table!;
-  const last = t.columns[t.columns.length - 1]!.column;
-  sheet.getRange(`A${t.headerRow}:${last}${t.headerRow}`).formulas = [t.columns.map((c) => c.label)];
-  const table = sheet.tables.add(`A${t.headerRow}:${last}${t.headerRow + t.defaultRows}`, true);
-  table.name = t.name;
-  table.showFilterButton = false;
-  table.style = "TableStyleLight1";
-  applyStyle(sheet.getRange(`A${t.headerRow}:${last}${t.headerRow}`), "header");
-  for (const column of t.columns) {
-    const body = sheet.getRange(`${column.column}${t.headerRow + 1}:${column.column}${t.headerRow + t.defaultRows}`);
-    body.numberFormat = Array.from({ length: t.defaultRows }, () => [NUMBER_FORMATS[column.kind]]);
-    applyStyle(body, column.role === "computed" ? "computed" : "input");
-    const formula = FORMULAS[`${entry.key}.${column.key}`];
-    // The same formula in every row makes it a calculated column: rows users add get it too.
-    if (formula) body.formulas = Array.from({ length: t.defaultRows }, () => [`=${formula}`]);
-    const rule = COLUMN_VALIDATION[`${entry.key}.${column.key}`] ?? (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
-    if (rule) {
-      // Row-relative rules (二级 depends on its row's 一级) are written per row.
-      const rows = rule.formula.includes("{row}") ? Array.from({ length: t.defaultRows }, (_, i) => t.headerRow + 1 + i) : [null];
-      for (const row of rows) {
-        const range = row === null ? body : sheet.getRange(`${column.column}${row}`);
-        applyValidation(range, rule, row ?? t.headerRow + 1, false);
+/** The input values of an installed template, by contract key, as Excel holds them. */
+export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
+  const cells = new Map<string, unknown>();
+  const tables = new Map<string, Array<Record<string, unknown>>>();
+  for (const entry of CONTRACT.filter((e) => e.role === "input")) {
+    if (entry.table) {
+      const found = snapshot.table(entry.table.name);
+      if (!found) continue;
+      const [start, end] = found.range.split(":") as [string, string];
+      const firstColumn = columnNumber(splitAddress(start).column);
+      const columns = entry.table.columns
+        .map((spec) => ({ spec, index: found.headers.indexOf(spec.label) }))
+        .filter(({ spec, index }) => spec.role === "input" && index >= 0);
+      const rows: Array<Record<string, unknown>> = [];
+      for (let row = splitAddress(start).row + 1; row <= splitAddress(end).row; row++) {
+        rows.push(Object.fromEntries(columns.map(({ spec, index }) => [spec.key, snapshot.cell(found.sheet, `${columnLetter(firstColumn + index)}${row}`)?.formula])));
       }
+      tables.set(entry.key, rows);
+      continue;
+    }
+    const location = snapshot.name(entry.name);
+    if (!location) continue;
+    const { column, row } = splitAddress(location.start);
+    if (entry.parts) {
+      entry.parts.forEach((part, i) => cells.set(`${entry.key}.${part.part}`, snapshot.cell(location.sheet, `${columnLetter(columnNumber(column) + i)}${row}`)?.formula));
+    } else {
+      cells.set(entry.key, snapshot.cell(location.sheet, location.start)?.formula);
     }
   }
+  return { cells, tables };
 }
 
-function writeLists(context: Excel.RequestContext, sheetName: string): void {
-  const sheet = context.workbook.worksheets.add(sheetName);
-  LISTS.forEach((list, i) => {
-    const letter = columnLetter(i + 1);
-    sheet.getRange(`${letter}1:${letter}${list.values.length}`).formulas = list.values.map((v) => [v]);
-    context.workbook.names.add(list.name, `=${quote(sheetName)}!$${letter}$1:$${letter}$${list.values.length}`);
-  });
-  sheet.visibility = "Hidden";
-}
-
-/**
- * Installs the templates into the open workbook. Two syncs when it installs, one when it finds the
- * templates installed; on a failed write, a third removes what the failed batch had added.
- */
+/** Installs or upgrades the templates in the open workbook. */
 export async function installTemplates(context: Excel.RequestContext): Promise<InstallResult> {
   let syncs = 0;
   const sync = async () => {
@@ -188,45 +95,121 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     await context.sync();
   };
 
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const version = context.workbook.names.getItemOrNullObject(VERSION_NAME);
+  const worksheets = context.workbook.worksheets.load("items/name,items/id");
+  const names = context.workbook.names.load("items/name,items/formula");
+  const tables = context.workbook.tables.load("items/name");
   await sync();
 
-  const standardNames = Object.fromEntries(Object.values(SHEETS).map((s) => [s.id, s.name])) as Record<SheetId, string>;
-  if (!version.isNullObject) return { status: "alreadyInstalled", sheetNames: standardNames, syncs };
+  const before = {
+    sheets: worksheets.items.map((s) => ({ id: s.id, name: s.name })),
+    names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+    tableRenames: [] as Array<readonly [string, string]>,
+  };
+  const existingNames = new Set(before.names.map((n) => n.name));
+  const existingTables = new Set(tables.items.map((t) => t.name));
+  const taken = new Set(before.sheets.map((s) => s.name));
 
-  const taken = new Set(worksheets.items.map((s) => s.name));
-  const sheetNames = {} as Record<SheetId, string>;
-  for (const template of TEMPLATE_SHEETS) {
-    sheetNames[template.id] = freeName(template.name, taken);
-    taken.add(sheetNames[template.id]);
+  if (!existingNames.has(VERSION_NAME)) {
+    const sheetNames = {} as Record<SheetId, string>;
+    for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
+    await write(context, sync, before, () => renderTemplates(context, { sheetNames, listsName: freeName(LISTS_SHEET, taken), rows: tableRows({}) }));
+    return { status: "installed", sheetNames, backupSheets: [], syncs };
   }
-  const listsName = freeName(LISTS_SHEET, taken);
 
+  // Installed: read the version and, in the same sync, every input of the template as it is.
+  const versionRange = context.workbook.names.getItem(VERSION_NAME).getRange().load("values");
+  const take = loadContract(
+    context,
+    CONTRACT.filter((e) => !e.table && existingNames.has(e.name)).map((e) => e.name),
+    CONTRACT.filter((e) => e.table && existingTables.has(e.table.name)).map((e) => e.table!.name),
+  );
+  await sync();
+  const previousVersion = String(versionRange.values[0]![0]);
+  const snapshot = take();
+  const installedNames = Object.fromEntries(
+    Object.values(SHEETS).map((s) => [s.id, sheetOf(snapshot, s.id) ?? s.name]),
+  ) as Record<SheetId, string>;
+  if (previousVersion === TEMPLATE_VERSION) return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
+
+  const inputs = carryInputs(snapshot);
+  const rows = tableRows(Object.fromEntries([...inputs.tables].map(([key, list]) => [key, list.length])));
+  const listsSheet = before.names.find((n) => n.name === LISTS[0]!.name);
+  const oldListsSheet = listsSheet ? safeSheetOf(listsSheet.formula) : undefined;
+
+  const backupSheets: string[] = [];
+  const sheetNames = {} as Record<SheetId, string>;
+  await write(context, sync, before, () => {
+    // Set the old template aside: its sheets and tables renamed, its names removed.
+    for (const sheet of worksheets.items.filter((s) => Object.values(installedNames).includes(s.name))) {
+      taken.delete(sheet.name);
+      const backup = freeName(`${sheet.name} (旧版 ${previousVersion})`.slice(0, 31), taken);
+      taken.add(backup);
+      backupSheets.push(backup);
+      sheet.name = backup;
+    }
+    for (const entry of CONTRACT.filter((e) => e.table && existingTables.has(e.table.name))) {
+      const backup = freeName(`${entry.table!.name}_旧版`, existingTables, (n) => String(n));
+      before.tableRenames.push([entry.table!.name, backup]);
+      context.workbook.tables.getItem(entry.table!.name).name = backup;
+    }
+    for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
+    for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
+    // The old 字典 is ours alone: renamed out of the way now, deleted once everything else is queued.
+    const oldLists = worksheets.items.find((s) => s.name === oldListsSheet);
+    if (oldLists) oldLists.name = freeName(`${oldLists.name}_旧`, taken);
+    renderTemplates(context, { sheetNames, listsName: oldListsSheet ?? freeName(LISTS_SHEET, taken), rows, inputs });
+    oldLists?.delete();
+  });
+  return { status: "upgraded", sheetNames, previousVersion, backupSheets, syncs };
+}
+
+/** The sheet our names put `id` on (the user may have renamed it). */
+function sheetOf(snapshot: ExcelSnapshot, id: SheetId): string | undefined {
+  const entry = CONTRACT.find((e) => e.sheet === id && !e.table);
+  return entry ? snapshot.name(entry.name)?.sheet : undefined;
+}
+
+function safeSheetOf(reference: string): string | undefined {
+  try {
+    return parseRangeAddress(reference.replace(/^=/, "")).sheet;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one write batch; if it fails, undoes what landed and throws an InstallError. */
+async function write(context: Excel.RequestContext, sync: () => Promise<void>, before: Before, queue: () => void): Promise<void> {
   try {
     context.application.suspendApiCalculationUntilNextSync();
-    writeLists(context, listsName);
-    const added = {} as Record<SheetId, Excel.Worksheet>;
-    for (const template of TEMPLATE_SHEETS) {
-      added[template.id] = worksheets.add(sheetNames[template.id]);
-      writeSheet(context, added[template.id], template, sheetNames[template.id]);
-    }
-    const versionCell = added.report.getRange(VERSION_ADDRESS);
-    versionCell.formulas = [[TEMPLATE_VERSION]];
-    versionCell.numberFormat = [["@"]];
-    context.workbook.names.add(VERSION_NAME, `=${quote(sheetNames.report)}!${absolute(VERSION_ADDRESS)}`);
+    queue();
     await sync();
   } catch (error) {
-    // A failed batch keeps what ran before the failure: remove our sheets and names again.
-    for (const name of [...Object.values(sheetNames), listsName]) context.workbook.worksheets.getItemOrNullObject(name).delete();
-    for (const name of [...CONTRACT.map((e) => e.name), ...LISTS.map((l) => l.name), VERSION_NAME]) context.workbook.names.getItemOrNullObject(name).delete();
     try {
-      await sync();
+      await restore(context, sync, before);
     } catch {
       // Nothing more can be done from here; the message below says what to do.
     }
-    throw new InstallError(`安装模板失败，工作簿未作改动：${(error as Error).message}。请关闭其他正在编辑的单元格后重试。`, error);
+    throw new InstallError(`安装模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`, error);
   }
-  return { status: "installed", sheetNames, syncs };
+}
+
+/** Puts the workbook back as `before`: new sheets and names removed, renamed sheets and tables renamed back. */
+async function restore(context: Excel.RequestContext, sync: () => Promise<void>, before: Before): Promise<void> {
+  const sheets = context.workbook.worksheets.load("items/id,items/name");
+  const names = context.workbook.names.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  await sync();
+  const original = new Map(before.sheets.map((s) => [s.id, s.name]));
+  for (const sheet of sheets.items.filter((s) => !original.has(s.id))) sheet.delete();
+  for (const sheet of sheets.items) {
+    const name = original.get(sheet.id);
+    if (name !== undefined && name !== sheet.name) sheet.name = name;
+  }
+  const tableNames = new Set(tables.items.map((t) => t.name));
+  for (const [name, backup] of before.tableRenames) if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
+  const formulas = new Map(before.names.map((n) => [n.name, n.formula]));
+  const present = new Set(names.items.map((n) => n.name));
+  for (const item of names.items.filter((n) => !formulas.has(n.name))) item.delete();
+  for (const [name, formula] of formulas) if (!present.has(name)) context.workbook.names.add(name, formula);
+  await sync();
 }

@@ -33,6 +33,8 @@ export function cellsOf(range: string): string[][] {
 
 interface CellState {
   formula: string | number | boolean | null;
+  /** What a formula cell shows, as Excel would have calculated it (tests set it; blank until then). */
+  value?: unknown;
   numberFormat: string;
   format: Record<string, unknown>;
   validation?: unknown;
@@ -70,10 +72,30 @@ abstract class ClientObject {
   }
 }
 
+const ERROR_VALUE = /^#(?:DIV\/0!|NAME\?|VALUE!|REF!|N\/A|NUM!|NULL!|CALC!|SPILL!)$/;
+
 export class FakeRange extends ClientObject {
-  constructor(context: FakeContext, readonly sheet: FakeWorksheet, readonly addressLocal: string) {
+  constructor(context: FakeContext, public sheet: FakeWorksheet, public addressLocal: string) {
     super(context);
-    cellsOf(addressLocal); // throws on an invalid address, as Excel does
+    if (addressLocal) cellsOf(addressLocal); // throws on an invalid address, as Excel does
+  }
+
+  /** A range found by name when the batch runs (names.getItem(…).getRange(), tables.getItem(…).getRange()). */
+  static resolved(context: FakeContext, resolve: () => { sheet: FakeWorksheet; address: string }): FakeRange {
+    const range = new FakeRange(context, undefined as unknown as FakeWorksheet, "");
+    context.queue(() => {
+      const found = resolve();
+      range.sheet = found.sheet;
+      range.addressLocal = found.address;
+    });
+    return range;
+  }
+
+  /** What a cell shows: a constant, or a formula's calculated value. */
+  private shown(address: string): unknown {
+    const cell = this.sheet.cell(address);
+    if (typeof cell.formula === "string" && cell.formula.startsWith("=")) return cell.value ?? "";
+    return cell.formula ?? "";
   }
 
   private cells(): string[][] {
@@ -85,7 +107,17 @@ export class FakeRange extends ClientObject {
   }
 
   get values(): unknown[][] {
-    return this.read("values", () => this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? "")));
+    return this.read("values", () => this.cells().map((row) => row.map((a) => this.shown(a))));
+  }
+
+  get valueTypes(): string[][] {
+    return this.read("valueTypes", () => this.cells().map((row) => row.map((a) => {
+      const value = this.shown(a);
+      if (value === "" || value === null) return "Empty";
+      if (typeof value === "number") return "Double";
+      if (typeof value === "boolean") return "Boolean";
+      return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=") ? "Error" : "String";
+    })));
   }
 
   set formulas(matrix: unknown[][]) {
@@ -96,6 +128,11 @@ export class FakeRange extends ClientObject {
       }
       cells.forEach((row, r) => row.forEach((a, c) => (this.sheet.cell(a).formula = (matrix[r]![c] ?? null) as CellState["formula"])));
     });
+  }
+
+  /** Local formulas depend on the user's Excel language (function names, separators): the adapters must not use them. */
+  set formulasLocal(_matrix: unknown[][]) {
+    throw new FakeExcelError("NotAllowed", "formulasLocal depends on the Excel language; write range.formulas");
   }
 
   get formulas(): unknown[][] {
@@ -143,11 +180,10 @@ export class FakeRange extends ClientObject {
 }
 
 export class FakeNamedItem extends ClientObject {
-  private reference: string | null | undefined = undefined;
-  constructor(context: FakeContext, readonly nameValue: string) {
+  constructor(context: FakeContext, readonly nameValue: string, private reference?: string | null) {
     super(context);
     // Like Excel, the item is looked up when the batch runs.
-    context.pendingLoads.push(() => (this.reference = context.workbook.names.get(nameValue) ?? null));
+    if (reference === undefined) context.pendingLoads.push(() => (this.reference = context.workbook.names.get(nameValue) ?? null));
   }
   get isNullObject(): boolean {
     if (this.reference === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
@@ -161,6 +197,9 @@ export class FakeNamedItem extends ClientObject {
   }
   get formula(): string {
     return this.read("formula", () => this.reference!);
+  }
+  getRange(): FakeRange {
+    return FakeRange.resolved(this.context, () => this.context.workbook.resolve(this.nameValue));
   }
 }
 
@@ -179,6 +218,10 @@ export class FakeTable extends ClientObject {
   get name(): string {
     return this.read("name", () => this.nameValue);
   }
+  /** The table's range, header row included. */
+  getRange(): FakeRange {
+    return FakeRange.resolved(this.context, () => ({ sheet: this.sheet, address: this.addressLocal }));
+  }
   set showFilterButton(value: boolean) {
     this.context.queue(() => (this.showFilter = value));
   }
@@ -188,6 +231,8 @@ export class FakeTable extends ClientObject {
   showFilter = true;
   styleName = "TableStyleMedium2";
 }
+
+let sheetIds = 0;
 
 export class FakeWorksheet extends ClientObject {
   readonly cellMap = new Map<string, CellState>();
@@ -199,8 +244,14 @@ export class FakeWorksheet extends ClientObject {
   gridlines = true;
   readonly pageLayoutSettings: Record<string, unknown> = {};
 
+  readonly idValue = `{SHEET-${++sheetIds}}`;
+
   constructor(context: FakeContext, public nameValue: string) {
     super(context);
+  }
+
+  get id(): string {
+    return this.read("id", () => this.idValue);
   }
 
   cell(address: string): CellState {
@@ -211,6 +262,17 @@ export class FakeWorksheet extends ClientObject {
 
   get name(): string {
     return this.read("name", () => this.nameValue);
+  }
+
+  /** Renaming updates the names that refer to the sheet, as Excel does. */
+  set name(value: string) {
+    this.context.queue(() => {
+      if (this.context.workbook.sheet(value)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${value}`);
+      const before = `'${this.nameValue.replace(/'/g, "''")}'!`;
+      const after = `'${value.replace(/'/g, "''")}'!`;
+      for (const [name, reference] of this.context.workbook.names) this.context.workbook.names.set(name, reference.split(before).join(after));
+      this.nameValue = value;
+    });
   }
 
   set visibility(value: string) {
@@ -265,11 +327,55 @@ export class FakeWorkbook {
   readonly names = new Map<string, string>();
   readonly tables: FakeTable[] = [];
   calculationSuspensions = 0;
-  /** Make the n-th queued operation of the next sync fail (tests of partial failure). */
+  /** Make the n-th queued operation of a sync fail (tests of partial failure): of the next sync, or of sync number `failOnSync`. */
   failAtOperation: number | null = null;
+  failOnSync: number | null = null;
 
   sheet(name: string): FakeWorksheet | undefined {
     return this.sheets.find((s) => s.nameValue === name);
+  }
+
+  table(name: string): FakeTable | undefined {
+    return this.tables.find((t) => t.nameValue === name && this.sheets.includes(t.sheet));
+  }
+
+  /** The range a defined name refers to: "='Sheet'!$B$5:$D$5" or a table's data body "=Table1". */
+  resolve(name: string): { sheet: FakeWorksheet; address: string } {
+    const reference = this.names.get(name);
+    if (reference === undefined) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    const table = this.table(reference.replace(/^=/, ""));
+    if (table) {
+      const [start, end] = table.addressLocal.split(":") as [string, string];
+      return { sheet: table.sheet, address: `${start.replace(/\d+$/, (row) => String(Number(row) + 1))}:${end}` };
+    }
+    const match = /^=?'((?:[^']|'')+)'!(.+)$/.exec(reference);
+    const sheet = match && this.sheet(match[1]!.replace(/''/g, "'"));
+    if (!sheet) throw new FakeExcelError("InvalidReference", `This reference isn't valid: ${reference}`);
+    return { sheet, address: match![2]!.replace(/\$/g, "") };
+  }
+
+  /**
+   * A user inserting `count` rows above `row` of `sheetName` (adding table rows the Excel way): cells
+   * below move down, and names and tables that span the row grow.
+   */
+  insertRows(sheetName: string, row: number, count: number): void {
+    const sheet = this.sheet(sheetName)!;
+    const shift = (address: string) => address.replace(/(\$?[A-Z]+\$?)(\d+)/g, (_m, column: string, r: string) => `${column}${Number(r) >= row ? Number(r) + count : r}`);
+    const moved = new Map<string, CellState>();
+    for (const [address, state] of sheet.cellMap) moved.set(shift(address), state);
+    sheet.cellMap.clear();
+    for (const [address, state] of moved) sheet.cellMap.set(address, state);
+    sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.map(shift));
+    const quoted = `'${sheetName.replace(/'/g, "''")}'!`;
+    for (const [name, reference] of this.names) if (reference.startsWith(`=${quoted}`)) this.names.set(name, `=${quoted}${shift(reference.slice(quoted.length + 1))}`);
+    for (const table of this.tables.filter((t) => t.sheet === sheet)) {
+      const [start, end] = table.addressLocal.split(":") as [string, string];
+      // Rows inserted inside a table (below its header) grow it; rows above it move it.
+      const top = Number(start.replace(/^[A-Z]+/, ""));
+      const bottom = Number(end.replace(/^[A-Z]+/, ""));
+      if (row <= top) table.addressLocal = shift(table.addressLocal);
+      else if (row <= bottom) table.addressLocal = `${start}:${shift(end)}`;
+    }
   }
 }
 
@@ -291,7 +397,8 @@ export class FakeContext {
     this.operations = [];
     this.pendingLoads = [];
     operations.forEach((operation, index) => {
-      if (this.workbook.failAtOperation === index) {
+      const armed = this.workbook.failOnSync === null || this.workbook.failOnSync === this.syncCount;
+      if (armed && this.workbook.failAtOperation === index) {
         this.workbook.failAtOperation = null;
         throw new FakeExcelError("GeneralException", "An internal error has occurred.");
       }
@@ -331,15 +438,67 @@ export class FakeContext {
             return { delete: () => context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)) };
           }
         })(context),
-        names: {
-          add: (name: string, reference: string) => {
+        names: new (class extends ClientObject {
+          private snapshot: FakeNamedItem[] = [];
+          get items() {
+            return this.read("items", () => this.snapshot);
+          }
+          override load(properties?: string | string[]) {
+            context.pendingLoads.push(() => (this.snapshot = [...wb.names].map(([name, reference]) => new FakeNamedItem(context, name, reference))));
+            return super.load(properties);
+          }
+          protected override children() {
+            return this.snapshot;
+          }
+          add(name: string, reference: string) {
             context.queue(() => {
               if (wb.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
               wb.names.set(name, reference);
             });
-          },
-          getItemOrNullObject: (name: string) => new FakeNamedItem(context, name),
-        },
+          }
+          getItemOrNullObject(name: string) {
+            return new FakeNamedItem(context, name);
+          }
+          /** Throws ItemNotFound when the batch runs if the name does not exist. */
+          getItem(name: string) {
+            context.queue(() => {
+              if (!wb.names.has(name)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+            });
+            return new FakeNamedItem(context, name);
+          }
+        })(context),
+        tables: new (class extends ClientObject {
+          private snapshot: FakeTable[] = [];
+          get items() {
+            return this.read("items", () => this.snapshot);
+          }
+          override load(properties?: string | string[]) {
+            context.pendingLoads.push(() => (this.snapshot = wb.tables.filter((t) => wb.sheets.includes(t.sheet))));
+            return super.load(properties);
+          }
+          protected override children() {
+            return this.snapshot;
+          }
+          /** Throws ItemNotFound when the batch runs if there is no such table. */
+          getItem(name: string) {
+            const range = FakeRange.resolved(context, () => {
+              const table = wb.table(name);
+              if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+              return { sheet: table.sheet, address: table.addressLocal };
+            });
+            return {
+              getRange: () => range,
+              set name(value: string) {
+                context.queue(() => {
+                  const table = wb.table(name);
+                  if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+                  if (wb.table(value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
+                  table.nameValue = value;
+                });
+              },
+            };
+          }
+        })(context),
       },
     };
   }

@@ -2,7 +2,17 @@
 import { CONTRACT, SHEETS, TEMPLATE_VERSION } from "../../../src/domain/contract";
 import { VERSION_NAME } from "../../../src/domain/template";
 import { freeName, InstallError, installTemplates } from "../../../src/workbook/office/install";
+import { readExcelWorkbook } from "../../../src/workbook/office/read";
+import { inputsOf, loadSample } from "../../support/model-inputs";
 import { FakeContext, FakeExcelError } from "./fake-excel";
+import { typeModel } from "./type-model";
+
+const sample = loadSample();
+const longer = {
+  ...sample,
+  basic: { ...sample.basic, projects: { ...sample.basic.projects, lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)] } },
+  eval: { ...sample.eval, indicators: [...sample.eval.indicators, ...sample.eval.indicators.slice(0, 6)] },
+};
 
 const excel = (fake: FakeContext) => fake.api as unknown as Excel.RequestContext;
 
@@ -62,14 +72,77 @@ describe("installTemplates into a new workbook", () => {
   });
 });
 
-test("installing again changes nothing, in one sync", async () => {
+/** Everything the fake workbook holds, for before/after comparisons. */
+const stateOf = (fake: FakeContext) => JSON.stringify({
+  sheets: fake.workbook.sheets.map((s) => [s.nameValue, s.idValue, [...s.cellMap], s.merges]),
+  names: [...fake.workbook.names],
+  tables: fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => [t.nameValue, t.addressLocal]),
+});
+
+test("installing again over a filled workbook changes nothing, in two syncs (look, read the version)", async () => {
   const fake = new FakeContext();
   await installTemplates(excel(fake));
-  fake.workbook.sheet("附件1 基础数据表")!.cell("B5").formula = 39;
-  const before = JSON.stringify([...fake.workbook.sheet("附件1 基础数据表")!.cellMap]);
+  typeModel(fake, sample);
+  const before = stateOf(fake);
   const again = await installTemplates(excel(fake));
-  expect(again).toMatchObject({ status: "alreadyInstalled", syncs: 1 });
-  expect(JSON.stringify([...fake.workbook.sheet("附件1 基础数据表")!.cellMap])).toBe(before);
+  expect(again).toMatchObject({ status: "alreadyInstalled", previousVersion: TEMPLATE_VERSION, syncs: 2 });
+  expect(stateOf(fake)).toBe(before);
+});
+
+describe("upgrading a filled workbook of an older template version", () => {
+  const fake = new FakeContext();
+  let result: Awaited<ReturnType<typeof installTemplates>>;
+  const oldIds: string[] = [];
+
+  beforeAll(async () => {
+    await installTemplates(excel(fake));
+    typeModel(fake, longer);
+    // The older version kept 编制数 elsewhere: its name points there, and that is where the value is.
+    const basic = fake.workbook.sheet("附件1 基础数据表")!;
+    basic.cell("F40").formula = basic.cell("B5").formula;
+    basic.cell("B5").formula = null;
+    fake.workbook.names.set("基础_编制数", "='附件1 基础数据表'!$F$40");
+    fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+    oldIds.push(...fake.workbook.sheets.map((s) => s.idValue));
+    fake.syncCount = 0;
+    result = await installTemplates(excel(fake));
+  });
+
+  test("three syncs: look, read everything, write", () => {
+    expect(result).toMatchObject({ status: "upgraded", previousVersion: "0.9.0", syncs: 3 });
+    expect(fake.syncCount).toBe(3);
+  });
+
+  test("every input is moved by key, every added row kept", async () => {
+    expect(fake.workbook.names.get("基础_编制数")).toBe("='附件1 基础数据表'!$B$5");
+    expect(fake.workbook.tables.filter((t) => t.nameValue === "绩效指标").map((t) => t.addressLocal)).toEqual(["A13:K34"]);
+    const read = await readExcelWorkbook(excel(fake));
+    expect(inputsOf(read.model)).toEqual(inputsOf(longer));
+    expect(fake.workbook.sheet("报告文字")!.cell("A10").formula).toBe(TEMPLATE_VERSION);
+  });
+
+  test("the old sheets are kept aside as backups; the old 字典 is replaced", () => {
+    expect(result.backupSheets).toEqual(["附件1 基础数据表 (旧版 0.9.0)", "附件2 自评表 (旧版 0.9.0)", "报告文字 (旧版 0.9.0)"]);
+    for (const name of result.backupSheets) expect(oldIds).toContain(fake.workbook.sheet(name)!.idValue);
+    expect(fake.workbook.sheet("附件1 基础数据表 (旧版 0.9.0)")!.cell("F40").formula).toBe(longer.basic.staff.authorized);
+    expect(fake.workbook.sheets.filter((s) => s.nameValue.startsWith("字典")).map((s) => s.nameValue)).toEqual(["字典"]);
+    expect(fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => t.nameValue).sort()).toEqual(["绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
+  });
+});
+
+test.each([2, 6, 900])("an upgrade failing at operation %i is undone: sheets, tables and names as they were", async (failAt) => {
+  const fake = new FakeContext();
+  await installTemplates(excel(fake));
+  typeModel(fake, sample);
+  fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+  const before = stateOf(fake);
+  fake.syncCount = 0;
+  fake.workbook.failOnSync = 3; // the write: while setting the old sheets aside, or part-way through
+  fake.workbook.failAtOperation = failAt;
+  const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InstallError);
+  expect(fake.syncCount).toBe(5);
+  expect(stateOf(fake)).toBe(before);
 });
 
 test("a user's sheet under one of our names is never overwritten: ours gets a free name", async () => {
@@ -93,7 +166,7 @@ test("a failed write leaves the workbook as it was and says so in Chinese", asyn
   expect((error as InstallError).reason).toBeInstanceOf(FakeExcelError);
   expect(fake.workbook.sheets).toEqual([]);
   expect(fake.workbook.names.size).toBe(0);
-  expect(fake.syncCount).toBe(3);
+  expect(fake.syncCount).toBe(4); // look, write (fails), look at what landed, undo it
 });
 
 test("the fake fails like Excel: unloaded properties, duplicate names, bad addresses", async () => {

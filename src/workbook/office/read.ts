@@ -1,0 +1,141 @@
+/**
+ * Reading the workbook through Office.js: every contract name and table is loaded in one batch, so the
+ * whole workbook is read in one context.sync(). The loaded ranges become a WorkbookSource for the shared
+ * model assembler. When a name or table is missing the batch fails (getItem throws ItemNotFound); one
+ * more sync then finds out what is missing and says so in Chinese.
+ */
+import { CONTRACT, SHEETS } from "../../domain/contract";
+import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
+import type { WorkbookModel } from "../../domain/model";
+import { assembleWorkbook, WorkbookReadError, type Located, type WorkbookSource } from "../assemble";
+
+/** One cell as Excel shows it: its value (a CellError for #DIV/0! …) and its formula or constant. */
+export interface ExcelCell {
+  readonly value: unknown;
+  readonly formula: unknown;
+}
+
+const ADDRESS = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
+
+/** "'附件1 基础数据表'!B5:D5" → sheet, first cell and last cell. */
+export function parseRangeAddress(address: string): { sheet: string; start: string; end: string } {
+  const match = ADDRESS.exec(address);
+  if (!match) throw new RangeError(`Not a range address: ${address}`);
+  const start = `${match[3]}${match[4]}`;
+  return { sheet: (match[1] ?? match[2]!).replace(/''/g, "'"), start, end: match[5] ? `${match[5]}${match[6]}` : start };
+}
+
+type LoadedRange = Pick<Excel.Range, "address" | "values" | "valueTypes" | "formulas">;
+
+/** What one batch loaded, readable after its sync as a WorkbookSource. */
+export class ExcelSnapshot implements WorkbookSource {
+  private readonly cells = new Map<string, ExcelCell>();
+  private readonly names = new Map<string, { sheet: string; start: string }>();
+  private readonly tables = new Map<string, { sheet: string; range: string; headers: readonly string[] }>();
+  private readonly sheets: ReadonlySet<string>;
+
+  constructor(sheetNames: Iterable<string>, names: ReadonlyMap<string, LoadedRange>, tables: ReadonlyMap<string, LoadedRange>) {
+    this.sheets = new Set(sheetNames);
+    for (const [name, range] of names) {
+      const { sheet, start } = this.take(range);
+      this.names.set(name, { sheet, start });
+    }
+    for (const [name, range] of tables) {
+      const { sheet, start, end } = this.take(range);
+      this.tables.set(name, { sheet, range: `${start}:${end}`, headers: range.values[0]!.map(String) });
+    }
+  }
+
+  /** Keeps every cell of a loaded range. */
+  private take(range: LoadedRange): { sheet: string; start: string; end: string } {
+    const place = parseRangeAddress(range.address);
+    const first = splitAddress(place.start);
+    const firstColumn = columnNumber(first.column);
+    range.values.forEach((row, r) => row.forEach((value, c) => {
+      const address = `${columnLetter(firstColumn + c)}${first.row + r}`;
+      const shown = range.valueTypes[r]![c] === "Error" ? { error: String(value) } : value;
+      this.cells.set(`${place.sheet}!${address}`, { value: shown, formula: range.formulas[r]![c] });
+    }));
+    return place;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.has(name);
+  }
+
+  cell(sheet: string, address: string): ExcelCell | undefined {
+    return this.cells.get(`${sheet}!${address}`);
+  }
+
+  value(sheet: string, address: string): unknown {
+    return this.cell(sheet, address)?.value ?? null;
+  }
+
+  name(name: string): { sheet: string; start: string } | null {
+    return this.names.get(name) ?? null;
+  }
+
+  table(name: string): { sheet: string; range: string; headers: readonly string[] } | null {
+    return this.tables.get(name) ?? null;
+  }
+}
+
+const CELL_PROPERTIES = "address,values,valueTypes,formulas";
+const TABLE_ENTRIES = CONTRACT.filter((e) => e.table);
+const NAMED_ENTRIES = CONTRACT.filter((e) => !e.table);
+
+/**
+ * Queues, in the current batch, the loads of the given names and tables (all of the contract's by
+ * default) and of the sheet list; call the returned function after the sync.
+ */
+export function loadContract(
+  context: Excel.RequestContext,
+  names: readonly string[] = NAMED_ENTRIES.map((e) => e.name),
+  tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table!.name),
+): () => ExcelSnapshot {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const nameRanges = new Map(names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)]));
+  const tableRanges = new Map(tables.map((name) => [name, context.workbook.tables.getItem(name).getRange().load(CELL_PROPERTIES)]));
+  return () => new ExcelSnapshot(worksheets.items.map((s) => s.name), nameRanges, tableRanges);
+}
+
+export interface ExcelRead {
+  readonly model: WorkbookModel;
+  readonly snapshot: ExcelSnapshot;
+  /** Where each model path was read (for findings that name their cell). */
+  readonly locations: ReadonlyMap<string, Located>;
+  readonly syncs: number;
+}
+
+/** Reads the open workbook into the model: one sync, or two when something is missing. */
+export async function readExcelWorkbook(context: Excel.RequestContext): Promise<ExcelRead> {
+  const take = loadContract(context);
+  try {
+    await context.sync();
+  } catch (error) {
+    throw await diagnose(context, error);
+  }
+  const snapshot = take();
+  const { model, locations } = assembleWorkbook(snapshot);
+  return { model, snapshot, locations, syncs: 1 };
+}
+
+/** After a failed read: which sheets, names or tables are missing, in one more sync. */
+async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<WorkbookReadError> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const has = (items: ReadonlyArray<{ name: string }>) => new Set(items.map((i) => i.name));
+  const sheetSet = has(worksheets.items);
+  const nameSet = has(names.items);
+  const tableSet = has(tables.items);
+  const problems = [
+    ...Object.values(SHEETS).filter((s) => !sheetSet.has(s.name)).map((s) => `缺少工作表「${s.name}」`),
+    ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
+    ...TABLE_ENTRIES.filter((e) => !tableSet.has(e.table!.name)).map((e) => `缺少表格「${e.table!.name}」（${e.label}）`),
+  ];
+  if (problems.length === 0) return new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]);
+  const shown = problems.length > 8 ? [...problems.slice(0, 8), `……共 ${problems.length} 处`] : problems;
+  return new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留。"]);
+}

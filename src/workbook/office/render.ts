@@ -1,0 +1,200 @@
+/**
+ * The write batch of 安装模板: renders the template data (sheets, names, tables, formulas, validation,
+ * formats) into the open workbook through Office.js, laid out for the table rows it must hold, and puts
+ * back the input values carried over from an earlier install. Only queues operations; the caller syncs.
+ */
+import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId } from "../../domain/contract";
+import {
+  COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
+  type CellStyle, type TemplateSheet, type ValidationRule,
+} from "../../domain/template";
+import { columnLetter, splitAddress } from "../../domain/a1";
+import { layoutsFor, type SheetLayout, type TableRows } from "../layout";
+
+/** Input values kept from an earlier install, as Excel holds them (constants or the user's formulas). */
+export interface CarriedInputs {
+  /** "basic.staff.actual", or "basic.funds.total.prev" for a part of a triple → the cell's formula or constant. */
+  readonly cells: ReadonlyMap<string, unknown>;
+  /** Table key → its rows, column key → formula or constant. */
+  readonly tables: ReadonlyMap<string, ReadonlyArray<Readonly<Record<string, unknown>>>>;
+}
+
+export interface RenderPlan {
+  readonly sheetNames: Readonly<Record<SheetId, string>>;
+  readonly listsName: string;
+  /** Data rows of each table. */
+  readonly rows: TableRows;
+  readonly inputs?: CarriedInputs;
+}
+
+/** Where the template version is written on 报告文字 (its defined name is VERSION_NAME). */
+export const VERSION_ADDRESS = "A10";
+
+export const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+/** Points from character widths (Excel's column width unit is about 7 px per character at 11 pt). */
+const widthInPoints = (characters: number) => Math.round(characters * 5.6 + 4);
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === "";
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const font = range.format.font;
+  font.name = style === "title" ? "黑体" : "宋体";
+  font.size = style === "title" ? 16 : style === "note" ? 9 : 11;
+  font.bold = style === "title" || style === "header" || style === "section";
+  range.format.wrapText = style !== "title";
+  range.format.verticalAlignment = style === "note" ? "Top" : "Center";
+  if (style === "title" || style === "header") range.format.horizontalAlignment = "Center";
+  if (style === "subLabel") range.format.indentLevel = 2;
+  if (style === "header" || style === "section") range.format.fill.color = "#F2F2F2";
+  if (style === "computed") {
+    range.format.fill.color = "#EAF1FB";
+    font.color = "#1F3864";
+  }
+  if (style === "input") range.format.protection.locked = false;
+  if (style !== "title" && style !== "note") {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.color = "#808080";
+    }
+  }
+}
+
+function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, signed: boolean): void {
+  const formula = rule.formula.replace("{row}", String(row));
+  const validation = range.dataValidation;
+  if (rule.type === "list") validation.rule = { list: { inCellDropDown: true, source: `=${formula}` } };
+  else if (rule.type === "date") validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
+  else {
+    const basis = rule === COLUMN_VALIDATION["eval.indicators.weight"]
+      ? { formula1: 0, formula2: 100, operator: "Between" as const }
+      : signed ? { formula1: -1e12, formula2: 1e12, operator: "Between" as const } : { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
+    validation.rule = rule.type === "whole" ? { wholeNumber: basis } : { decimal: basis };
+  }
+  validation.prompt = { showPrompt: true, title: "填写提示", message: rule.prompt };
+  validation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: rule.error };
+}
+
+interface SheetTarget {
+  readonly context: Excel.RequestContext;
+  readonly sheet: Excel.Worksheet;
+  readonly name: string;
+  readonly layout: SheetLayout;
+  readonly plan: RenderPlan;
+}
+
+/** Writes one template sheet into `target.sheet`. */
+function writeSheet(target: SheetTarget, template: TemplateSheet): void {
+  const { context, sheet, layout } = target;
+  const entries = CONTRACT.filter((e) => e.sheet === template.id);
+  template.columnWidths.forEach((width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)));
+  for (const [row, height] of Object.entries({ 1: 30, ...template.tallRows })) sheet.getRange(`A${layout.row(Number(row))}`).format.rowHeight = height;
+
+  // Labels first, then tables (whose headers are labels), then names, then the formulas that use both.
+  for (const cell of template.cells.filter((c) => !c.formula)) {
+    const range = sheet.getRange(layout.cell(cell.address));
+    range.formulas = [[cell.value ?? ""]];
+    applyStyle(range, cell.style);
+  }
+  for (const merge of template.merges) sheet.getRange(layout.range(merge)).merge(false);
+
+  for (const entry of entries) {
+    if (entry.table) {
+      writeTable(target, entry);
+      // A name over the whole data body follows the rows users add.
+      context.workbook.names.add(entry.name, `=${entry.table.name}`);
+    } else {
+      writeCells(target, entry);
+      context.workbook.names.add(entry.name, `=${quote(target.name)}!${absolute(layout.range(entry.address))}`);
+    }
+  }
+
+  for (const cell of template.cells.filter((c) => c.formula)) {
+    const range = sheet.getRange(layout.cell(cell.address));
+    range.formulas = [[`=${cell.formula}`]];
+    applyStyle(range, cell.style);
+  }
+  for (const entry of entries.filter((e) => FORMULAS[e.key])) sheet.getRange(layout.cell(entry.address)).formulas = [[`=${FORMULAS[entry.key]}`]];
+
+  sheet.freezePanes.freezeRows(template.headerRows);
+  sheet.pageLayout.orientation = template.landscape ? "Landscape" : "Portrait";
+  sheet.pageLayout.paperSize = "A4";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 }; // fit to one page wide; pages run down as needed
+  sheet.pageLayout.centerHorizontally = true;
+  sheet.pageLayout.setPrintTitleRows(`$1:$${template.headerRows}`);
+  sheet.showGridlines = false;
+}
+
+function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry): void {
+  const cells = entry.parts
+    ? entry.parts.map((p) => ({ address: p.address, carried: `${entry.key}.${p.part}` }))
+    : [{ address: entry.address, carried: entry.key }];
+  for (const { address: templateAddress, carried } of cells) {
+    const address = layout.cell(templateAddress);
+    const range = sheet.getRange(address);
+    range.numberFormat = [[NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">]]];
+    applyStyle(range, entry.role === "computed" ? "computed" : "input");
+    if (entry.role !== "input") continue;
+    const rule = KIND_VALIDATION[entry.kind];
+    if (rule) applyValidation(range, rule, splitAddress(address).row, SIGNED_AMOUNT_KEYS.has(entry.key));
+    const value = plan.inputs?.cells.get(carried);
+    if (!isBlank(value)) range.formulas = [[value]];
+  }
+}
+
+function writeTable({ sheet, layout, plan }: SheetTarget, entry: ContractEntry): void {
+  const t = entry.table!;
+  const rows = plan.rows[entry.key] ?? t.defaultRows;
+  const header = layout.row(t.headerRow);
+  const first = header + 1;
+  const last = t.columns[t.columns.length - 1]!.column;
+  const carried = plan.inputs?.tables.get(entry.key) ?? [];
+  sheet.getRange(`A${header}:${last}${header}`).formulas = [t.columns.map((c) => c.label)];
+  const table = sheet.tables.add(`A${header}:${last}${header + rows}`, true);
+  table.name = t.name;
+  table.showFilterButton = false;
+  table.style = "TableStyleLight1";
+  applyStyle(sheet.getRange(`A${header}:${last}${header}`), "header");
+  for (const column of t.columns) {
+    const body = sheet.getRange(`${column.column}${first}:${column.column}${header + rows}`);
+    body.numberFormat = Array.from({ length: rows }, () => [NUMBER_FORMATS[column.kind]]);
+    applyStyle(body, column.role === "computed" ? "computed" : "input");
+    const formula = FORMULAS[`${entry.key}.${column.key}`];
+    // The same formula in every row makes it a calculated column: rows users add get it too.
+    if (formula) body.formulas = Array.from({ length: rows }, () => [`=${formula}`]);
+    else if (carried.some((row) => !isBlank(row[column.key]))) body.formulas = Array.from({ length: rows }, (_, i) => [carried[i]?.[column.key] ?? ""]);
+    const rule = COLUMN_VALIDATION[`${entry.key}.${column.key}`] ?? (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+    if (!rule) continue;
+    // Row-relative rules (二级 depends on its row's 一级) are written per row.
+    if (!rule.formula.includes("{row}")) applyValidation(body, rule, first, false);
+    else for (let row = first; row <= header + rows; row++) applyValidation(sheet.getRange(`${column.column}${row}`), rule, row, false);
+  }
+}
+
+function writeLists(context: Excel.RequestContext, sheetName: string): void {
+  const sheet = context.workbook.worksheets.add(sheetName);
+  LISTS.forEach((list, i) => {
+    const letter = columnLetter(i + 1);
+    sheet.getRange(`${letter}1:${letter}${list.values.length}`).formulas = list.values.map((v) => [v]);
+    context.workbook.names.add(list.name, `=${quote(sheetName)}!$${letter}$1:$${letter}$${list.values.length}`);
+  });
+  sheet.visibility = "Hidden";
+}
+
+/** Queues the whole template: the hidden 字典, the three sheets, the version. */
+export function renderTemplates(context: Excel.RequestContext, plan: RenderPlan): void {
+  const layouts = layoutsFor(plan.rows);
+  writeLists(context, plan.listsName);
+  const added = {} as Record<SheetId, Excel.Worksheet>;
+  for (const template of TEMPLATE_SHEETS) {
+    const name = plan.sheetNames[template.id];
+    added[template.id] = context.workbook.worksheets.add(name);
+    writeSheet({ context, sheet: added[template.id], name, layout: layouts[template.id], plan }, template);
+  }
+  const versionCell = added.report.getRange(VERSION_ADDRESS);
+  versionCell.numberFormat = [["@"]];
+  versionCell.formulas = [[TEMPLATE_VERSION]];
+  context.workbook.names.add(VERSION_NAME, `=${quote(plan.sheetNames.report)}!${absolute(VERSION_ADDRESS)}`);
+}

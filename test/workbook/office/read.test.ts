@@ -1,0 +1,77 @@
+/** Reading the open workbook through Office.js: the whole template in one sync, problems named by cell. */
+import { WorkbookReadError } from "../../../src/workbook/assemble";
+import { installTemplates } from "../../../src/workbook/office/install";
+import { parseRangeAddress, readExcelWorkbook } from "../../../src/workbook/office/read";
+import { inputsOf, loadSample } from "../../support/model-inputs";
+import { FakeContext } from "./fake-excel";
+import { typeModel } from "./type-model";
+
+const excel = (fake: FakeContext) => fake.api as unknown as Excel.RequestContext;
+const sample = loadSample();
+
+/** The sample with more 项目支出 lines and indicators than the template's blank rows. */
+const longer = {
+  ...sample,
+  basic: { ...sample.basic, projects: { ...sample.basic.projects, lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)] } },
+  eval: { ...sample.eval, indicators: [...sample.eval.indicators, ...sample.eval.indicators.slice(0, 6)] },
+};
+
+async function filled(model = sample): Promise<FakeContext> {
+  const fake = new FakeContext();
+  await installTemplates(excel(fake));
+  typeModel(fake, model);
+  fake.syncCount = 0;
+  return fake;
+}
+
+test("the 株洲 sample typed into the installed template reads back in one sync", async () => {
+  const fake = await filled();
+  const read = await readExcelWorkbook(excel(fake));
+  expect(read.syncs).toBe(1);
+  expect(fake.syncCount).toBe(1);
+  expect(inputsOf(read.model)).toEqual(inputsOf(sample));
+  expect(read.locations.get("basic.staff.actual")).toEqual({ sheet: "附件1 基础数据表", address: "C5" });
+  expect(read.locations.get("eval.indicators[3].score")).toEqual({ sheet: "附件2 自评表", address: "G16" }); // paths count rows from 1
+});
+
+test("rows added to the tables the Excel way are read, and the cells below them are found by name", async () => {
+  const fake = await filled(longer);
+  const read = await readExcelWorkbook(excel(fake));
+  expect(read.syncs).toBe(1);
+  expect(read.model.eval.indicators).toHaveLength(21);
+  expect(read.model.basic.projects.lines).toHaveLength(5);
+  expect(inputsOf(read.model)).toEqual(inputsOf(longer));
+  expect(read.locations.get("eval.filledOn")!.address).toBe(`D${13 + 21 + 3}`);
+});
+
+test("a cell showing an Excel error and a text in a number cell are named by sheet and cell", async () => {
+  const fake = await filled();
+  const basic = fake.workbook.sheet("附件1 基础数据表")!;
+  basic.cell("C5").formula = "=1/0";
+  basic.cell("C5").value = "#DIV/0!";
+  basic.cell("B5").formula = "三十九";
+  const error = await readExcelWorkbook(excel(fake)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkbookReadError);
+  const problems = (error as WorkbookReadError).problems.join("\n");
+  expect(problems).toContain("「附件1 基础数据表」C5：单元格显示错误 #DIV/0!");
+  expect(problems).toMatch(/「附件1 基础数据表」B5（basic\.staff\.authorized（编制数）：.*三十九/);
+});
+
+test("a deleted name or table: the failed read is diagnosed in a second sync", async () => {
+  const fake = await filled();
+  fake.workbook.names.delete("基础_编制数");
+  fake.workbook.tables.splice(fake.workbook.tables.findIndex((t) => t.nameValue === "绩效指标"), 1);
+  const error = await readExcelWorkbook(excel(fake)).catch((e: unknown) => e);
+  expect(fake.syncCount).toBe(2);
+  expect((error as WorkbookReadError).problems).toEqual([
+    "缺少名称「基础_编制数」（编制数）",
+    "缺少表格「绩效指标」（绩效指标）",
+    "请按「安装模板」补全模板：已填写的内容会保留。",
+  ]);
+});
+
+test("range addresses as Excel writes them", () => {
+  expect(parseRangeAddress("'附件1 基础数据表'!B5:D5")).toEqual({ sheet: "附件1 基础数据表", start: "B5", end: "D5" });
+  expect(parseRangeAddress("Sheet1!A1")).toEqual({ sheet: "Sheet1", start: "A1", end: "A1" });
+  expect(parseRangeAddress("'it''s'!$C$3")).toEqual({ sheet: "it's", start: "C3", end: "C3" });
+});
