@@ -11,6 +11,10 @@ import ExcelJS from "exceljs";
 import { execRate, indicatorScore } from "../src/functions/core";
 import { readWorkbook } from "../src/workbook/xlsx/read";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
+import { installTemplates } from "../src/workbook/office/install";
+import { readExcelWorkbook } from "../src/workbook/office/read";
+import { FakeContext } from "../test/workbook/office/fake-excel";
+import { typeModel } from "../test/workbook/office/type-model";
 
 const ROOT = join(__dirname, "..");
 
@@ -147,4 +151,23 @@ for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.jso
   emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes, ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}) });
 }
 
-void workbookFigures();
+/** Office.js round trips, counted on the in-memory Excel (the figure that matters in Excel on the web). */
+async function officeFigures(): Promise<void> {
+  const fake = new FakeContext();
+  const excel = fake.api as unknown as Excel.RequestContext;
+  const count = async (name: string, run: () => Promise<unknown>) => {
+    const [syncs, operations] = [fake.syncCount, fake.operationCount];
+    const start = process.hrtime.bigint();
+    await run();
+    const ms = Number((Number(process.hrtime.bigint() - start) / 1e6).toFixed(1));
+    emit({ name, syncs: fake.syncCount - syncs, operations: fake.operationCount - operations, msOnFake: ms });
+  };
+  await count("office: 安装模板 into a new workbook", () => installTemplates(excel));
+  typeModel(fake, workbookModel.parse(JSON.parse(sampleText)));
+  await count("office: read the whole filled workbook", () => readExcelWorkbook(excel));
+  await count("office: 安装模板 again over the filled workbook", () => installTemplates(excel));
+  fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+  await count("office: upgrade a filled 0.9.0 workbook", () => installTemplates(excel));
+}
+
+void workbookFigures().then(officeFigures);

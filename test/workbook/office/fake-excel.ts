@@ -382,6 +382,8 @@ export class FakeWorkbook {
 export class FakeContext {
   readonly workbook = new FakeWorkbook();
   syncCount = 0;
+  /** Operations run over all syncs (the size of the batches). */
+  operationCount = 0;
   private operations: Array<() => void> = [];
   pendingLoads: Array<() => void> = [];
 
@@ -393,6 +395,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.syncCount += 1;
     const operations = this.operations;
+    this.operationCount += operations.length;
     const loads = this.pendingLoads;
     this.operations = [];
     this.pendingLoads = [];
