@@ -19,7 +19,7 @@ export interface SheetSpec {
 }
 
 /** Template version recorded in every workbook we install (issue: templates). */
-export const TEMPLATE_VERSION = "1.0.0";
+export const TEMPLATE_VERSION = "1.1.0";
 
 export const SHEETS: Readonly<Record<SheetId, SheetSpec>> = {
   basic: { id: "basic", name: "附件1 基础数据表", title: "年度部门（单位）整体支出绩效评价基础数据表" },
@@ -47,6 +47,8 @@ export interface TableLayout {
   readonly headerRow: number;
   /** Empty data rows in a freshly installed template. */
   readonly defaultRows: number;
+  /** Added by a later template version: a workbook without it reads as an empty table. */
+  readonly optional?: boolean;
   readonly columns: readonly TableColumn[];
 }
 
@@ -229,6 +231,20 @@ export const CONTRACT: readonly ContractEntry[] = [
   reportText({ key: "report.problems", label: "存在的问题及原因分析", name: "报告_存在问题", address: "B5" }),
   reportText({ key: "report.measures", label: "改进措施和有关建议", name: "报告_改进措施", address: "B6" }),
   reportText({ key: "report.publicity", label: "自评结果应用和公开情况", name: "报告_公开情况", address: "B7" }),
+
+  // ── 报告文字: the review settings (since template 1.1.0) ─────────────────────────
+  reportText({ key: "review.profile", label: "评分口径", name: "校验_评分口径", address: "B12" }),
+  table("report", "review.acknowledgements", "已说明的提示", "校验_已说明的提示", {
+    name: "已说明的提示",
+    headerRow: 14,
+    defaultRows: 5,
+    optional: true,
+    columns: [
+      { key: "rule", label: "规则", kind: "text", role: "input" },
+      { key: "reason", label: "说明", kind: "text", role: "input" },
+      { key: "key", label: "位置", kind: "text", role: "input" },
+    ],
+  }),
 ];
 
 const BY_KEY = new Map(CONTRACT.map((entry) => [entry.key, entry]));

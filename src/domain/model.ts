@@ -194,12 +194,29 @@ const report = z
   })
   .prefault({});
 
+/** A warning the user has explained: kept in the workbook so it is not raised as open again. */
+export const acknowledgement = z.strictObject({
+  rule: text,
+  reason: text,
+  /** The finding's cell, as a model path ("basic.projects.total.final"); empty for the whole rule. */
+  key: text,
+});
+
+const review = z
+  .strictObject({
+    /** The scoring profile the workbook is evaluated with: its id or Chinese name; empty for the default. */
+    profile: text,
+    acknowledgements: z.array(acknowledgement).default([]),
+  })
+  .prefault({});
+
 export const workbookModel = z
   .strictObject({
     $schema: z.string().optional(),
     basic,
     eval: evaluation,
     report,
+    review,
   })
   .meta({ title: "绩效自评助手工作簿模型", description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表与报告文字" });
 
@@ -208,6 +225,7 @@ export type WorkbookModelInput = z.input<typeof workbookModel>;
 export type AmountTriple = WorkbookModel["basic"]["procurement"];
 export type ProjectLine = z.output<typeof projectLine>;
 export type IndicatorRow = z.output<typeof indicatorRow>;
+export type Acknowledgement = z.output<typeof acknowledgement>;
 
 /** A blank model: every cell empty. */
 export function emptyModel(): WorkbookModel {

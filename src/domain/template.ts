@@ -10,6 +10,9 @@
  */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId } from "./contract";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
+import { PROFILES } from "./profiles";
+
+const PROFILE_NAMES = Object.values(PROFILES).map((p) => p.name);
 
 export type CellStyle = "title" | "header" | "label" | "subLabel" | "section" | "note" | "input" | "computed";
 
@@ -162,16 +165,18 @@ const evalSheet: TemplateSheet = {
 const reportSheet: TemplateSheet = {
   id: "report",
   name: SHEETS.report.name,
-  columnWidths: [26, 100],
+  columnWidths: [26, 100, 30],
   headerRows: 2,
   landscape: false,
   tallRows: { 3: 150, 4: 150, 5: 110, 6: 110, 7: 60 },
-  merges: ["A1:B1"],
+  merges: ["A1:B1", "A11:C11", "A13:C13"],
   cells: [
     label("A1", "绩效自评报告文字（生成报告时引用；表格中的数字由报告自动取用，此处只写文字）", "title"),
     label("A2", "部分", "header"),
     label("B2", "内容", "header"),
-    ...CONTRACT.filter((entry) => entry.sheet === "report").map((entry) => label(`A${entry.address.slice(1)}`, entry.label)),
+    ...CONTRACT.filter((entry) => entry.sheet === "report" && !entry.table).map((entry) => label(`A${entry.address.slice(1)}`, entry.label)),
+    label("A11", "校验设置", "section"),
+    label("A13", "已说明的提示：校验中的“警告”写明原因后记在这里，不再作为待处理项（错误不能以说明代替更正）", "section"),
   ],
 };
 
@@ -205,6 +210,16 @@ export const KIND_VALIDATION: Readonly<Partial<Record<CellKind, ValidationRule>>
   integer: { type: "whole", formula: "0", prompt: "请填写不小于 0 的整数（人）", error: "这里应填写不小于 0 的整数" },
   amount: { type: "decimal", formula: "0", prompt: "请填写金额（万元），最多两位小数", error: "这里应填写不小于 0 的数字（万元）" },
   date: { type: "date", formula: "DATE(2000,1,1)", prompt: "请填写日期，如 2025-05-15", error: "这里应填写日期" },
+};
+
+/** Validation of particular input cells, before the rule of their kind. */
+export const KEY_VALIDATION: Readonly<Record<string, ValidationRule>> = {
+  "review.profile": {
+    type: "list",
+    formula: `"${PROFILE_NAMES.join(",")}"`,
+    prompt: "选择评分口径；留空为“全国通用”",
+    error: `评分口径只能是：${PROFILE_NAMES.join("、")}`,
+  },
 };
 
 /** Keys whose amounts may be negative (an adjustment can reduce the budget). */

@@ -133,6 +133,7 @@ function readTable(source: WorkbookSource, entry: ContractEntry, where: Map<stri
   const layout = entry.table!;
   const found = source.table(layout.name);
   if (!found) {
+    if (layout.optional) return [];
     problems.push(`「${SHEETS[entry.sheet].name}」缺少表格「${layout.name}」：请重新安装模板`);
     return [];
   }

@@ -50,7 +50,7 @@ describe("jxzp schema", () => {
     expect(code).toBe(0);
     const schema = JSON.parse(out);
     expect(schema.$schema).toContain("json-schema.org");
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "report"]);
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "report", "review"]);
   });
 });
 

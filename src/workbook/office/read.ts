@@ -133,7 +133,7 @@ async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<
   const problems = [
     ...Object.values(SHEETS).filter((s) => !sheetSet.has(s.name)).map((s) => `缺少工作表「${s.name}」`),
     ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
-    ...TABLE_ENTRIES.filter((e) => !tableSet.has(e.table!.name)).map((e) => `缺少表格「${e.table!.name}」（${e.label}）`),
+    ...TABLE_ENTRIES.filter((e) => !e.table!.optional && !tableSet.has(e.table!.name)).map((e) => `缺少表格「${e.table!.name}」（${e.label}）`),
   ];
   if (problems.length === 0) return new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]);
   const shown = problems.length > 8 ? [...problems.slice(0, 8), `……共 ${problems.length} 处`] : problems;

@@ -5,7 +5,7 @@
  */
 import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId } from "../../domain/contract";
 import {
-  COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
+  COLUMN_VALIDATION, FORMULAS, KEY_VALIDATION, KIND_VALIDATION, LISTS, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
   type CellStyle, type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
 import { columnLetter, splitAddress } from "../../domain/a1";
@@ -137,7 +137,7 @@ function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
     range.numberFormat = [[NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">]]];
     applyStyle(range, entry.role === "computed" ? "computed" : "input");
     if (entry.role !== "input") continue;
-    const rule = KIND_VALIDATION[entry.kind];
+    const rule = KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind];
     if (rule) applyValidation(range, rule, splitAddress(address).row, SIGNED_AMOUNT_KEYS.has(entry.key));
     const value = plan.inputs?.cells.get(carried);
     if (!isBlank(value)) range.formulas = [[value]];

@@ -8,7 +8,7 @@ import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../do
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
 import {
-  COLUMN_VALIDATION, FORMULAS, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
+  COLUMN_VALIDATION, FORMULAS, KEY_VALIDATION, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
   type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
 import { completionRate, indicatorScore } from "../../functions/core";
@@ -90,7 +90,7 @@ function placeCell(ws: ExcelJS.Worksheet, address: string, entry: Pick<ContractE
   const cell = ws.getCell(address);
   cell.style = { ...(entry.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">] };
   cell.value = formula ? { formula, result: value as string | number } : value;
-  const rule = entry.role === "input" ? KIND_VALIDATION[entry.kind] : undefined;
+  const rule = entry.role === "input" ? KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind] : undefined;
   if (rule) cell.dataValidation = dataValidation(rule, cell.fullAddress.row, SIGNED_AMOUNT_KEYS.has(entry.key));
 }
 

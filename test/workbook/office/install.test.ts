@@ -44,7 +44,7 @@ describe("installTemplates into a new workbook", () => {
   });
 
   test("Excel tables for the variable rows, with calculated columns", () => {
-    expect(fake.workbook.tables.map((t) => [t.nameValue, t.addressLocal])).toEqual([["项目支出明细", "A14:D17"], ["绩效指标", "A13:K28"]]);
+    expect(fake.workbook.tables.map((t) => [t.nameValue, t.addressLocal])).toEqual([["项目支出明细", "A14:D17"], ["绩效指标", "A13:K28"], ["已说明的提示", "A14:C19"]]);
     const evalSheet = fake.workbook.sheet("附件2 自评表")!;
     expect(evalSheet.cell("C13").formula).toBe("三级指标");
     expect(evalSheet.cell("J20").formula).toContain("JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]]");
@@ -126,7 +126,7 @@ describe("upgrading a filled workbook of an older template version", () => {
     for (const name of result.backupSheets) expect(oldIds).toContain(fake.workbook.sheet(name)!.idValue);
     expect(fake.workbook.sheet("附件1 基础数据表 (旧版 0.9.0)")!.cell("F40").formula).toBe(longer.basic.staff.authorized);
     expect(fake.workbook.sheets.filter((s) => s.nameValue.startsWith("字典")).map((s) => s.nameValue)).toEqual(["字典"]);
-    expect(fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => t.nameValue).sort()).toEqual(["绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
+    expect(fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => t.nameValue).sort()).toEqual(["已说明的提示", "已说明的提示_旧版", "绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
   });
 });
 
