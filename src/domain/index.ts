@@ -9,3 +9,4 @@ export * from "./contract";
 export * from "./compute";
 export * from "./model-errors";
 export * from "./vocabulary";
+export * from "./validation";

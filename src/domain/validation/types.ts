@@ -1,0 +1,70 @@
+/** The validator's vocabulary: findings, rules and what every rule is given. */
+import type { Computation } from "../compute";
+import type { CellKind, Role } from "../contract";
+import type { WorkbookModel } from "../model";
+import type { ScoringProfile } from "../profiles";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A safe correction the user may apply after confirming. */
+export type Fix =
+  /** Write this number in place of the text that spells it. */
+  | { readonly kind: "number"; readonly value: number }
+  /** Write this text (the same text without stray spaces). */
+  | { readonly kind: "text"; readonly value: string }
+  /** Put the template's formula back where a value was typed over it. */
+  | { readonly kind: "formula"; readonly formula: string };
+
+export interface Finding {
+  /** Stable rule id, e.g. "sum.threePublic". */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** The model path of the cell concerned: "basic.threePublic.total.final", "eval.indicators[12].score" (rows from 1). */
+  readonly key: string;
+  /** Plain Chinese, with the numbers. */
+  readonly message: string;
+  readonly fix?: Fix;
+  /** The reason a user gave for a warning (已说明的提示); such a warning is no longer open. */
+  readonly acknowledged?: string;
+}
+
+/** A cell as the workbook holds it, for the checks that the model cannot see (text stored in a number cell …). */
+export interface CellFact {
+  readonly key: string;
+  readonly kind: Exclude<CellKind, "table">;
+  readonly role: Role;
+  /** What the cell shows: number, string, boolean, null, or { error } for #DIV/0! and the like. */
+  readonly value: unknown;
+  /** The cell's formula ("=…") when it has one; null for a constant or an unknown formula. */
+  readonly formula: string | null;
+  /** The template's formula for this cell, for computed cells. */
+  readonly expectedFormula: string | null;
+}
+
+/** A cell whose value the model could not take (wrong type): the adapter reports it, the model holds null. */
+export interface CellProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+export interface RuleContext {
+  readonly model: WorkbookModel;
+  readonly computation: Computation;
+  readonly profile: ScoringProfile;
+  /** Year N of the tables (附件1's, else 附件2's), for labels such as 2024年决算数. */
+  readonly year: number | null;
+  readonly cells: readonly CellFact[];
+  readonly problems: readonly CellProblem[];
+}
+
+export type Draft = Omit<Finding, "rule" | "severity" | "acknowledged">;
+
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** What the rule checks, in Chinese (for lists of rules and the JSON). */
+  readonly title: string;
+  check(context: RuleContext): Iterable<Draft>;
+}
+
+export const rule = (id: string, severity: Severity, title: string, check: Rule["check"]): Rule => ({ id, severity, title, check });

@@ -1,0 +1,97 @@
+/**
+ * The validator: runs every rule of the catalogue (SPEC §7) over a model, and over the cells as the
+ * workbook holds them when an adapter supplies them. Warnings that the user explained in 已说明的提示
+ * are kept, marked acknowledged, and no longer counted as open; errors cannot be explained away.
+ */
+import { compute, type Computation } from "../compute";
+import type { WorkbookModel } from "../model";
+import { DEFAULT_PROFILE, getProfile, PROFILES, type ScoringProfile } from "../profiles";
+import { crossRules, overrunRules, yearRules } from "./rules/cross";
+import { formatRules } from "./rules/format";
+import { recomputedRules } from "./rules/recomputed";
+import { requiredRules } from "./rules/required";
+import { scoreRules } from "./rules/scores";
+import { slipRules } from "./rules/slips";
+import { sumRules } from "./rules/sums";
+import { weightRules } from "./rules/weights";
+import type { CellFact, CellProblem, Finding, Rule, Severity } from "./types";
+
+/** The catalogue, in the order findings are listed: 附件1 first, then 附件2, then the cells themselves. */
+export const RULES: readonly Rule[] = [
+  ...requiredRules, ...formatRules, ...yearRules, ...sumRules, ...overrunRules, ...crossRules,
+  ...recomputedRules, ...weightRules, ...scoreRules, ...slipRules,
+];
+
+export interface ValidationOptions {
+  /** A profile id or name chosen by the caller (CLI --profile); beats the one saved in the workbook. */
+  readonly profile?: string;
+  readonly cells?: readonly CellFact[];
+  readonly problems?: readonly CellProblem[];
+}
+
+export interface ValidationSummary {
+  readonly errors: number;
+  /** Open warnings (acknowledged ones are counted apart). */
+  readonly warnings: number;
+  readonly infos: number;
+  readonly acknowledged: number;
+}
+
+export interface ValidationResult {
+  readonly profile: ScoringProfile;
+  readonly computation: Computation;
+  readonly findings: readonly Finding[];
+  readonly summary: ValidationSummary;
+}
+
+/** A profile by id ("platform") or Chinese name ("预算管理一体化平台"); null when unknown. */
+export function findProfile(text: string | null | undefined): ScoringProfile | null {
+  const wanted = text?.trim();
+  if (!wanted) return getProfile(DEFAULT_PROFILE);
+  return Object.values(PROFILES).find((p) => p.id === wanted || p.name === wanted) ?? null;
+}
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
+  const saved = findProfile(model.review.profile);
+  const profile = options.profile !== undefined ? findProfile(options.profile) ?? getProfile(DEFAULT_PROFILE) : saved ?? getProfile(DEFAULT_PROFILE);
+  const computation = compute(model, profile.id);
+  const context = {
+    model, computation, profile,
+    year: model.basic.year ?? model.eval.year,
+    cells: options.cells ?? [],
+    problems: options.problems ?? [],
+  };
+
+  const findings: Finding[] = [];
+  if (saved === null) {
+    findings.push({ rule: "review.profile", severity: "warning", key: "review.profile", message: `评分口径「${model.review.profile}」不认识，按“${profile.name}”校验（可选：${Object.values(PROFILES).map((p) => p.name).join("、")}）` });
+  }
+  for (const rule of RULES) {
+    for (const draft of rule.check(context)) findings.push({ ...draft, rule: rule.id, severity: rule.severity });
+  }
+
+  const explained = acknowledgements(model);
+  const marked = findings.map((finding) => {
+    const reason = finding.severity === "warning" ? explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`) : undefined;
+    return reason ? { ...finding, acknowledged: reason } : finding;
+  });
+  marked.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+
+  const count = (severity: Severity) => marked.filter((f) => f.severity === severity && !f.acknowledged).length;
+  return {
+    profile, computation, findings: marked,
+    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), acknowledged: marked.filter((f) => f.acknowledged).length },
+  };
+}
+
+/** "rule@key" → reason, from 已说明的提示 rows that give a reason ("rule@" for a whole rule). */
+function acknowledgements(model: WorkbookModel): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of model.review.acknowledgements) {
+    const reason = row.reason?.trim();
+    if (row.rule && reason) map.set(`${row.rule.trim()}@${row.key?.trim() ?? ""}`, reason);
+  }
+  return map;
+}
