@@ -11,6 +11,7 @@ import { contractCommand } from "./commands/contract";
 import { fnCommand } from "./commands/fn";
 import { exportCommand, importCommand, templateCommand } from "./commands/workbook";
 import { schemaCommand } from "./commands/schema";
+import { validateCommand } from "./commands/validate";
 import { EXIT, InputError } from "./errors";
 import { processIo, type CliIo } from "./io";
 
@@ -70,6 +71,14 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<workbook>", ".xlsx 文件")
     .option("--json", "以 JSON 输出（默认）")
     .action((file: string) => setExit(exportCommand(file, io)));
+
+  program
+    .command("validate")
+    .description("校验工作簿：必填、类型、勾稽关系、重新计算、分值与得分、表间一致、常见填写失误；有错误时退出码为 1")
+    .argument("<workbook>", ".xlsx 文件")
+    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .option("--json", "以 JSON 输出")
+    .action((file: string, options: { profile?: string; json?: boolean }) => setExit(validateCommand(file, options, io)));
 
   return program;
 }

@@ -4,7 +4,9 @@
  * (so a moved layout still reads), tables by name (so rows users added are read too). Every problem
  * names its sheet and cell in Chinese.
  */
-import { CONTRACT, SHEETS, type ContractEntry } from "../domain/contract";
+import { CONTRACT, SHEETS, type CellKind, type ContractEntry } from "../domain/contract";
+import { FORMULAS } from "../domain/template";
+import type { CellFact, CellProblem } from "../domain/validation";
 import { describeModelIssues, formatPath } from "../domain/model-errors";
 import { workbookModel, type WorkbookModel } from "../domain/model";
 import { columnLetter, columnNumber, splitAddress } from "../domain/a1";
@@ -28,6 +30,8 @@ export interface WorkbookSource {
   value(sheet: string, address: string): unknown;
   /** The first cell a defined name refers to; null when the name is missing or unreadable. */
   name(name: string): { sheet: string; start: string } | null;
+  /** A cell's formula ("=…"), when the source knows formulas; null for a constant. */
+  formula?(sheet: string, address: string): string | null;
   /** A table's range (header row included) and header texts; null when missing. */
   table(name: string): { sheet: string; range: string; headers: readonly string[] } | null;
 }
@@ -73,8 +77,25 @@ export function assembleModel(source: WorkbookSource): WorkbookModel {
   return assembleWorkbook(source).model;
 }
 
-/** The model and where each of its paths was read ("basic.staff.actual" → 「附件1 基础数据表」C5). */
-export function assembleWorkbook(source: WorkbookSource): { model: WorkbookModel; locations: ReadonlyMap<string, Located> } {
+export interface AssembledWorkbook {
+  readonly model: WorkbookModel;
+  /** Where each model path was read ("basic.staff.actual" → 「附件1 基础数据表」C5; rows from 1). */
+  readonly locations: ReadonlyMap<string, Located>;
+  /** Every cell read, as the workbook holds it (for the validator's checks of the cells themselves). */
+  readonly cells: readonly CellFact[];
+  /** Lenient reads only: cells of the wrong type, left empty in the model. */
+  readonly problems: readonly CellProblem[];
+}
+
+/** Reading for a model: any problem throws. Reading for validation: a cell of the wrong type is a problem to report. */
+export interface AssembleOptions {
+  readonly lenient?: boolean;
+}
+
+const expectedFormula = (key: string) => (FORMULAS[key] ? `=${FORMULAS[key]}` : null);
+
+/** The model, where each path was read, and the cells as found. */
+export function assembleWorkbook(source: WorkbookSource, options: AssembleOptions = {}): AssembledWorkbook {
   const problems: string[] = [];
   for (const sheet of Object.values(SHEETS)) {
     if (!source.hasSheet(sheet.name)) problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
@@ -82,59 +103,89 @@ export function assembleWorkbook(source: WorkbookSource): { model: WorkbookModel
   if (problems.length > 0) throw new WorkbookReadError(problems);
 
   const input: Record<string, unknown> = {};
-  const where = new Map<string, Located>();
-
-  const readCell = (sheet: string, address: string, kind: string, path: string): unknown => {
-    where.set(path, { sheet, address });
-    if (!source.hasSheet(sheet)) {
-      problems.push(`${path}：名称指向的工作表「${sheet}」不存在`);
-      return null;
-    }
-    const value = modelInput(source.value(sheet, address), kind);
-    if (isCellError(value)) {
-      problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
-      return null;
-    }
-    return value;
-  };
+  const reader: CellReader = { source, where: new Map(), cells: [], problems, lenient: options.lenient ?? false };
 
   for (const entry of CONTRACT) {
     if (entry.table) {
-      setAt(input, entry.key, readTable(source, entry, where, problems));
+      setAt(input, entry.key, readTable(reader, entry));
       continue;
     }
     const location = source.name(entry.name) ?? { sheet: SHEETS[entry.sheet].name, start: entry.address.split(":")[0]! };
+    const kind = entry.kind as Exclude<CellKind, "table">;
     if (entry.parts) {
       const { column, row } = splitAddress(location.start);
       const triple: Record<string, unknown> = {};
       let letter = column;
       for (const part of entry.parts) {
-        triple[part.part] = readCell(location.sheet, `${letter}${row}`, entry.kind, `${entry.key}.${part.part}`);
+        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, { key: `${entry.key}.${part.part}`, kind, role: entry.role, expectedFormula: null });
         letter = nextColumn(letter);
       }
       setAt(input, entry.key, triple);
       continue;
     }
-    setAt(input, entry.key, readCell(location.sheet, location.start, entry.kind, entry.key));
+    setAt(input, entry.key, readCell(reader, location.sheet, location.start, { key: entry.key, kind, role: entry.role, expectedFormula: expectedFormula(entry.key) }));
   }
 
-  const parsed = workbookModel.safeParse(input);
+  const cellProblems: CellProblem[] = [];
+  let parsed = workbookModel.safeParse(input);
   if (!parsed.success) {
-    for (const line of describeModelIssues(parsed.error, input)) {
-      const place = where.get(line.slice(0, line.search(/[（：]/)));
+    const lines = describeModelIssues(parsed.error, input);
+    parsed.error.issues.forEach((issue, i) => {
+      const key = formatPath(issue.path);
+      const line = lines[i]!;
+      const place = reader.where.get(key);
       problems.push(place ? `「${place.sheet}」${place.address}（${line}）` : line);
-    }
+      // "（编制数）：应为整数…" → "编制数：应为整数…"
+      cellProblems.push({ key, message: line.slice(key.length).replace(/^（(.+?)）：/, "$1：") });
+      setPath(input, issue.path, null);
+    });
+    if (reader.lenient) parsed = workbookModel.safeParse(input);
   }
-  if (problems.length > 0 || !parsed.success) throw new WorkbookReadError(problems);
-  return { model: parsed.data, locations: where };
+  if (!parsed.success || (!reader.lenient && problems.length > 0)) throw new WorkbookReadError(problems);
+  return { model: parsed.data, locations: reader.where, cells: reader.cells, problems: cellProblems };
 }
 
-function readTable(source: WorkbookSource, entry: ContractEntry, where: Map<string, Located>, problems: string[]): unknown[] {
+interface CellReader {
+  readonly source: WorkbookSource;
+  readonly where: Map<string, Located>;
+  readonly cells: CellFact[];
+  readonly problems: string[];
+  readonly lenient: boolean;
+}
+
+/** One cell: recorded with its location and as found; an error value is a problem (or, leniently, a fact the validator reports). */
+function readCell(reader: CellReader, sheet: string, address: string, fact: Omit<CellFact, "value" | "formula">): unknown {
+  reader.where.set(fact.key, { sheet, address });
+  if (!reader.source.hasSheet(sheet)) {
+    reader.problems.push(`${fact.key}：名称指向的工作表「${sheet}」不存在`);
+    return null;
+  }
+  const raw = reader.source.value(sheet, address);
+  reader.cells.push({ ...fact, value: raw ?? null, formula: reader.source.formula?.(sheet, address) ?? null });
+  const value = modelInput(raw, fact.kind);
+  if (isCellError(value)) {
+    if (!reader.lenient && fact.role === "input") reader.problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
+    return null;
+  }
+  // A computed cell that shows "" (IFERROR) is empty.
+  return fact.role === "computed" && value === "" ? null : value;
+}
+
+function setPath(root: unknown, path: ReadonlyArray<PropertyKey>, value: unknown): void {
+  let current = root as Record<PropertyKey, unknown>;
+  for (const part of path.slice(0, -1)) {
+    if (current[part] === null || typeof current[part] !== "object") return;
+    current = current[part] as Record<PropertyKey, unknown>;
+  }
+  if (path.length > 0) current[path[path.length - 1]!] = value;
+}
+
+function readTable(reader: CellReader, entry: ContractEntry): unknown[] {
   const layout = entry.table!;
-  const found = source.table(layout.name);
+  const found = reader.source.table(layout.name);
   if (!found) {
     if (layout.optional) return [];
-    problems.push(`「${SHEETS[entry.sheet].name}」缺少表格「${layout.name}」：请重新安装模板`);
+    reader.problems.push(`「${SHEETS[entry.sheet].name}」缺少表格「${layout.name}」：请重新安装模板`);
     return [];
   }
   const [start, end = start] = found.range.split(":") as [string, string?];
@@ -150,21 +201,16 @@ function readTable(source: WorkbookSource, entry: ContractEntry, where: Map<stri
   const rows: unknown[] = [];
   for (let row = first.row + 1; row <= lastRow; row++) {
     const values: Record<string, unknown> = {};
+    const facts = reader.cells.length;
     for (const spec of layout.columns) {
       const column = columnOf.get(spec.key);
       if (!column) continue;
-      where.set(formatPath([...entry.key.split("."), rows.length, spec.key]), { sheet: found.sheet, address: `${column}${row}` });
-      const value = modelInput(source.value(found.sheet, `${column}${row}`), spec.kind);
-      if (isCellError(value)) {
-        if (spec.role === "input") problems.push(`「${found.sheet}」${column}${row}：单元格显示错误 ${value.error}`);
-        values[spec.key] = null;
-        continue;
-      }
-      // A computed helper column that shows "" (IFERROR) is empty.
-      values[spec.key] = spec.role === "computed" && value === "" ? null : value;
+      const key = formatPath([...entry.key.split("."), rows.length, spec.key]);
+      values[spec.key] = readCell(reader, found.sheet, `${column}${row}`, { key, kind: spec.kind, role: spec.role, expectedFormula: expectedFormula(`${entry.key}.${spec.key}`) });
     }
     const hasInput = layout.columns.some((spec) => spec.role === "input" && values[spec.key] !== null && values[spec.key] !== undefined);
     if (hasInput) rows.push(values);
+    else reader.cells.length = facts; // a blank row is not part of the table's data
   }
   return rows;
 }

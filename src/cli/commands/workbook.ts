@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { buildWorkbook } from "../../workbook/xlsx/write";
 import { readWorkbook, WorkbookReadError } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";
 import { loadModelFile } from "../load-model";
+import { readBytes } from "../read-file";
 import { checkProfile } from "./compute";
 
 async function save(workbook: ReturnType<typeof buildWorkbook>, out: string): Promise<void> {
@@ -29,13 +30,7 @@ export async function importCommand(file: string, options: { out: string; profil
 
 /** jxzp export FILE.xlsx [--json]: the workbook read back into the model. */
 export async function exportCommand(file: string, io: CliIo): Promise<number> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}：文件不存在` : `${file}：无法读取（${code}）`);
-  }
+  const bytes = readBytes(file);
   try {
     const model = await readWorkbook(bytes);
     io.out(JSON.stringify(model, null, 2));

@@ -71,6 +71,11 @@ export class ExcelSnapshot implements WorkbookSource {
     return this.cell(sheet, address)?.value ?? null;
   }
 
+  formula(sheet: string, address: string): string | null {
+    const formula = this.cell(sheet, address)?.formula;
+    return typeof formula === "string" && formula.startsWith("=") ? formula : null;
+  }
+
   name(name: string): { sheet: string; start: string } | null {
     return this.names.get(name) ?? null;
   }

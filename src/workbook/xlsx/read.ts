@@ -1,7 +1,7 @@
 /** Reads an .xlsx workbook (exceljs) into the model through the shared assembler. */
 import ExcelJS from "exceljs";
 import type { WorkbookModel } from "../../domain/model";
-import { assembleModel, parseReference, WorkbookReadError, type WorkbookSource } from "../assemble";
+import { assembleModel, assembleWorkbook, parseReference, WorkbookReadError, type AssembledWorkbook, type WorkbookSource } from "../assemble";
 
 export { WorkbookReadError };
 
@@ -23,6 +23,10 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   return {
     hasSheet: (name) => wb.getWorksheet(name) !== undefined,
     value: (sheet, address) => plainValue(wb.getWorksheet(sheet)!.getCell(address).value),
+    formula: (sheet, address) => {
+      const formula = wb.getWorksheet(sheet)!.getCell(address).formula;
+      return formula ? `=${formula}` : null;
+    },
     name: (name) => {
       const reference = wb.definedNames.getRanges(name)?.ranges?.[0];
       return reference ? parseReference(reference) : null;
@@ -37,13 +41,22 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   };
 }
 
-/** Reads a workbook (.xlsx bytes) into the model; throws WorkbookReadError with every problem found. */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookModel> {
+async function load(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
   } catch (error) {
     throw new WorkbookReadError([`不是有效的 .xlsx 工作簿（${(error as Error).message}）`]);
   }
-  return assembleModel(sourceOf(wb));
+  return wb;
+}
+
+/** Reads a workbook (.xlsx bytes) into the model; throws WorkbookReadError with every problem found. */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookModel> {
+  return assembleModel(sourceOf(await load(data)));
+}
+
+/** Reads a workbook for validation: cells of the wrong type become problems to report, not a failure. */
+export async function inspectWorkbook(data: ArrayBuffer | Uint8Array): Promise<AssembledWorkbook> {
+  return assembleWorkbook(sourceOf(await load(data)), { lenient: true });
 }

@@ -1,0 +1,47 @@
+/** jxzp validate FILE.xlsx [--profile NAME] [--json]: the validator on a workbook file. */
+import { SHEETS } from "../../domain/contract";
+import type { Severity } from "../../domain/validation";
+import { WorkbookReadError } from "../../workbook/assemble";
+import { validateWorkbook, validationJson, type WorkbookValidation } from "../../workbook/validate";
+import { inspectWorkbook } from "../../workbook/xlsx/read";
+import { EXIT, InputError } from "../errors";
+import { table, type CliIo } from "../io";
+import { readBytes } from "../read-file";
+import { checkProfile } from "./compute";
+
+export const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Findings grouped by sheet, in the sheets' order, each a line: severity, cell, rule, message. */
+export function formatValidation(validation: WorkbookValidation): string {
+  const { summary, score, result } = validation;
+  const model = result.computation;
+  const lines = [
+    `评分口径：${model.profile.name}　总分：${score.total ?? "—"}　等次：${score.grade ?? "—"}`,
+    `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : ""}`,
+  ];
+  const order = [...Object.values(SHEETS).map((s) => s.name), null];
+  const sheets = [...new Set(validation.findings.map((f) => f.sheet))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const sheet of sheets) {
+    lines.push("", sheet ?? "（整个工作簿）");
+    const rows = validation.findings.filter((f) => f.sheet === sheet).map((f) => [
+      `  ${f.acknowledged ? "已说明" : SEVERITY_TEXT[f.severity]}`, f.cell ?? "", f.rule, f.acknowledged ? `${f.message}（说明：${f.acknowledged}）` : f.message,
+    ]);
+    lines.push(table(rows));
+  }
+  if (validation.findings.length === 0) lines.push("", "没有发现问题。");
+  return lines.join("\n");
+}
+
+export async function validateCommand(file: string, options: { profile?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const profile = checkProfile(options.profile);
+  const bytes = readBytes(file);
+  let validation: WorkbookValidation;
+  try {
+    validation = validateWorkbook(await inspectWorkbook(bytes), profile);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    throw error;
+  }
+  io.out(options.json ? JSON.stringify(validationJson(file, validation), null, 2) : `${file}\n${formatValidation(validation)}`);
+  return validation.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
+}

@@ -1,0 +1,57 @@
+/**
+ * Validation of a workbook, whatever holds it: the domain validator over the model and the cells as
+ * read, with every finding placed on its sheet and cell. The CLI, the task pane and the batch summary
+ * all report through this.
+ */
+import { CONTRACT, SHEETS } from "../domain/contract";
+import { formatAmount } from "../domain/decimal";
+import { validate, type Finding, type ValidationResult, type ValidationSummary } from "../domain/validation";
+import type { AssembledWorkbook, Located } from "./assemble";
+
+export interface LocatedFinding extends Finding {
+  readonly sheet: string | null;
+  readonly cell: string | null;
+}
+
+export interface WorkbookValidation {
+  readonly result: ValidationResult;
+  readonly findings: readonly LocatedFinding[];
+  readonly summary: ValidationSummary;
+  readonly score: { readonly total: string | null; readonly grade: string | null };
+}
+
+/** The cell of a key: its own, else the first cell under it ("eval.indicators" → its first row), else its sheet. */
+export function locateKey(key: string, locations: ReadonlyMap<string, Located>): { sheet: string | null; cell: string | null } {
+  const own = locations.get(key);
+  if (own) return { sheet: own.sheet, cell: own.address };
+  for (const [path, place] of locations) if (path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) return { sheet: place.sheet, cell: place.address };
+  const entry = CONTRACT.find((e) => key === e.key || key.startsWith(`${e.key}.`) || key.startsWith(`${e.key}[`));
+  return { sheet: entry ? SHEETS[entry.sheet].name : null, cell: null };
+}
+
+export function validateWorkbook(workbook: AssembledWorkbook, profile?: string): WorkbookValidation {
+  const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
+  const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));
+  const scored = workbook.model.eval.indicators.some((row) => row.score !== null);
+  return {
+    result,
+    findings,
+    summary: result.summary,
+    score: { total: scored ? formatAmount(result.computation.total.total) : null, grade: scored ? result.computation.grade : null },
+  };
+}
+
+/** The JSON of `jxzp validate --json` (and of each workbook in a batch summary). */
+export function validationJson(file: string, validation: WorkbookValidation) {
+  return {
+    file,
+    profile: validation.result.profile.id,
+    summary: validation.summary,
+    score: validation.score,
+    findings: validation.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, key: f.key, sheet: f.sheet, cell: f.cell, message: f.message,
+      ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}),
+      ...(f.fix ? { fix: f.fix } : {}),
+    })),
+  };
+}

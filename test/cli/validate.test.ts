@@ -1,0 +1,102 @@
+/** jxzp validate on real .xlsx files: the 株洲 sample and deliberately broken variants. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { runAsync } from "../../src/cli/main";
+import { SAMPLE_PATH } from "../support/model-inputs";
+
+const dir = mkdtempSync(join(tmpdir(), "jxzp-validate-"));
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runAsync(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+/** A workbook written by `jxzp import` from the sample (signature lines filled) after `edit`. */
+async function workbook(name: string, edit: (json: Json) => void = () => {}): Promise<string> {
+  const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
+  Object.assign(json.basic, { preparer: "李明", filledOn: "2025-04-20" });
+  Object.assign(json.eval, { preparer: "李明", filledOn: "2025-04-20" });
+  edit(json);
+  const model = join(dir, `${name}.json`);
+  writeFileSync(model, JSON.stringify(json));
+  const out = join(dir, `${name}.xlsx`);
+  expect((await cli("import", model, "--out", out)).code).toBe(0);
+  return out;
+}
+
+const rulesOf = (json: { findings: Array<{ rule: string; severity: string }> }, severity: string) => json.findings.filter((f) => f.severity === severity).map((f) => f.rule);
+
+test("the 株洲 workbook: exit 0, JSON with summary, score and findings placed on their cells", async () => {
+  const file = await workbook("zhuzhou");
+  const { code, out } = await cli("validate", file, "--json");
+  expect(code).toBe(0);
+  const json = JSON.parse(out);
+  expect(json).toMatchObject({ file, profile: "national", summary: { errors: 0, warnings: 1, infos: 6 }, score: { total: "98.00", grade: "优" } });
+  expect(json.findings[0]).toEqual({
+    rule: "cross.projects", severity: "warning", key: "basic.projects.total.final", sheet: "附件1 基础数据表", cell: "D13",
+    message: "附件1 项目支出2024年决算数 1864.05 ≠ 附件2 按支出性质分的项目支出 421.81，相差 1442.24：请核对，或说明口径差异（如代管的专项资金）",
+  });
+  expect(json.findings.find((f: Json) => f.key === "eval.indicators[12].score")).toMatchObject({ sheet: "附件2 自评表", cell: "G25" });
+});
+
+test("human output is grouped by sheet", async () => {
+  const { code, out } = await cli("validate", await workbook("zhuzhou-text"));
+  expect(code).toBe(0);
+  expect(out).toMatch(/评分口径：全国通用　总分：98\.00　等次：优\n错误 0 · 警告 1 · 提示 6/);
+  expect(out.indexOf("附件1 基础数据表")).toBeLessThan(out.indexOf("附件2 自评表"));
+  expect(out).toMatch(/ {2}警告 {2}D13 {2}cross\.projects/);
+});
+
+test.each<[string, (j: Json) => void, string, string]>([
+  ["weights 110", (j) => (j.eval.indicators[0].weight = 20), "weights.total", "F29"],
+  ["a missing 偏差原因", (j) => (j.eval.indicators[11].deviation = ""), "score.reason", "H25"],
+  ["在职 > 编制 (a warning) with a year that differs (an error)", (j) => { j.basic.staff.actual = 41; j.eval.year = 2023; }, "year.same", "H2"],
+  ["splits not summing", (j) => (j.basic.threePublic.total.final = 39.67), "sum.threePublic", "D7"],
+])("%s: exit 1 and the finding on its cell", async (name, edit, rule, cell) => {
+  const { code, out } = await cli("validate", await workbook(name.replace(/\W+/g, "-"), edit), "--json");
+  expect(code).toBe(1);
+  const json = JSON.parse(out);
+  expect(rulesOf(json, "error")).toContain(rule);
+  expect(json.findings.find((f: Json) => f.rule === rule).cell).toBe(cell);
+});
+
+test("a total that is not the sum of its scores: a value typed over the formula", async () => {
+  const file = await workbook("typed-total");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.getWorksheet("附件2 自评表")!.getCell("G29").value = 97;
+  await wb.xlsx.writeFile(file);
+  const json = JSON.parse((await cli("validate", file, "--json")).out);
+  expect(json.findings.filter((f: Json) => f.cell === "G29").map((f: Json) => [f.rule, f.message])).toEqual([
+    ["recomputed.value", "总分填的是 97.00，按执行率得分 + 各指标得分应为 98.00"],
+    ["slip.overwritten", "这里本应是公式，现在是手填的值 97：数据变了它不会跟着变"],
+  ]);
+});
+
+test("a number stored as text is read, reported with a fix, and the wrong type elsewhere is an error on its cell", async () => {
+  const file = await workbook("text-number");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.getWorksheet("附件2 自评表")!.getCell("E4").value = "１３８７.５３";
+  wb.getWorksheet("附件1 基础数据表")!.getCell("B5").value = "三十九";
+  await wb.xlsx.writeFile(file);
+  const { code, out } = await cli("validate", file, "--json");
+  expect(code).toBe(1);
+  const json = JSON.parse(out);
+  expect(json.findings.find((f: Json) => f.rule === "slip.textNumber")).toMatchObject({ cell: "E4", fix: { kind: "number", value: 1387.53 } });
+  expect(json.findings.find((f: Json) => f.rule === "type.cell")).toMatchObject({ cell: "B5", severity: "error", message: "编制数：应为整数，实际为「三十九」" });
+});
+
+test("a file that cannot be read: exit 2 with a Chinese reason", async () => {
+  const bad = join(dir, "not-a-workbook.xlsx");
+  writeFileSync(bad, "hello");
+  const { code, err } = await cli("validate", bad);
+  expect(code).toBe(2);
+  expect(err).toMatch(/不是有效的 \.xlsx 工作簿/);
+  expect((await cli("validate", join(dir, "missing.xlsx"))).err).toMatch(/文件不存在/);
+});
