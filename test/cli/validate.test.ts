@@ -47,7 +47,7 @@ test("the 株洲 workbook: exit 0, JSON with summary, score and findings placed 
 test("human output is grouped by sheet", async () => {
   const { code, out } = await cli("validate", await workbook("zhuzhou-text"));
   expect(code).toBe(0);
-  expect(out).toMatch(/评分口径：全国通用　总分：98\.00　等次：优\n错误 0 · 警告 1 · 提示 6/);
+  expect(out).toMatch(/评分口径：全国通用 · 总分：98\.00 · 等次：优\n错误 0 · 警告 1 · 提示 6/);
   expect(out.indexOf("附件1 基础数据表")).toBeLessThan(out.indexOf("附件2 自评表"));
   expect(out).toMatch(/ {2}警告 {2}D13 {2}cross\.projects/);
 });

@@ -16,7 +16,7 @@ export function formatValidation(validation: WorkbookValidation): string {
   const { summary, score, result } = validation;
   const model = result.computation;
   const lines = [
-    `评分口径：${model.profile.name}　总分：${score.total ?? "—"}　等次：${score.grade ?? "—"}`,
+    `评分口径：${model.profile.name} · 总分：${score.total ?? "—"} · 等次：${score.grade ?? "—"}`,
     `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : ""}`,
   ];
   const order = [...Object.values(SHEETS).map((s) => s.name), null];
