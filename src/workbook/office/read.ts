@@ -6,8 +6,7 @@
  */
 import { CONTRACT, SHEETS } from "../../domain/contract";
 import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
-import type { WorkbookModel } from "../../domain/model";
-import { assembleWorkbook, WorkbookReadError, type Located, type WorkbookSource } from "../assemble";
+import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook, type AssembleOptions, type WorkbookSource } from "../assemble";
 
 /** One cell as Excel shows it: its value (a CellError for #DIV/0! …) and its formula or constant. */
 export interface ExcelCell {
@@ -104,16 +103,16 @@ export function loadContract(
   return () => new ExcelSnapshot(worksheets.items.map((s) => s.name), nameRanges, tableRanges);
 }
 
-export interface ExcelRead {
-  readonly model: WorkbookModel;
+export interface ExcelRead extends AssembledWorkbook {
   readonly snapshot: ExcelSnapshot;
-  /** Where each model path was read (for findings that name their cell). */
-  readonly locations: ReadonlyMap<string, Located>;
   readonly syncs: number;
 }
 
-/** Reads the open workbook into the model: one sync, or two when something is missing. */
-export async function readExcelWorkbook(context: Excel.RequestContext): Promise<ExcelRead> {
+/**
+ * Reads the open workbook into the model: one sync, or two when something is missing. Lenient reads
+ * (for validation) report cells of the wrong type instead of failing.
+ */
+export async function readExcelWorkbook(context: Excel.RequestContext, options: AssembleOptions = {}): Promise<ExcelRead> {
   const take = loadContract(context);
   try {
     await context.sync();
@@ -121,8 +120,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
     throw await diagnose(context, error);
   }
   const snapshot = take();
-  const { model, locations } = assembleWorkbook(snapshot);
-  return { model, snapshot, locations, syncs: 1 };
+  return { ...assembleWorkbook(snapshot, options), snapshot, syncs: 1 };
 }
 
 /** After a failed read: which sheets, names or tables are missing, in one more sync. */

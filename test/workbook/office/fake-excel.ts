@@ -174,6 +174,16 @@ export class FakeRange extends ClientObject {
     });
   }
 
+  set values(matrix: unknown[][]) {
+    this.formulas = matrix;
+  }
+
+  select(): void {
+    this.context.queue(() => {
+      this.context.workbook.selection = { sheet: this.sheet.nameValue, address: this.addressLocal };
+    });
+  }
+
   merge(): void {
     this.context.queue(() => this.sheet.merges.push(this.addressLocal));
   }
@@ -327,6 +337,8 @@ export class FakeWorkbook {
   readonly names = new Map<string, string>();
   readonly tables: FakeTable[] = [];
   calculationSuspensions = 0;
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
   /** Make the n-th queued operation of a sync fail (tests of partial failure): of the next sync, or of sync number `failOnSync`. */
   failAtOperation: number | null = null;
   failOnSync: number | null = null;
@@ -440,6 +452,21 @@ export class FakeContext {
           getItemOrNullObject(name: string) {
             return { delete: () => context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)) };
           }
+          /** A sheet by name: ItemNotFound when the batch runs if there is none. */
+          getItem(name: string) {
+            const found = () => {
+              const sheet = wb.sheet(name);
+              if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+              return sheet;
+            };
+            return {
+              activate: () => context.queue(() => (wb.activeSheet = found().nameValue)),
+              getRange: (address: string) => {
+                cellsOf(address);
+                return FakeRange.resolved(context, () => ({ sheet: found(), address }));
+              },
+            };
+          }
         })(context),
         names: new (class extends ClientObject {
           private snapshot: FakeNamedItem[] = [];
@@ -491,6 +518,21 @@ export class FakeContext {
             });
             return {
               getRange: () => range,
+              rows: {
+                /** Appends rows at the table's end: cells below move down, as Excel does. */
+                add: (_index: number | undefined, values: unknown[][]) => context.queue(() => {
+                  const table = wb.table(name);
+                  if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+                  const [start, end] = table.addressLocal.split(":") as [string, string];
+                  const last = Number(end.replace(/^[A-Z]+/, ""));
+                  wb.insertRows(table.sheet.nameValue, last + 1, values.length);
+                  table.addressLocal = `${start}:${end.replace(/\d+$/, String(last + values.length))}`;
+                  const firstColumn = columnNumber(start.replace(/\d+$/, ""));
+                  values.forEach((row, r) => row.forEach((value, c) => {
+                    table.sheet.cell(`${columnLetters(firstColumn + c)}${last + 1 + r}`).formula = value as CellState["formula"];
+                  }));
+                }),
+              },
               set name(value: string) {
                 context.queue(() => {
                   const table = wb.table(name);

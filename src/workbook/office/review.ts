@@ -1,0 +1,44 @@
+/**
+ * 校验 in Excel: the whole workbook read in one sync and validated; a finding's cell selected in one
+ * sync; a safe fix or a warning's explanation written in one sync, only after the user confirmed.
+ */
+import { CONTRACT } from "../../domain/contract";
+import type { Fix } from "../../domain/validation";
+import { validateWorkbook, type LocatedFinding, type WorkbookValidation } from "../validate";
+import { readExcelWorkbook } from "./read";
+
+export interface OfficeValidation extends WorkbookValidation {
+  readonly syncs: number;
+}
+
+export async function validateOpenWorkbook(context: Excel.RequestContext, profile?: string): Promise<OfficeValidation> {
+  const read = await readExcelWorkbook(context, { lenient: true });
+  return { ...validateWorkbook(read, profile), syncs: read.syncs };
+}
+
+/** Shows a finding's cell: its sheet activated, the cell selected. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  worksheet.activate();
+  worksheet.getRange(address).select();
+  await context.sync();
+}
+
+/** Applies a finding's fix to its cell. Office.js changes cannot be undone with Ctrl+Z: callers confirm first. */
+export async function applyFix(context: Excel.RequestContext, finding: LocatedFinding & { fix: Fix }): Promise<void> {
+  if (!finding.sheet || !finding.cell) throw new Error(`无法定位 ${finding.key}`);
+  const range = context.workbook.worksheets.getItem(finding.sheet).getRange(finding.cell);
+  const { fix } = finding;
+  if (fix.kind === "formula") range.formulas = [[fix.formula]];
+  else range.values = [[fix.value]];
+  await context.sync();
+}
+
+const ACKNOWLEDGEMENTS = CONTRACT.find((e) => e.key === "review.acknowledgements")!.table!.name;
+
+/** Records a user's explanation of a warning in the 已说明的提示 table (rule, reason, cell key). */
+export async function acknowledge(context: Excel.RequestContext, finding: LocatedFinding, reason: string): Promise<void> {
+  if (finding.severity !== "warning") throw new Error("只有警告可以说明；错误须更正");
+  context.workbook.tables.getItem(ACKNOWLEDGEMENTS).rows.add(undefined, [[finding.rule, reason.trim(), finding.key]]);
+  await context.sync();
+}
