@@ -2,6 +2,7 @@
  * Ribbon commands (ExecuteFunction) in the shared runtime. Each handler must call event.completed().
  */
 /* global Office, Excel */
+import { reviewStore } from "../taskpane/review-store";
 
 /** 重新计算: a full recalculation refreshes every JXZP function (and any #NAME? left from a late load). */
 export async function recalculateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
@@ -15,6 +16,18 @@ export async function recalculateWorkbook(event: Office.AddinCommands.Event): Pr
   }
 }
 
+/** 校验: validates in the shared runtime and opens the pane on the results. */
+export async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const run = reviewStore().run();
+    await Office.addin.showAsTaskpane();
+    await run;
+  } finally {
+    event.completed();
+  }
+}
+
 Office.onReady(() => {
   Office.actions.associate("recalculateWorkbook", recalculateWorkbook);
+  Office.actions.associate("validateWorkbook", validateWorkbook);
 });

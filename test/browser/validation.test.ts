@@ -1,0 +1,114 @@
+/**
+ * The task pane inside "Excel": the built page in headless Chromium with office.js replaced by the
+ * in-memory Excel holding the 株洲 workbook with typical mistakes. Press 校验, read the findings, click
+ * one and see Excel's selection move, fix one after confirming; accessibility and network checked;
+ * a screenshot kept in docs/.
+ */
+import { join } from "node:path";
+import { build } from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
+import { serveStatic, type StaticServer } from "./static-server";
+
+const ROOT = join(__dirname, "../..");
+jest.setTimeout(120000);
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+const foreignRequests: string[] = [];
+
+type Fake = { workbook: { selection: unknown; sheets: Array<{ nameValue: string; cellMap: Map<string, { formula: unknown }> }> }; syncCount: number };
+const fakeState = <T>(read: (fake: Fake) => T) => page.evaluate(`(${read.toString()})(globalThis.__fake)`) as Promise<T>;
+
+beforeAll(async () => {
+  const harness = await build({
+    entryPoints: [join(__dirname, "pages/office-harness.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020", logLevel: "silent",
+  });
+  server = await serveStatic({
+    "/fonts/": join(ROOT, "node_modules/@fontsource/noto-sans-sc"),
+    "/axe/": join(ROOT, "node_modules/axe-core"),
+    "/": join(ROOT, "dist"),
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
+  });
+  await page.route(`${server.origin}/office-js/office.js`, (route) => route.fulfill({ contentType: "application/javascript", body: harness.outputFiles[0]!.text }));
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("inside Excel, 校验 reads the workbook in one sync and lists the findings by severity", async () => {
+  expect(await page.getByRole("button", { name: "安装模板" }).isDisabled()).toBe(false);
+  await page.getByRole("button", { name: "校验", exact: true }).click();
+  await page.getByRole("heading", { level: 3, name: "附件2 自评表" }).waitFor();
+  const headings = await page.getByRole("heading", { level: 3 }).allTextContents();
+  expect(headings).toEqual(["附件1 基础数据表", "附件2 自评表"]);
+  expect(await fakeState((fake) => fake.syncCount)).toBe(1);
+  expect(await page.getByText("总分 108.00 · 等次 优 · 全国通用").count()).toBe(1);
+  const filters = await page.getByRole("group", { name: "校验" }).getByRole("button").allTextContents();
+  expect(filters).toEqual(["全部 9", "错误 1", "警告 2", "提示 6", "已说明 0"]);
+});
+
+test("filters show one severity at a time", async () => {
+  await page.getByRole("button", { name: /^错误 \d+$/ }).click();
+  const items = page.getByRole("listitem").filter({ hasText: "错误" });
+  expect(await items.count()).toBe(1);
+  expect(await items.first().textContent()).toContain("分值合计 110.00 ≠ 100");
+  await page.getByRole("button", { name: /^全部 \d+$/ }).click();
+});
+
+test("clicking a finding selects its cell in Excel", async () => {
+  await page.getByRole("listitem").filter({ hasText: "分值合计 110.00" }).getByRole("button").first().click();
+  await page.waitForFunction(() => (globalThis as unknown as { __fake: Fake }).__fake.workbook.selection !== null);
+  expect(await fakeState((fake) => fake.workbook.selection)).toEqual({ sheet: "附件2 自评表", address: "F29" });
+});
+
+test("cell text is shown as text, never as HTML", async () => {
+  const item = page.getByRole("listitem").filter({ hasText: "新增省级以上科技创新平台" });
+  expect(await item.count()).toBe(1);
+  expect(await item.textContent()).toContain("「<b>新增省级以上科技创新平台</b>」");
+  expect(await item.locator("b").count()).toBe(0);
+});
+
+test("修正 asks first, then turns the text into a number and validates again", async () => {
+  const item = page.getByRole("listitem").filter({ hasText: "是文本（含全角字符）" });
+  await item.getByRole("button", { name: "修正" }).click();
+  const dialog = page.getByRole("dialog");
+  expect(await dialog.textContent()).toContain("将 附件2 自评表!E4 改为数字 1387.53。Excel 不能用 Ctrl+Z 撤销");
+  await dialog.getByRole("button", { name: "确定" }).click();
+  await page.getByRole("button", { name: /^警告 1$/ }).waitFor();
+  expect(await fakeState((fake) => fake.workbook.sheets.find((s) => s.nameValue === "附件2 自评表")!.cellMap.get("E4")!.formula)).toBe(1387.53);
+});
+
+test("has no serious accessibility violations (axe-core)", async () => {
+  await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    // After a dialog, Fluent UI's focus manager (tabster) leaves focus sentinels (data-tabster-dummy):
+    // aria-hidden by design, they pass focus on and never hold it, so they are left out of the scan.
+    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }> } }).axe;
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  });
+  expect(violations).toEqual([]);
+});
+
+test("requests nothing from another origin", () => {
+  expect(foreignRequests).toEqual([]);
+});
+
+test("screenshot with a CJK font (docs/taskpane-validation.png)", async () => {
+  for (const weight of [400, 600]) await page.addStyleTag({ url: `${server.origin}/fonts/chinese-simplified-${weight}.css` });
+  await page.addStyleTag({ content: "body, body * { font-family: 'Noto Sans SC', sans-serif !important; }" });
+  await page.evaluate(() => document.fonts.ready);
+  const section = page.locator("section[aria-labelledby='validate-heading']");
+  const png = await section.screenshot({ path: join(ROOT, "docs", "taskpane-validation.png") });
+  expect(png.length).toBeGreaterThan(10000);
+});
