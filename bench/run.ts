@@ -6,13 +6,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { compute, parseMeasure, ratio, workbookModel } from "../src/domain";
+import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
 import ExcelJS from "exceljs";
 import { execRate, indicatorScore } from "../src/functions/core";
 import { readWorkbook } from "../src/workbook/xlsx/read";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { installTemplates } from "../src/workbook/office/install";
 import { readExcelWorkbook } from "../src/workbook/office/read";
+import { selectCell, validateOpenWorkbook } from "../src/workbook/office/review";
 import { FakeContext } from "../test/workbook/office/fake-excel";
 import { typeModel } from "../test/workbook/office/type-model";
 
@@ -151,6 +152,38 @@ for (const file of ["taskpane.js", "functions.js", "commands.js", "functions.jso
   emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes, ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}) });
 }
 
+/** Median wall time of `runs` calls of a heavy `fn`, after a few warm-up calls. */
+function medianMs(fn: () => unknown, runs: number): number {
+  for (let i = 0; i < 3; i++) fn();
+  const times = Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
+}
+
+/** A model with `n` indicators: the 株洲 rows repeated, weights and scores as typed. */
+function modelWith(n: number) {
+  const json = JSON.parse(sampleText);
+  json.eval.indicators = Array.from({ length: n }, (_, i) => ({ ...json.eval.indicators[i % json.eval.indicators.length], name: `指标${i + 1}` }));
+  return workbookModel.parse(json);
+}
+
+/** The validator: cost per model and per indicator row, against compute() alone on the same model. */
+function validationFigures(): void {
+  const perRow: number[] = [];
+  for (const [n, goalMs] of [[200, 5], [10_000, 250]] as const) {
+    const model = modelWith(n);
+    const runs = n > 1000 ? 10 : 200;
+    const ms = medianMs(() => validate(model), runs);
+    const computeMs = medianMs(() => compute(model), runs);
+    perRow.push(ms / n);
+    emit({ name: `validate: a model with ${n} indicators`, ms: Number(ms.toFixed(3)), goalMs, withinGoal: ms < goalMs, baseline: "compute() alone, same model", baselineMs: Number(computeMs.toFixed(3)), ratio: Number((ms / computeMs).toFixed(2)) });
+  }
+  emit({ name: "validate: cost per row, 10,000 rows vs 200 (1.00 = linear)", ratio: Number((perRow[1]! / perRow[0]!).toFixed(2)) });
+}
+
 /** Office.js round trips, counted on the in-memory Excel (the figure that matters in Excel on the web). */
 async function officeFigures(): Promise<void> {
   const fake = new FakeContext();
@@ -166,8 +199,11 @@ async function officeFigures(): Promise<void> {
   typeModel(fake, workbookModel.parse(JSON.parse(sampleText)));
   await count("office: read the whole filled workbook", () => readExcelWorkbook(excel));
   await count("office: 安装模板 again over the filled workbook", () => installTemplates(excel));
+  await count("office: 校验 (read the whole workbook and validate)", () => validateOpenWorkbook(excel));
+  await count("office: select a finding's cell", () => selectCell(excel, "附件2 自评表", "F29"));
   fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
   await count("office: upgrade a filled 0.9.0 workbook", () => installTemplates(excel));
 }
 
+validationFigures();
 void workbookFigures().then(officeFigures);

@@ -3,7 +3,7 @@
  * runs: compute it, write the blank template and the filled workbook, read the workbook back.
  * Writes into ./demo-output/ and prints where each file is.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { run, runAsync } from "../src/cli/main";
 import { processIo, type CliIo } from "../src/cli/io";
@@ -50,8 +50,50 @@ async function workbooks(): Promise<number> {
   written.push(write("株洲市科学技术局-2024.exported.json", exported));
   const back = JSON.parse(exported);
   console.log(`━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${back.eval.total}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`);
+  codes.push(await validation(filled));
   return Math.max(...codes);
 }
+
+/**
+ * 校验 twice: the workbook as published (its 填表人 and date lines blank: errors), then the same one
+ * completed as a unit would before submitting — lines filled and the 项目支出 difference explained.
+ */
+async function validation(published: string): Promise<number> {
+  let report = "";
+  const collect: CliIo = { out: (s) => (report += `${s}\n`), err: processIo.err };
+  await runAsync(["validate", published], collect);
+  console.log(`━━ 校验：按公开的表格（填表人、填报日期空白）━━\n${report}`);
+  written.push(write("株洲市科学技术局-2024.validation.txt", report));
+
+  const completed = JSON.parse(readFileSync(SAMPLE, "utf8"));
+  const signature = { preparer: "李明", filledOn: "2025-04-20", phone: "0731-28681234", head: "王强" };
+  Object.assign(completed.basic, signature);
+  Object.assign(completed.eval, signature);
+  completed.review = {
+    acknowledgements: [{
+      rule: "cross.projects", key: "basic.projects.total.final",
+      reason: "附件1 的项目支出含本单位代管的市级专项资金（1864.05 万元），附件2 只列本单位项目支出 421.81 万元",
+    }],
+  };
+  const json = write("株洲市科学技术局-2024-完整.json", JSON.stringify(completed, null, 2));
+  written.push(json);
+  const workbook = join(OUT, "株洲市科学技术局-2024-完整.xlsx");
+  const quiet: CliIo = { out: () => undefined, err: processIo.err };
+  await runAsync(["import", json, "--out", workbook], quiet);
+  written.push(relative(process.cwd(), workbook));
+  report = "";
+  const code = await runAsync(["validate", workbook], collect);
+  written.push(write("株洲市科学技术局-2024-完整.validation.json", await jsonOf(workbook)));
+  console.log(`━━ 校验：补全填表信息、说明项目支出差异之后 ━━\n${report}`);
+  return code;
+}
+
+async function jsonOf(workbook: string): Promise<string> {
+  let out = "";
+  await runAsync(["validate", workbook, "--json"], { out: (s) => (out += s), err: processIo.err });
+  return out;
+}
+
 
 void workbooks().then((code) => {
   console.log("━━ 已写入 ━━");
