@@ -12,6 +12,7 @@ import { fnCommand } from "./commands/fn";
 import { exportCommand, importCommand, templateCommand } from "./commands/workbook";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
+import { reportCommand, verifyCommand } from "./commands/report";
 import { EXIT, InputError } from "./errors";
 import { processIo, type CliIo } from "./io";
 
@@ -79,6 +80,22 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) => setExit(validateCommand(file, options, io)));
+
+  program
+    .command("report")
+    .description("由工作簿生成绩效自评报告（.docx）：每个数字取自表格；有错误时不生成，--draft 生成带“草稿”标记的稿子")
+    .argument("<workbook>", ".xlsx 文件")
+    .requiredOption("-o, --out <file>", "输出的 .docx 文件")
+    .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
+    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .action((file: string, options: { out: string; draft?: boolean; profile?: string }) => setExit(reportCommand(file, options, io)));
+
+  program
+    .command("verify")
+    .description("核对报告是否由这个工作簿的数据生成（比较数据指纹）；一致时退出码 0，不一致时 1")
+    .argument("<report>", ".docx 报告")
+    .argument("<workbook>", ".xlsx 文件")
+    .action((report: string, file: string) => setExit(verifyCommand(report, file, io)));
 
   return program;
 }

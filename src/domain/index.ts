@@ -10,3 +10,5 @@ export * from "./compute";
 export * from "./model-errors";
 export * from "./vocabulary";
 export * from "./validation";
+export * from "./report";
+export * from "./layout";

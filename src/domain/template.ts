@@ -21,6 +21,8 @@ export interface TemplateCell {
   readonly style: CellStyle;
   readonly value?: string;
   readonly formula?: string;
+  /** What a formula cell shows, for copies of the sheet outside Excel (the report): {N} is the year, {N-1} the year before. */
+  readonly caption?: string;
 }
 
 export interface TemplateSheet {
@@ -83,19 +85,19 @@ const basicSheet: TemplateSheet = {
   tallRows: { [P(11)]: 60, [P(12)]: 36 },
   merges: ["A1:D1", "B2:D2", "A4:A5", `A${P(7)}:A${P(10)}`, `B${P(11)}:D${P(11)}`, `A${P(12)}:D${P(12)}`],
   cells: [
-    { address: "A1", style: "title", formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"` },
+    { address: "A1", style: "title", formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"`, caption: "{N}年度部门（单位）整体支出绩效评价基础数据表" },
     label("A2", "单位名称"),
     label("A3", "年度"),
     label("C3", "金额单位"),
     label("D3", "万元", "subLabel"),
     label("A4", "财政供养人员情况（人）", "header"),
     label("B4", "编制数", "header"),
-    { address: "C4", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"` },
+    { address: "C4", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"`, caption: "{N}年实际在职人数" },
     label("D4", "控制率", "header"),
     label("A6", "经费控制情况（万元）", "header"),
-    { address: "B6", style: "header", formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"` },
-    { address: "C6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"` },
-    { address: "D6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"` },
+    { address: "B6", style: "header", formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"`, caption: "{N-1}年决算数" },
+    { address: "C6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"`, caption: "{N}年预算数" },
+    { address: "D6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"`, caption: "{N}年决算数" },
     label("A7", "三公经费"),
     label("A8", "1、公务用车购置和维护经费"),
     label("A9", "其中：公车购置", "subLabel"),
@@ -109,7 +111,7 @@ const basicSheet: TemplateSheet = {
     label(`A${P(4)}`, "会议费、培训费", "subLabel"),
     label(`A${P(5)}`, "政府采购金额"),
     label(`A${P(6)}`, "部门基本支出预算调整"),
-    { address: `A${P(7)}`, style: "header", formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"` },
+    { address: `A${P(7)}`, style: "header", formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"`, caption: "楼堂馆所控制情况（{N}年完工项目）" },
     label(`B${P(7)}`, "批复规模（m²）", "header"),
     label(`C${P(7)}`, "实际规模（m²）", "header"),
     label(`D${P(7)}`, "规模控制率", "header"),
@@ -134,7 +136,7 @@ const evalSheet: TemplateSheet = {
   tallRows: { 3: 30, 11: 120, 13: 32 },
   merges: ["A1:K1", "B2:F2", "A3:A9", "B5:D5", "E5:H5", "A10:A11", "B10:E10", "F10:K10", "B11:E11", "F11:K11", "A12:K12", `A${I(1)}:E${I(1)}`],
   cells: [
-    { address: "A1", style: "title", formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"` },
+    { address: "A1", style: "title", formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"`, caption: "{N}年度部门（单位）整体支出绩效自评表" },
     label("A2", "预算单位名称"),
     label("G2", "年度"),
     label("A3", "年度预算申请（万元）", "header"),
@@ -152,7 +154,7 @@ const evalSheet: TemplateSheet = {
     label("A10", "年度总体目标", "header"),
     label("B10", "预期目标", "header"),
     label("F10", "实际完成情况", "header"),
-    label("A12", "绩效指标（一级、二级指标从下拉列表选择；可在表格末尾增加行）", "section"),
+    { ...label("A12", "绩效指标（一级、二级指标从下拉列表选择；可在表格末尾增加行）", "section"), caption: "绩效指标" },
     label(`A${I(1)}`, "总分"),
     label(`H${I(1)}`, "绩效等次"),
     label(`A${I(3)}`, "填表人"),

@@ -11,7 +11,7 @@
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
-import { tableRows } from "../layout";
+import { tableRows } from "../../domain/layout";
 import { loadContract, parseRangeAddress, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 

@@ -9,7 +9,7 @@ import {
   type CellStyle, type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
 import { columnLetter, splitAddress } from "../../domain/a1";
-import { layoutsFor, type SheetLayout, type TableRows } from "../layout";
+import { layoutsFor, type SheetLayout, type TableRows } from "../../domain/layout";
 
 /** Input values kept from an earlier install, as Excel holds them (constants or the user's formulas). */
 export interface CarriedInputs {

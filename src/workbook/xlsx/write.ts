@@ -12,7 +12,7 @@ import {
   type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
 import { completionRate, indicatorScore } from "../../functions/core";
-import { layoutsFor, tableRows, type SheetLayout } from "../layout";
+import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
 import { valueAt } from "../model-paths";
 import { STYLES } from "./styles";
 

@@ -2,8 +2,8 @@
  * The concrete layout of a workbook: the template's addresses with the rows below each table moved down
  * by the rows the table holds beyond its default. Both workbook adapters place cells through this.
  */
-import { splitAddress } from "../domain/a1";
-import { CONTRACT, type SheetId } from "../domain/contract";
+import { splitAddress } from "./a1";
+import { CONTRACT, type SheetId } from "./contract";
 
 /** Data rows per table key (at least the template's default). */
 export type TableRows = Readonly<Record<string, number>>;
@@ -41,4 +41,9 @@ export function tableRows(counts: Readonly<Record<string, number>>): TableRows {
   return Object.fromEntries(
     CONTRACT.filter((e) => e.table).map((e) => [e.key, Math.max(e.table!.defaultRows, counts[e.key] ?? 0)]),
   );
+}
+
+/** The layout of one sheet for a model's table rows. */
+export function layoutFor(sheet: SheetId, counts: Readonly<Record<string, number>>): SheetLayout {
+  return new SheetLayout(sheet, tableRows(counts));
 }

@@ -1,0 +1,24 @@
+/**
+ * The fingerprint of a workbook's data: SHA-256 of the canonical JSON of its model (keys sorted,
+ * decimals as their exact text, no $schema). The same data gives the same fingerprint whatever file or
+ * layout holds it. Web Crypto (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
+ */
+import type { WorkbookModel } from "../model";
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return (value as { toJSON(): unknown }).toJSON();
+    return Object.fromEntries(Object.keys(value).filter((k) => k !== "$schema").sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+export function canonicalJson(model: WorkbookModel): string {
+  return JSON.stringify(canonical(model));
+}
+
+export async function fingerprintOf(model: WorkbookModel): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(model)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,140 @@
+/**
+ * The report as Word receives it: the .docx unzipped, its text, fonts, page setup and properties read
+ * from the XML. Every number comes from the workbook; the attachments hold the workbook's values.
+ */
+import { readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { buildWorkbook } from "../../src/workbook/xlsx/write";
+import { inspectWorkbook } from "../../src/workbook/xlsx/read";
+import { generateReport, reportFingerprint, verifyReport } from "../../src/workbook/report";
+import { workbookModel, type WorkbookModel } from "../../src/domain";
+import { SAMPLE_PATH } from "../support/model-inputs";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+
+function completed(edit: (json: Json) => void = () => {}): WorkbookModel {
+  const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
+  const signature = { preparer: "李明", filledOn: "2025-04-20", phone: "0731-28681234", head: "王强" };
+  Object.assign(json.basic, signature);
+  Object.assign(json.eval, signature);
+  json.report = {
+    duties: "株洲市科学技术局是市人民政府主管科技工作的正处级行政机关。", achievements: "成果转化成效显著。",
+    problems: "预算编制的精准度有待提高。", measures: "加强预算执行监控。", publicity: "自评结果按规定在部门网站公开。",
+  };
+  json.review = { acknowledgements: [{ rule: "cross.projects", key: "basic.projects.total.final", reason: "附件1 含代管的市级专项资金" }] };
+  edit(json);
+  return workbookModel.parse(json);
+}
+
+async function workbookOf(model: WorkbookModel) {
+  return inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function unzip(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = (name: string) => zip.file(name)!.async("string");
+  const document = await read("word/document.xml");
+  const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!));
+  const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map(read));
+  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n)).map(read));
+  return { document, text, tables, footers, headers, custom: await read("docProps/custom.xml"), settings: await read("word/settings.xml") };
+}
+
+describe("the 株洲 2024 report", () => {
+  let docx: Awaited<ReturnType<typeof unzip>>;
+  let bytes: Uint8Array;
+  const model = completed();
+
+  beforeAll(async () => {
+    const outcome = await generateReport(await workbookOf(model));
+    if (outcome.status !== "generated") throw new Error("blocked");
+    bytes = outcome.bytes;
+    docx = await unzip(bytes);
+  });
+
+  test("title, unit, date and the eight sections", () => {
+    expect(docx.text).toContain("2024年度部门（单位）整体支出绩效自评报告");
+    expect(docx.text).toContain("部门（单位）名称：株洲市科学技术局");
+    expect(docx.text).toContain("2025年4月20日");
+    for (const heading of ["一、部门（单位）基本情况", "二、部门整体支出情况", "三、经费控制情况", "四、绩效目标完成情况", "五、自评结果", "六、存在的问题及原因分析", "七、改进措施和有关建议", "八、自评结果应用和公开情况"]) {
+      expect(docx.text).toContain(heading);
+    }
+  });
+
+  test("every number of the narrative comes from the tables, formatted as they show it", () => {
+    for (const sentence of [
+      "编制数39人，2024年末实际在职人数32人，在职人员控制率为82.05%",
+      "年初预算数974.62万元，全年预算数1387.53万元，全年执行数1387.53万元，预算执行率为100.00%",
+      "基本支出965.72万元，项目支出421.81万元",
+      "“三公经费”2024年预算数46.00万元，决算数38.67万元，控制率为84.07%；上年决算数18.24万元，本年增加20.43万元，变动率为112.01%",
+      "公务用车购置和维护经费29.70万元（公车购置17.98万元，公车运行维护11.72万元），出国经费7.90万元，公务接待费1.07万元",
+      "公用经费预算数244.14万元，决算数244.10万元，控制率为99.98%",
+      "政府采购预算金额289.00万元，实际采购金额187.00万元，政府采购执行率为64.71%",
+      "本年度无完工的楼堂馆所项目，规模控制率、投资概算控制率不适用",
+      "地方财政科技支出占比：年度指标值8%，实际完成值7.42%，完成率92.75%，得分4.00分（分值5.00分）",
+      "工作完成时间：年度指标值12月，实际完成值12月，按期完成，得分5.00分",
+      "自评得分98.00分，其中预算执行率得分10.00分（分值10.00分），绩效指标得分88.00分，自评等次为“优”",
+      "地方财政科技支出占比得分4.00分（分值5.00分）。原因：财政资金状况及政策变化",
+      "关于项目支出口径的说明：附件1 含代管的市级专项资金",
+    ]) expect(docx.text).toContain(sentence);
+  });
+
+  test("the prose from 报告文字, and no placeholder left", () => {
+    expect(docx.text).toContain("株洲市科学技术局是市人民政府主管科技工作的正处级行政机关。");
+    expect(docx.text).toContain("自评结果按规定在部门网站公开。");
+    expect(docx.text).not.toMatch(/【(请填写|未填写)/);
+  });
+
+  test("the attachments hold the workbook's values in the workbook's layout", () => {
+    expect(docx.tables).toHaveLength(2);
+    const [basic, evaluation] = docx.tables as [string[], string[]];
+    for (const value of ["株洲市科学技术局", "39", "32", "82.05%", "18.24", "46.00", "38.67", "2385.06", "3614.40", "1864.05", "市级专项资金", "1936.00", "244.10", "不适用", "李明", "2025-04-20"]) expect(basic).toContain(value);
+    for (const value of ["974.62", "1387.53", "100.00%", "965.72", "421.81", "高新技术企业数", "1300 家", "1302 家", "115.49亿元", "100.00", "98.00", "绩效等次：优"]) expect(evaluation).toContain(value);
+    expect(evaluation.filter((t) => t === "成本指标")).toHaveLength(4);
+    expect(evaluation).not.toContain("建议得分"); // our helper columns stay out of the official table
+  });
+
+  test("GB/T 9704 form: A4, margins, fonts set for East-Asian text, page numbers at the outside edge", () => {
+    expect(docx.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(docx.document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(docx.document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    expect(docx.document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    for (const font of ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"]) expect(docx.document).toContain(`w:eastAsia="${font}"`);
+    expect(docx.document).toMatch(/<w:sz w:val="44"\/>/); // 二号 title
+    expect(docx.document).toMatch(/<w:ind w:firstLine="640"\/>/); // 2-character indent
+    expect(docx.settings).toContain("<w:evenAndOddHeaders/>");
+    expect(docx.footers.join("")).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*> —<\/w:t>/);
+    expect(docx.footers.some((f) => f.includes('w:val="right"')) && docx.footers.some((f) => f.includes('w:val="left"'))).toBe(true);
+    expect(docx.headers.join("")).not.toContain("草稿");
+  });
+
+  test("the data's fingerprint in the document properties and in small print; verify tells same from changed data", async () => {
+    const fingerprint = await reportFingerprint(bytes);
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(docx.text).toContain(fingerprint);
+    expect((await verifyReport(bytes, await workbookOf(model))).matches).toBe(true);
+    const changed = completed((j) => (j.basic.staff.actual = 33));
+    expect((await verifyReport(bytes, await workbookOf(changed))).matches).toBe(false);
+  });
+});
+
+test("with errors the report is refused; --draft writes it with 草稿 on every page and the open findings listed", async () => {
+  const broken = completed((j) => (j.eval.indicators[0].weight = 20));
+  const refused = await generateReport(await workbookOf(broken));
+  expect(refused.status).toBe("blocked");
+  const draft = await generateReport(await workbookOf(broken), { draft: true });
+  if (draft.status !== "generated") throw new Error("draft refused");
+  const docx = await unzip(draft.bytes);
+  expect(docx.headers.filter((h) => h.includes("草稿")).length).toBeGreaterThanOrEqual(2);
+  expect(docx.text).toContain("附：尚未解决的校验问题（草稿）");
+  expect(docx.text).toContain("错误｜附件2 自评表 F29｜分值合计 110.00 ≠ 100");
+  expect(docx.tables[1]!.join("")).not.toContain("92.75%"); // helper columns (完成率, 建议得分) stay out, never join a row
+});
+
+test("empty prose is marked 【请填写：…】 and listed", async () => {
+  const outcome = await generateReport(await workbookOf(completed((j) => (j.report = { duties: "", achievements: null }))));
+  if (outcome.status !== "generated") throw new Error("blocked");
+  expect(outcome.content.missing).toEqual(["部门职责与机构设置", "主要工作成效", "存在的问题及原因分析", "改进措施和有关建议", "自评结果应用和公开情况"]);
+  expect((await unzip(outcome.bytes)).text).toContain("【请填写：部门职责与机构设置（报告文字）】");
+});
