@@ -1,16 +1,17 @@
 /**
  * npm run demo: the main job on the bundled 株洲市科学技术局 2024 sample, through the same CLI a user
- * runs: compute it, write the blank template and the filled workbook, read the workbook back.
+ * runs: compute it, write the blank template and the filled workbook, read the workbook back, validate
+ * it as published and once completed, write the report and verify it against the workbook.
  * Writes into ./demo-output/ and prints where each file is.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { run, runAsync } from "../src/cli/main";
 import { processIo, type CliIo } from "../src/cli/io";
+import { completedSample, SAMPLE } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "demo-output");
-const SAMPLE = join(ROOT, "samples", "zhuzhou-kjj-2024.json");
 
 /** Runs a CLI command and captures what it prints. */
 function capture(argv: string[]): { code: number; out: string } {
@@ -65,16 +66,7 @@ async function validation(published: string): Promise<number> {
   console.log(`━━ 校验：按公开的表格（填表人、填报日期空白）━━\n${report}`);
   written.push(write("株洲市科学技术局-2024.validation.txt", report));
 
-  const completed = JSON.parse(readFileSync(SAMPLE, "utf8"));
-  const signature = { preparer: "李明", filledOn: "2025-04-20", phone: "0731-28681234", head: "王强" };
-  Object.assign(completed.basic, signature);
-  Object.assign(completed.eval, signature);
-  completed.review = {
-    acknowledgements: [{
-      rule: "cross.projects", key: "basic.projects.total.final",
-      reason: "附件1 的项目支出含本单位代管的市级专项资金（1864.05 万元），附件2 只列本单位项目支出 421.81 万元",
-    }],
-  };
+  const completed = completedSample();
   const json = write("株洲市科学技术局-2024-完整.json", JSON.stringify(completed, null, 2));
   written.push(json);
   const workbook = join(OUT, "株洲市科学技术局-2024-完整.xlsx");
@@ -85,7 +77,19 @@ async function validation(published: string): Promise<number> {
   const code = await runAsync(["validate", workbook], collect);
   written.push(write("株洲市科学技术局-2024-完整.validation.json", await jsonOf(workbook)));
   console.log(`━━ 校验：补全填表信息、说明项目支出差异之后 ━━\n${report}`);
-  return code;
+  return Math.max(code, await narrative(workbook));
+}
+
+/** 生成报告 from the completed workbook, then check that report and workbook belong together. */
+async function narrative(workbook: string): Promise<number> {
+  const docx = join(OUT, "株洲市科学技术局-2024-绩效自评报告.docx");
+  let out = "";
+  const collect: CliIo = { out: (s) => (out += `${s}\n`), err: processIo.err };
+  const code = await runAsync(["report", workbook, "--out", docx], collect);
+  written.push(relative(process.cwd(), docx));
+  const verified = await runAsync(["verify", docx, workbook], collect);
+  console.log(`━━ 生成报告 ━━\n${out}`);
+  return Math.max(code, verified);
 }
 
 async function jsonOf(workbook: string): Promise<string> {

@@ -1,13 +1,17 @@
 /**
- * npm run render: pictures of the workbooks for review. Writes the blank template and the 株洲 sample
- * with the .xlsx adapter, converts them to PDF with LibreOffice (headless) and to PNG pages with
- * pdftoppm, into docs/. Needs LibreOffice and poppler-utils (.ci/run installs them); npm test does not.
+ * npm run render: pictures of the workbooks and the report for review. Writes the blank template and
+ * the 株洲 sample with the .xlsx adapter and the 株洲 report with the docx adapter, converts them to PDF
+ * with LibreOffice (headless) and to PNG pages with pdftoppm, into docs/; checks the report's text with
+ * pdftotext. Needs LibreOffice and poppler-utils (.ci/run installs them); npm test does not.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { workbookModel } from "../src/domain";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
+import { inspectWorkbook } from "../src/workbook/xlsx/read";
+import { generateReport } from "../src/workbook/report";
+import { completedSample } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");
 const WORK = join(ROOT, "render-output");
@@ -18,6 +22,7 @@ async function main() {
   mkdirSync(DOCS, { recursive: true });
   const sample = workbookModel.parse(JSON.parse(readFileSync(join(ROOT, "samples/zhuzhou-kjj-2024.json"), "utf8")));
   const books = { "template-blank": buildWorkbook(), "zhuzhou-kjj-2024": buildWorkbook(sample) };
+  await renderReport();
   for (const [name, workbook] of Object.entries(books)) {
     const xlsx = join(WORK, `${name}.xlsx`);
     writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
@@ -29,6 +34,33 @@ async function main() {
       console.log(`docs/${page}`);
     }
   }
+}
+
+/** The 株洲 report: PDF, its text checked with pdftotext, page 1 and the attachment pages as PNG. */
+async function renderReport(): Promise<void> {
+  const model = workbookModel.parse(completedSample());
+  const workbook = await inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+  const outcome = await generateReport(workbook);
+  if (outcome.status !== "generated") throw new Error("the completed sample has errors");
+  const docx = join(WORK, "report.docx");
+  writeFileSync(docx, outcome.bytes);
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, docx], { stdio: "ignore", timeout: 180000 });
+  const pdf = join(WORK, "report.pdf");
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  const expected = ["2024年度部门（单位）整体支出", "在职人员控制率为82.05%", "自评得分98.00分", "附件1", "附件2", outcome.content.fingerprint];
+  const missing = expected.filter((t) => !text.includes(t));
+  if (missing.length > 0 || pages < 4 || pages > 20) throw new Error(`report.pdf: ${pages} pages, missing ${missing.join(", ")}`);
+  for (const old of readdirSync(DOCS).filter((f) => f.startsWith("report-") && f.endsWith(".png"))) rmSync(join(DOCS, old));
+  const byPage = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((page) => page.replace(/\s+/g, ""));
+  const first = byPage.findIndex((page) => page.startsWith("附件1")) + 1;
+  const second = byPage.findIndex((page) => page.startsWith("附件2")) + 1;
+  if (first === 0 || second === 0) throw new Error("report.pdf: attachment pages not found");
+  for (const [page, name] of [[1, "report-page-1"], [first, "report-attachment-1"], [second, "report-attachment-2"]] as const) {
+    execFileSync("pdftoppm", ["-r", "80", "-png", "-singlefile", "-f", String(page), "-l", String(page), pdf, join(DOCS, name)]);
+    console.log(`docs/${name}.png`);
+  }
+  console.log(`report.pdf: ${pages} 页，文字与数据指纹核对无误`);
 }
 
 main().catch((error) => {
