@@ -9,11 +9,14 @@ import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
 import ExcelJS from "exceljs";
 import { execRate, indicatorScore } from "../src/functions/core";
-import { readWorkbook } from "../src/workbook/xlsx/read";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { installTemplates } from "../src/workbook/office/install";
 import { readExcelWorkbook } from "../src/workbook/office/read";
 import { selectCell, validateOpenWorkbook } from "../src/workbook/office/review";
+import { generateReport } from "../src/workbook/report";
+import { validateWorkbook } from "../src/workbook/validate";
+import { inspectWorkbook, readWorkbook } from "../src/workbook/xlsx/read";
+import { completedSample } from "../scripts/completed-sample";
 import { FakeContext } from "../test/workbook/office/fake-excel";
 import { typeModel } from "../test/workbook/office/type-model";
 
@@ -206,4 +209,13 @@ async function officeFigures(): Promise<void> {
 }
 
 validationFigures();
-void workbookFigures().then(officeFigures);
+
+/** The 株洲 report: content and .docx from a read workbook (goal < 300 ms), against validation alone. */
+async function reportFigures(): Promise<void> {
+  const model = workbookModel.parse(completedSample());
+  const workbook = await inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+  const ms = await bestMs(() => generateReport(workbook), 5);
+  const validateMs = await bestMs(async () => validateWorkbook(workbook), 5);
+  emit({ name: "report: 株洲 2024 .docx from the read workbook (validate, content, render)", ms, goalMs: 300, withinGoal: ms < 300, baseline: "validation alone", baselineMs: validateMs, ratio: Number((ms / Math.max(validateMs, 0.1)).toFixed(1)) });
+}
+void workbookFigures().then(officeFigures).then(reportFigures);

@@ -1,0 +1,65 @@
+/** jxzp report and jxzp verify on .xlsx files: exit codes, refusal on errors, drafts, placeholders listed. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runAsync } from "../../src/cli/main";
+import { SAMPLE_PATH } from "../support/model-inputs";
+
+const dir = mkdtempSync(join(tmpdir(), "jxzp-report-"));
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runAsync(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+async function workbook(name: string, edit: (json: Json) => void = () => {}): Promise<string> {
+  const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
+  Object.assign(json.basic, { preparer: "李明", filledOn: "2025-04-20" });
+  Object.assign(json.eval, { preparer: "李明", filledOn: "2025-04-20" });
+  edit(json);
+  const model = join(dir, `${name}.json`);
+  writeFileSync(model, JSON.stringify(json));
+  const out = join(dir, `${name}.xlsx`);
+  expect((await cli("import", model, "--out", out)).code).toBe(0);
+  return out;
+}
+
+test("a consistent workbook: the report is written, empty prose listed, and verify says they belong together", async () => {
+  const file = await workbook("ok");
+  const docx = join(dir, "ok.docx");
+  const { code, out } = await cli("report", file, "--out", docx);
+  expect(code).toBe(0);
+  expect(out).toContain(`已写入报告 ${docx}`);
+  expect(out).toContain("报告中待填写（在「报告文字」工作表中填写后重新生成）：部门职责与机构设置、主要工作成效、存在的问题及原因分析、改进措施和有关建议、自评结果应用和公开情况");
+  const verified = await cli("verify", docx, file);
+  expect(verified.code).toBe(0);
+  expect(verified.out).toMatch(/^一致：/);
+  const other = await workbook("other", (j) => (j.eval.indicators[0].actual = "1301 家"));
+  const mismatch = await cli("verify", docx, other);
+  expect(mismatch.code).toBe(1);
+  expect(mismatch.out).toMatch(/^不一致：/);
+});
+
+test("errors refuse the report (exit 1, the findings printed); --draft writes it", async () => {
+  const file = await workbook("broken", (j) => (j.basic.threePublic.total.final = 39.67));
+  const refused = await cli("report", file, "--out", join(dir, "broken.docx"));
+  expect(refused.code).toBe(1);
+  expect(refused.err).toContain("有 1 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）");
+  expect(refused.err).toContain("三公经费2024年决算数 39.67 ≠");
+  const draft = await cli("report", file, "--out", join(dir, "broken-draft.docx"), "--draft");
+  expect(draft.code).toBe(0);
+  expect(draft.out).toContain("已写入草稿");
+  expect(draft.out).toContain("草稿附录列出尚未解决的问题 2 个"); // the error and the unexplained 项目支出 warning
+});
+
+test("verify on something that is not our report: exit 2 with a Chinese reason", async () => {
+  const file = await workbook("plain");
+  const notDocx = join(dir, "x.docx");
+  writeFileSync(notDocx, "no");
+  const { code, err } = await cli("verify", notDocx, file);
+  expect(code).toBe(2);
+  expect(err).toMatch(/不是有效的 \.docx 文档/);
+});
