@@ -2,6 +2,7 @@ import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, 
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { exampleOf, FUNCTION_CATALOGUE, nameOf, paramsOf } from "../functions/catalogue";
 import { InstallPanel } from "./InstallPanel";
+import { ReportPanel } from "./ReportPanel";
 import { ValidationPanel } from "./ValidationPanel";
 import type { Strings } from "./strings";
 
@@ -29,6 +30,7 @@ export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }
       </header>
       <InstallPanel strings={strings} inExcel={inExcel} />
       <ValidationPanel strings={strings} inExcel={inExcel} />
+      <ReportPanel strings={strings} inExcel={inExcel} />
       <Body1>{strings.intro}</Body1>
       <section aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">{strings.functionsHeading}</Subtitle2>

@@ -4,6 +4,7 @@
  * one and see Excel's selection move, fix one after confirming; accessibility and network checked;
  * a screenshot kept in docs/.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
@@ -31,7 +32,7 @@ beforeAll(async () => {
     "/": join(ROOT, "dist"),
   });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+  page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN", acceptDownloads: true });
   page.on("request", (request) => {
     if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
   });
@@ -88,6 +89,22 @@ test("修正 asks first, then turns the text into a number and validates again",
   expect(await fakeState((fake) => fake.workbook.sheets.find((s) => s.nameValue === "附件2 自评表")!.cellMap.get("E4")!.formula)).toBe(1387.53);
 });
 
+test("生成报告: refused with errors; as a draft, previewed in the pane and saved as a .docx", async () => {
+  await page.getByRole("button", { name: "生成报告" }).click();
+  await page.getByText("工作簿有 1 个错误，未生成报告").waitFor();
+  await page.getByRole("switch").check();
+  await page.getByRole("button", { name: "生成报告" }).click();
+  const preview = page.getByRole("document", { name: "报告预览" });
+  await preview.waitFor({ timeout: 30000 });
+  expect(await preview.textContent()).toContain("株洲市科学技术局编制数39人，2024年末实际在职人数32人，在职人员控制率为82.05%");
+  expect(await preview.locator("mark").first().textContent()).toBe("【请填写：部门职责与机构设置（报告文字）】");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "保存 .docx" }).click()]);
+  expect(download.suggestedFilename()).toBe("株洲市科学技术局-2024年度绩效自评报告（草稿）.docx");
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  expect(bytes.length).toBeGreaterThan(10000);
+});
+
 test("has no serious accessibility violations (axe-core)", async () => {
   await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });
   const violations = await page.evaluate(async () => {
@@ -104,11 +121,13 @@ test("requests nothing from another origin", () => {
   expect(foreignRequests).toEqual([]);
 });
 
-test("screenshot with a CJK font (docs/taskpane-validation.png)", async () => {
+test("screenshots with a CJK font (docs/taskpane-validation.png, docs/taskpane-report.png)", async () => {
   for (const weight of [400, 600]) await page.addStyleTag({ url: `${server.origin}/fonts/chinese-simplified-${weight}.css` });
   await page.addStyleTag({ content: "body, body * { font-family: 'Noto Sans SC', sans-serif !important; }" });
   await page.evaluate(() => document.fonts.ready);
   const section = page.locator("section[aria-labelledby='validate-heading']");
   const png = await section.screenshot({ path: join(ROOT, "docs", "taskpane-validation.png") });
   expect(png.length).toBeGreaterThan(10000);
+  const report = await page.locator("section[aria-labelledby='report-heading']").screenshot({ path: join(ROOT, "docs", "taskpane-report.png") });
+  expect(report.length).toBeGreaterThan(10000);
 });
