@@ -13,6 +13,7 @@ import { exportCommand, importCommand, templateCommand } from "./commands/workbo
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { reportCommand, verifyCommand } from "./commands/report";
+import { summaryCommand } from "./commands/summary";
 import { EXIT, InputError } from "./errors";
 import { processIo, type CliIo } from "./io";
 
@@ -96,6 +97,16 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<report>", ".docx 报告")
     .argument("<workbook>", ".xlsx 文件")
     .action((report: string, file: string) => setExit(verifyCommand(report, file, io)));
+
+  program
+    .command("summary")
+    .description("批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、问题清单、无法读取；有错误或无法读取的文件时退出码为 1")
+    .argument("<inputs...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
+    .option("-o, --out <file>", "输出的汇总 .xlsx 文件")
+    .option("--json", "以 JSON 输出汇总（不显示进度条）")
+    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取各工作簿中的评分口径）`)
+    .option("-j, --jobs <n>", "并行的线程数（默认为 CPU 数）")
+    .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) => setExit(summaryCommand(inputs, options, io)));
 
   return program;
 }

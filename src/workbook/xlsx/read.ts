@@ -56,7 +56,13 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
   return assembleModel(sourceOf(await load(data)));
 }
 
-/** Reads a workbook for validation: cells of the wrong type become problems to report, not a failure. */
-export async function inspectWorkbook(data: ArrayBuffer | Uint8Array): Promise<AssembledWorkbook> {
-  return assembleWorkbook(sourceOf(await load(data)), { lenient: true });
+/**
+ * Reads a workbook for validation: cells of the wrong type become problems to report, not a failure.
+ * `maxRows` refuses a sheet longer than any real table before the assembler walks it.
+ */
+export async function inspectWorkbook(data: ArrayBuffer | Uint8Array, limits: { maxRows?: number } = {}): Promise<AssembledWorkbook> {
+  const wb = await load(data);
+  const long = limits.maxRows === undefined ? undefined : wb.worksheets.find((ws) => ws.rowCount > limits.maxRows!);
+  if (long) throw new WorkbookReadError([`工作表「${long.name}」有 ${long.rowCount} 行，超过 ${limits.maxRows} 行的上限`]);
+  return assembleWorkbook(sourceOf(wb), { lenient: true });
 }

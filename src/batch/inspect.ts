@@ -1,0 +1,72 @@
+/** One workbook file of a batch: guarded, read, validated, summarised as one row and its findings. */
+import { readFile } from "node:fs/promises";
+import { formatAmount, toDec } from "../domain/decimal";
+import { formatRate } from "../domain/rates";
+import { WorkbookReadError } from "../workbook/assemble";
+import { validateWorkbook, type LocatedFinding } from "../workbook/validate";
+import { inspectWorkbook } from "../workbook/xlsx/read";
+import { LIMITS, refuseWorkbook } from "./guard";
+
+export interface SummaryRow {
+  readonly file: string;
+  readonly status: "read";
+  readonly unit: string | null;
+  readonly year: number | null;
+  readonly budget: string | null;
+  readonly executed: string | null;
+  /** "100.00%" or 不适用. */
+  readonly executionRate: string;
+  readonly total: string | null;
+  readonly grade: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly firstError: string | null;
+  readonly findings: ReadonlyArray<Pick<LocatedFinding, "rule" | "severity" | "key" | "sheet" | "cell" | "message">>;
+}
+
+export interface Unreadable {
+  readonly file: string;
+  readonly status: "unreadable";
+  readonly reason: string;
+}
+
+export type FileResult = SummaryRow | Unreadable;
+
+export async function inspectFile(file: string, profile?: string): Promise<FileResult> {
+  const unreadable = (reason: string): Unreadable => ({ file, status: "unreadable", reason });
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return unreadable(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+  }
+  const refusal = refuseWorkbook(bytes);
+  if (refusal) return unreadable(refusal);
+  try {
+    const workbook = await inspectWorkbook(bytes, { maxRows: LIMITS.rows });
+    const validation = validateWorkbook(workbook, profile);
+    const { model } = workbook;
+    const amount = (value: unknown) => (toDec(value) === null ? null : formatAmount(toDec(value)!));
+    const firstError = validation.findings.find((f) => f.severity === "error");
+    return {
+      file,
+      status: "read",
+      unit: model.basic.unit ?? model.eval.unit,
+      year: model.basic.year ?? model.eval.year,
+      budget: amount(model.eval.funds.fullYearBudget),
+      executed: amount(model.eval.funds.executed),
+      executionRate: formatRate(validation.result.computation.executionRate),
+      total: validation.score.total,
+      grade: validation.score.grade,
+      errors: validation.summary.errors,
+      warnings: validation.summary.warnings,
+      infos: validation.summary.infos,
+      firstError: firstError ? `${firstError.sheet ?? ""}${firstError.cell ? ` ${firstError.cell}` : ""}：${firstError.message}` : null,
+      findings: validation.findings.filter((f) => !f.acknowledged).map(({ rule, severity, key, sheet, cell, message }) => ({ rule, severity, key, sheet, cell, message })),
+    };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return unreadable(error.problems.slice(0, 3).join("；") + (error.problems.length > 3 ? `；等 ${error.problems.length} 处` : ""));
+    return unreadable(`读取失败：${(error as Error).message}`);
+  }
+}
