@@ -45,8 +45,8 @@ export function variedModel(index: number, indicatorRange: readonly [number, num
   });
   const mistake = MISTAKES[Math.floor(next() * MISTAKES.length)]!;
   if (mistake === "weights110") {
-    json.eval.indicators[0].weight += 10;
-    json.eval.indicators[0].score += 10;
+    json.eval.indicators[0].weight = Number((json.eval.indicators[0].weight + 10).toFixed(2));
+    json.eval.indicators[0].score = json.eval.indicators[0].weight;
   }
   if (mistake === "missingReason") json.eval.indicators[1].score = Number((json.eval.indicators[1].weight * 0.8).toFixed(2));
   if (mistake === "threePublicSum") json.basic.threePublic.total.final = 39.67;

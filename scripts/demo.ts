@@ -1,13 +1,16 @@
 /**
  * npm run demo: the main job on the bundled 株洲市科学技术局 2024 sample, through the same CLI a user
  * runs: compute it, write the blank template and the filled workbook, read the workbook back, validate
- * it as published and once completed, write the report and verify it against the workbook.
+ * it as published and once completed, write the report and verify it against the workbook, and
+ * summarise a small batch of departments as a finance bureau would.
  * Writes into ./demo-output/ and prints where each file is.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { run, runAsync } from "../src/cli/main";
 import { processIo, type CliIo } from "../src/cli/io";
+import { buildWorkbook } from "../src/workbook/xlsx/write";
+import { variedModel } from "./batch-samples";
 import { completedSample, SAMPLE } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");
@@ -89,7 +92,30 @@ async function narrative(workbook: string): Promise<number> {
   written.push(relative(process.cwd(), docx));
   const verified = await runAsync(["verify", docx, workbook], collect);
   console.log(`━━ 生成报告 ━━\n${out}`);
-  return Math.max(code, verified);
+  return Math.max(code, verified, await batch());
+}
+
+/** For the finance bureau: a small batch of varied departments (some with typical mistakes, two unreadable files) summarised. */
+async function batch(): Promise<number> {
+  const folder = join(OUT, "收件");
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 10; i++) {
+    const { model, unit } = variedModel(i);
+    writeFileSync(join(folder, `${String(i + 1).padStart(2, "0")}-${unit}.xlsx`), Buffer.from(await buildWorkbook(model).xlsx.writeBuffer()));
+  }
+  writeFileSync(join(folder, "11-某单位（发错了文件）.xlsx"), "这是一个文本文件，不是工作簿");
+  writeFileSync(join(folder, "12-某单位（加了密码）.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  const summary = join(OUT, "汇总-2024.xlsx");
+  let out = "";
+  await runAsync(["summary", folder, "--out", summary], { out: (s) => (out += `${s}\n`), err: processIo.err });
+  let json = "";
+  await runAsync(["summary", folder, "--json", "--jobs", "1"], { out: (s) => (json += s), err: processIo.err });
+  const rows = JSON.parse(json).rows as Array<{ unit: string; executionRate: string; total: string; grade: string; errors: number; firstError: string | null }>;
+  const lines = rows.map((r) => `  ${r.unit}　执行率 ${r.executionRate}　总分 ${r.total ?? "—"} ${r.grade ?? ""}　错误 ${r.errors}${r.firstError ? `　${r.firstError}` : ""}`);
+  console.log(`━━ 财政局汇总：${relative(process.cwd(), folder)} ━━\n${out}${lines.join("\n")}\n`);
+  written.push(relative(process.cwd(), folder), relative(process.cwd(), summary));
+  return 0; // findings in the batch are the point of the demo, not a failure
 }
 
 async function jsonOf(workbook: string): Promise<string> {

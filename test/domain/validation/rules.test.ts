@@ -142,3 +142,11 @@ test("every rule has a unique id, a severity and a Chinese title", async () => {
   expect(new Set(ids).size).toBe(ids.length);
   for (const r of RULES) expect(r.title).toMatch(/[\u4e00-\u9fff]/);
 });
+
+test("recomputed values agree at the precision the tables show (a sum of weights is compared to 2 decimals)", () => {
+  const list = findings((j) => {
+    j.eval.indicators[0].weight = 10.004; // the weights now sum to 100.004, shown as 100.00
+    j.eval.weightTotal = 100;
+  });
+  expect(of("recomputed.value", list)).toEqual([]);
+});

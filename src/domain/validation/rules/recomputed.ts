@@ -23,7 +23,7 @@ function agrees(entered: unknown, value: ComputedValue): boolean {
     if (value.rate.kind === "notApplicable") return entered === NOT_APPLICABLE;
     return entered instanceof Dec && roundRate(entered).equals(value.rate.value);
   }
-  if (value.type === "amount") return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(value.amount);
+  if (value.type === "amount") return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(roundAmount(value.amount));
   return entered === value.text;
 }
 
