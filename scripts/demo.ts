@@ -112,7 +112,7 @@ async function batch(): Promise<number> {
   let json = "";
   await runAsync(["summary", folder, "--json", "--jobs", "1"], { out: (s) => (json += s), err: processIo.err });
   const rows = JSON.parse(json).rows as Array<{ unit: string; executionRate: string; total: string; grade: string; errors: number; firstError: string | null }>;
-  const lines = rows.map((r) => `  ${r.unit}　执行率 ${r.executionRate}　总分 ${r.total ?? "—"} ${r.grade ?? ""}　错误 ${r.errors}${r.firstError ? `　${r.firstError}` : ""}`);
+  const lines = rows.map((r) => `  ${r.unit} · 执行率 ${r.executionRate} · 总分 ${r.total ?? "—"} ${r.grade ?? ""} · 错误 ${r.errors}${r.firstError ? ` · ${r.firstError}` : ""}`);
   console.log(`━━ 财政局汇总：${relative(process.cwd(), folder)} ━━\n${out}${lines.join("\n")}\n`);
   written.push(relative(process.cwd(), folder), relative(process.cwd(), summary));
   return 0; // findings in the batch are the point of the demo, not a failure
