@@ -3,7 +3,9 @@
  * (the cheapest way to get a comparable answer) and the ratio ours / baseline in time per operation.
  * Sizes are read from dist/ (run `npm run build` first to include them).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
@@ -17,6 +19,7 @@ import { generateReport } from "../src/workbook/report";
 import { validateWorkbook } from "../src/workbook/validate";
 import { inspectWorkbook, readWorkbook } from "../src/workbook/xlsx/read";
 import { completedSample } from "../scripts/completed-sample";
+import { variedModel } from "../scripts/batch-samples";
 import { FakeContext } from "../test/workbook/office/fake-excel";
 import { typeModel } from "../test/workbook/office/type-model";
 
@@ -218,4 +221,31 @@ async function reportFigures(): Promise<void> {
   const validateMs = await bestMs(async () => validateWorkbook(workbook), 5);
   emit({ name: "report: 株洲 2024 .docx from the read workbook (validate, content, render)", ms, goalMs: 300, withinGoal: ms < 300, baseline: "validation alone", baselineMs: validateMs, ratio: Number((ms / Math.max(validateMs, 0.1)).toFixed(1)) });
 }
-void workbookFigures().then(officeFigures).then(reportFigures);
+/**
+ * The finance bureau's batch: 1,000 realistic workbooks (20–60 indicators; 100 distinct departments,
+ * each file its own copy) generated once into the temp directory, then jxzp summary over them and a
+ * bare exceljs read of the same files, each in a child process of its own (time and peak memory).
+ */
+async function batchFigures(): Promise<void> {
+  const dir = join(tmpdir(), "jxzp-bench-1000");
+  if (!existsSync(join(dir, "ready"))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const distinct: Buffer[] = [];
+    for (let i = 0; i < 100; i++) distinct.push(Buffer.from(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `${String(i).padStart(4, "0")}.xlsx`), distinct[i % 100]!);
+    writeFileSync(join(dir, "ready"), "");
+  }
+  const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "batch-child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 }).trim());
+  const bare = child("bare", dir);
+  for (const jobs of [...new Set([1, availableParallelism()])]) {
+    const ours = child("summary", dir, String(jobs));
+    emit({
+      name: `batch: jxzp summary over 1,000 workbooks, --jobs ${jobs}`, ms: ours.ms, goalMs: 60000, withinGoal: ours.ms < 60000, peakMb: ours.peakMb,
+      read: ours.read, withErrors: ours.withErrors, baseline: "bare exceljs read of the same files, one thread", baselineMs: bare.ms, baselinePeakMb: bare.peakMb,
+      ratio: Number((ours.ms / bare.ms).toFixed(2)), ratioGoal: 1.3, cpus: availableParallelism(),
+    });
+  }
+}
+
+void workbookFigures().then(officeFigures).then(reportFigures).then(batchFigures);

@@ -1,5 +1,5 @@
 /** One workbook file of a batch: guarded, read, validated, summarised as one row and its findings. */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { formatAmount, toDec } from "../domain/decimal";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
@@ -37,7 +37,8 @@ export async function inspectFile(file: string, profile?: string): Promise<FileR
   const unreadable = (reason: string): Unreadable => ({ file, status: "unreadable", reason });
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // Synchronous: small files, one at a time per thread; the async read only adds idle time here.
+    bytes = readFileSync(file);
   } catch (error) {
     return unreadable(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
   }

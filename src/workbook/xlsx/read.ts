@@ -20,8 +20,13 @@ export function plainValue(value: ExcelJS.CellValue): unknown {
 type TableHandle = { table: { tableRef: string; columns: Array<{ name: string }> } };
 
 function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
+  const sheets = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
   return {
-    hasSheet: (name) => wb.getWorksheet(name) !== undefined,
+    lookup: (sheet, address) => {
+      const cell = sheets.get(sheet)!.getCell(address);
+      return { value: plainValue(cell.value), formula: cell.formula ? `=${cell.formula}` : null };
+    },
+    hasSheet: (name) => sheets.has(name),
     value: (sheet, address) => plainValue(wb.getWorksheet(sheet)!.getCell(address).value),
     formula: (sheet, address) => {
       const formula = wb.getWorksheet(sheet)!.getCell(address).formula;
@@ -41,10 +46,13 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   };
 }
 
+/** Sheet parts the model never reads: skipping them spares a batch most of exceljs's per-cell work on validation and layout. */
+const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "mergeCells", "hyperlinks", "pageSetup", "pageMargins", "printOptions", "headerFooter", "rowBreaks", "sheetProtection", "drawing", "picture", "extLst"];
+
 async function load(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as ArrayBuffer);
+    await wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions);
   } catch (error) {
     throw new WorkbookReadError([`不是有效的 .xlsx 工作簿（${(error as Error).message}）`]);
   }
