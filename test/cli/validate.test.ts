@@ -1,33 +1,12 @@
 /** jxzp validate on real .xlsx files: the 株洲 sample and deliberately broken variants. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runAsync } from "../../src/cli/main";
-import { SAMPLE_PATH } from "../support/model-inputs";
+import { cli, sampleWorkbook, type Json } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-validate-"));
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runAsync(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
-
-/** A workbook written by `jxzp import` from the sample (signature lines filled) after `edit`. */
-async function workbook(name: string, edit: (json: Json) => void = () => {}): Promise<string> {
-  const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
-  Object.assign(json.basic, { preparer: "李明", filledOn: "2025-04-20" });
-  Object.assign(json.eval, { preparer: "李明", filledOn: "2025-04-20" });
-  edit(json);
-  const model = join(dir, `${name}.json`);
-  writeFileSync(model, JSON.stringify(json));
-  const out = join(dir, `${name}.xlsx`);
-  expect((await cli("import", model, "--out", out)).code).toBe(0);
-  return out;
-}
+const workbook = (name: string, edit?: (json: Json) => void) => sampleWorkbook(dir, name, edit);
 
 const rulesOf = (json: { findings: Array<{ rule: string; severity: string }> }, severity: string) => json.findings.filter((f) => f.severity === severity).map((f) => f.rule);
 
