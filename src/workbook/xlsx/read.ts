@@ -1,6 +1,7 @@
 /** Reads an .xlsx workbook (exceljs) into the model through the shared assembler. */
 import ExcelJS from "exceljs";
 import type { WorkbookModel } from "../../domain/model";
+import { columnNumber, splitAddress } from "../../domain/a1";
 import { assembleModel, assembleWorkbook, parseReference, WorkbookReadError, type AssembledWorkbook, type WorkbookSource } from "../assemble";
 
 export { WorkbookReadError };
@@ -23,7 +24,10 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   const sheets = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
   return {
     lookup: (sheet, address) => {
-      const cell = sheets.get(sheet)!.getCell(address);
+      // By row and column numbers, without creating the cell: an empty cell is simply absent.
+      const { column, row } = splitAddress(address);
+      const cell = sheets.get(sheet)!.findRow(row)?.findCell(columnNumber(column));
+      if (!cell) return { value: null, formula: null };
       return { value: plainValue(cell.value), formula: cell.formula ? `=${cell.formula}` : null };
     },
     hasSheet: (name) => sheets.has(name),
