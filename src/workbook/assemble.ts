@@ -171,8 +171,8 @@ function readCell(reader: CellReader, sheet: string, address: string, fact: Omit
     if (!reader.lenient && fact.role === "input") reader.problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
     return null;
   }
-  // A computed cell that shows "" (IFERROR) is empty.
-  return fact.role === "computed" && value === "" ? null : value;
+  // A computed cell that shows "" (IFERROR), or an amount formula that shows 不适用 (a 0 denominator), is empty.
+  return fact.role === "computed" && (value === "" || (fact.kind === "amount" && value === "不适用")) ? null : value;
 }
 
 function setPath(root: unknown, path: ReadonlyArray<PropertyKey>, value: unknown): void {

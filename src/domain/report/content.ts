@@ -176,6 +176,10 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
     executionWeight: amount(funds.weight), indicatorScore: formatAmount(indicatorScore), grade: scored ? computation.grade : null,
   }));
 
+  if (computation.total.cap !== null) {
+    p(fill(S.cap, { profile: computation.profile.name, rate: formatRate(computation.executionRate), cap: formatAmount(computation.total.cap), raw: formatAmount(computation.total.raw) }));
+  }
+
   // 六、问题 — the indicators that lost points, with their reasons, then the user's prose.
   h1(S.headings.problems);
   const short = ev.indicators.filter((row) => row.score !== null && row.weight !== null && row.score.lessThan(row.weight));

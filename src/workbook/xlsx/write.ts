@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { compute, type ComputedValue } from "../../domain/compute";
+import { gradeOf } from "../../domain/scoring";
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../domain/contract";
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
@@ -110,6 +111,9 @@ function writeLists(wb: ExcelJS.Workbook): void {
 export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: string): ExcelJS.Workbook {
   const computation = compute(model, profile);
   const computed = new Map(computation.values.map((value) => [value.key, value]));
+  // The sheet's 总分 and 等次 formulas do not apply a profile's cap (validation reports it): cache what they show.
+  computed.set("eval.total", { key: "eval.total", label: "总分", type: "amount", amount: computation.total.raw });
+  computed.set("eval.grade", { key: "eval.grade", label: "绩效等次", type: "text", text: gradeOf(computation.total.raw, computation.profile) });
   // The 等次 formula stays empty until some 得分 is entered.
   if (!model.eval.indicators.some((row) => row.score !== null)) computed.delete("eval.grade");
   const rows = tableRows({ "basic.projects.lines": model.basic.projects.lines.length, "eval.indicators": model.eval.indicators.length });

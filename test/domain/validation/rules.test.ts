@@ -150,3 +150,20 @@ test("recomputed values agree at the precision the tables show (a sum of weights
   });
   expect(of("recomputed.value", list)).toEqual([]);
 });
+
+test("a profile's cap by execution rate is its own warning; the sheet's uncapped 总分 and 等次 are not errors", () => {
+  const list = findings((j) => {
+    j.review = { profile: "预算管理一体化平台" };
+    j.eval.funds.executed = 1040.65; // 75.00 %
+    j.eval.funds.executionRate = null;
+    j.eval.funds.score = 7.5;
+    j.eval.total = 95.5;
+    j.eval.grade = "优";
+  });
+  expect(of("recomputed.value", list)).toEqual([]);
+  expect(of("score.cap", list).map((f) => f.message)).toEqual(["按“预算管理一体化平台”口径，预算执行率 75.00% 时总分不超过 89.00 分：各项得分合计 95.50，总分按 89.00 计，等次为“良”"]);
+});
+
+test("an 执行率得分 with nothing to compute from (分值 empty) is not contradicted", () => {
+  expect(of("recomputed.value", findings((j) => { j.eval.funds.weight = null; j.eval.funds.score = 0; j.eval.total = 88; j.eval.weightTotal = 90; }))).toEqual([]);
+});

@@ -2,6 +2,7 @@
 import type { ComputedValue } from "../../compute";
 import { Dec, formatAmount, roundAmount, roundRate } from "../../decimal";
 import { formatRate, NOT_APPLICABLE } from "../../rates";
+import { gradeOf } from "../../scoring";
 import { valueAtPath } from "../paths";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -38,16 +39,36 @@ const HOW: Record<string, string> = {
   "eval.grade": "优 ≥ 90，良 80–90，中 60–80，差 < 60",
 };
 
+/**
+ * What the sheet's own formulas show: 总分 and 等次 before a profile's cap by execution rate (the cap is
+ * a finding of its own, score.cap), everything else as computed.
+ */
+function asTheSheetShowsIt(value: ComputedValue, computation: RuleContext["computation"]): ComputedValue {
+  if (value.key === "eval.total") return { ...value, type: "amount", amount: computation.total.raw };
+  if (value.key === "eval.grade") return { ...value, type: "text", text: gradeOf(computation.total.raw, computation.profile) };
+  return value;
+}
+
 export const recomputedRules = [
   rule("recomputed.value", "error", "表中的比率、得分、总分、等次与重新计算的结果一致", function* ({ model, computation }: RuleContext): Iterable<Draft> {
-    for (const value of computation.values) {
+    for (const computed of computation.values) {
+      const value = asTheSheetShowsIt(computed, computation);
       const how = HOW[value.key];
       if (!how) continue; // rates the report quotes but no cell shows
       const entered = valueAtPath(model, value.key);
       if (entered === null || entered === undefined || entered === "") continue; // an empty computed cell is not a contradiction
       if (value.key === "eval.grade" && !model.eval.indicators.some((row) => row.score !== null)) continue;
+      if (value.type === "amount" && value.amount === null) continue; // nothing to compare with (an input is empty)
       if (agrees(entered, value)) continue;
       yield { key: value.key, message: `${value.label}填的是 ${shownText(entered, value.type)}，按${how}应为 ${expectedText(value)}` };
     }
+  }),
+  rule("score.cap", "warning", "评分口径按预算执行率限定总分", function* ({ computation, profile }) {
+    const { cap, raw } = computation.total;
+    if (cap === null) return;
+    yield {
+      key: "eval.total",
+      message: `按“${profile.name}”口径，预算执行率 ${formatRate(computation.executionRate)} 时总分不超过 ${formatAmount(cap)} 分：各项得分合计 ${formatAmount(raw)}，总分按 ${formatAmount(cap)} 计，等次为“${computation.grade}”`,
+    };
   }),
 ];
