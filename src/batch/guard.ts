@@ -1,8 +1,9 @@
 /**
  * Bounds for hostile input, checked before a file reaches exceljs: its size, that it is a zip (an
- * encrypted workbook is an OLE file instead), and what its entries expand to, read from the zip's
- * central directory without inflating anything — so a zip bomb is refused at the cost of reading its
- * directory. exceljs itself has no such limits.
+ * encrypted workbook is an OLE file instead), and what its entries declare they expand to, read from
+ * the zip's central directory without inflating anything — an ordinary zip bomb is refused at the cost
+ * of reading its directory. A file that lies in its directory gets past this check; on worker threads
+ * it then meets the worker's heap cap (pool.ts), which ends that worker, not the batch.
  */
 export const LIMITS = {
   /** A real 自评 workbook is 50–300 KB. */

@@ -1,12 +1,16 @@
 /**
  * The finance bureau's summary workbook: 汇总 (one row per unit), 问题清单 (every open finding) and
  * 无法读取 (files that could not be read and why). Sorted, filtered, frozen headers, the tables' number
- * formats. Text from the submitted files is neutralised against formula injection.
+ * formats. Text from the submitted files is kept from being taken for formulas (see neutralise).
  */
 import ExcelJS from "exceljs";
 import type { FileResult, SummaryRow, Unreadable } from "./inspect";
 
-/** A text that a spreadsheet could take for a formula (= + - @, or a leading tab/CR) gets a leading apostrophe. */
+/**
+ * A text that a spreadsheet could take for a formula (= + - @, or a leading tab/CR) gets a leading
+ * apostrophe. In the .xlsx it is stored as text either way; the apostrophe keeps it text when the
+ * summary is saved as CSV or a cell is edited and re-entered, which is where formula injection bites.
+ */
 export function neutralise(text: string | null): string | null {
   return text !== null && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

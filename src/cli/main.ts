@@ -96,7 +96,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .description("核对报告是否由这个工作簿的数据生成（比较数据指纹）；一致时退出码 0，不一致时 1")
     .argument("<report>", ".docx 报告")
     .argument("<workbook>", ".xlsx 文件")
-    .action((report: string, file: string) => setExit(verifyCommand(report, file, io)));
+    .option("-p, --profile <name>", `生成报告时用的评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .action((report: string, file: string, options: { profile?: string }) => setExit(verifyCommand(report, file, options, io)));
 
   program
     .command("summary")

@@ -13,7 +13,7 @@ import {
 } from "docx";
 import type { Grid } from "../domain/report/grid";
 import type { ReportContent } from "../domain/report/content";
-import { SENTENCES } from "../domain/report/content";
+import { fill, SENTENCES } from "../domain/report/content";
 
 export const FONTS = {
   title: "方正小标宋简体",
@@ -52,7 +52,9 @@ function bodyParagraph(inlines: ReadonlyArray<{ text: string; placeholder?: bool
     spacing: bodySpacing,
     indent: { firstLine: 640 }, // 2 characters of 16 pt
     alignment: AlignmentType.JUSTIFIED,
-    children: inlines.map((inline) => run(inline.text, FONTS.body, SIZE.body, { characterSpacing: BODY_CONDENSE, ...(inline.placeholder ? { highlight: "yellow" } : {}) })),
+    // A line break typed in a cell (Alt+Enter) stays a line break.
+    children: inlines.flatMap((inline) => inline.text.split(/\r?\n/).map((text, i) =>
+      run(text, FONTS.body, SIZE.body, { characterSpacing: BODY_CONDENSE, break: i > 0 ? 1 : 0, ...(inline.placeholder ? { highlight: "yellow" } : {}) }))),
   });
 }
 
@@ -109,7 +111,7 @@ function attachmentSection(grid: Grid, n: number, content: ReportContent, last: 
   const landscape = grid.landscape;
   const width = landscape ? PAGE.height - mm(20) - mm(20) : PAGE.width - MARGIN.left - MARGIN.right;
   const children: Array<Paragraph | Table> = [
-    new Paragraph({ children: [run(SENTENCES.attachmentTitle.replace("{n}", String(n)), FONTS.heading1, SIZE.body)] }),
+    new Paragraph({ children: [run(fill(SENTENCES.attachmentTitle, { n }), FONTS.heading1, SIZE.body)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(grid.title, FONTS.title, landscape ? 32 : 36)] }),
     gridTable(grid, width, landscape ? SIZE.tableSmall : SIZE.table),
   ];
@@ -159,7 +161,7 @@ export function reportDocument(content: ReportContent): Document {
   if (content.draft) {
     body.push(new Paragraph({ spacing: bodySpacing, pageBreakBefore: true, children: [run(SENTENCES.draftAppendix, FONTS.heading1, SIZE.body)] }));
     for (const finding of content.draft.findings) {
-      body.push(bodyParagraph([{ text: SENTENCES.draftFinding.replace("{severity}", finding.severity === "error" ? "错误" : "警告").replace("{where}", finding.where).replace("{message}", finding.message) }]));
+      body.push(bodyParagraph([{ text: fill(SENTENCES.draftFinding, { severity: finding.severity === "error" ? "错误" : "警告", where: finding.where, message: finding.message }) }]));
     }
   }
 

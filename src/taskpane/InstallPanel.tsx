@@ -41,7 +41,9 @@ export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: 
                 ? `${strings.installed}${Object.values(status.result.sheetNames).join("、")}`
                 : status.result.status === "upgraded"
                   ? strings.upgraded(status.result.previousVersion ?? "", status.result.backupSheets.join("、"))
-                  : strings.alreadyInstalled}
+                  : status.result.status === "repaired"
+                    ? strings.repaired(status.result.backupSheets.join("、"))
+                    : strings.alreadyInstalled}
             </MessageBarBody>
           </MessageBar>
         )}

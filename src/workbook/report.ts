@@ -5,6 +5,7 @@
  */
 import JSZip from "jszip";
 import { buildReport, fingerprintOf, type ReportContent } from "../domain/report";
+import { validate } from "../domain/validation";
 import { FINGERPRINT_PROPERTY, reportBytes } from "../docx/report";
 import type { AssembledWorkbook } from "./assemble";
 import { locateKey, validateWorkbook, type WorkbookValidation } from "./validate";
@@ -20,7 +21,7 @@ export async function generateReport(workbook: AssembledWorkbook, options: { pro
     const { sheet, cell } = locateKey(key, workbook.locations);
     return [sheet, cell].filter(Boolean).join(" ") || key;
   };
-  const content = buildReport(workbook.model, validation.result, { fingerprint: await fingerprintOf(workbook.model), draft: options.draft, locate });
+  const content = buildReport(workbook.model, validation.result, { fingerprint: await fingerprintOf(workbook.model, validation.result.profile.id), draft: options.draft, locate });
   return { status: "generated", validation, content, bytes: await reportBytes(content) };
 }
 
@@ -40,7 +41,9 @@ export async function reportFingerprint(docx: Uint8Array): Promise<string> {
   return match[1]!;
 }
 
-export async function verifyReport(docx: Uint8Array, workbook: AssembledWorkbook): Promise<{ matches: boolean; report: string; workbook: string }> {
-  const [report, data] = await Promise.all([reportFingerprint(docx), fingerprintOf(workbook.model)]);
+/** Whether `docx` was generated from exactly this workbook's data, scored with `profile` (default: the workbook's own). */
+export async function verifyReport(docx: Uint8Array, workbook: AssembledWorkbook, profile?: string): Promise<{ matches: boolean; report: string; workbook: string }> {
+  const used = validate(workbook.model, { profile }).profile.id;
+  const [report, data] = await Promise.all([reportFingerprint(docx), fingerprintOf(workbook.model, used)]);
   return { matches: report === data, report, workbook: data };
 }

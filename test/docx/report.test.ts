@@ -138,3 +138,18 @@ test("empty prose is marked 【请填写：…】 and listed", async () => {
   expect(outcome.content.missing).toEqual(["部门职责与机构设置", "主要工作成效", "存在的问题及原因分析", "改进措施和有关建议", "自评结果应用和公开情况"]);
   expect((await unzip(outcome.bytes)).text).toContain("【请填写：部门职责与机构设置（报告文字）】");
 });
+
+test("a report scored with another profile does not verify against the workbook's own profile", async () => {
+  const model = completed();
+  const workbook = await workbookOf(model);
+  const outcome = await generateReport(workbook, { profile: "platform" });
+  if (outcome.status !== "generated") throw new Error("blocked");
+  expect((await verifyReport(outcome.bytes, workbook)).matches).toBe(false);
+  expect((await verifyReport(outcome.bytes, workbook, "platform")).matches).toBe(true);
+});
+
+test("a line break typed in a cell stays a line break in Word", async () => {
+  const outcome = await generateReport(await workbookOf(completed((j) => (j.eval.goal.expected = "第一条\n第二条"))));
+  if (outcome.status !== "generated") throw new Error("blocked");
+  expect((await unzip(outcome.bytes)).document).toMatch(/年度总体目标：第一条<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:br\/>(?:(?!<\/w:p>)[\s\S])*?第二条/);
+});

@@ -36,13 +36,14 @@ export async function reportCommand(file: string, options: { out: string; draft?
   return EXIT.ok;
 }
 
-export async function verifyCommand(report: string, file: string, io: CliIo): Promise<number> {
+export async function verifyCommand(report: string, file: string, options: { profile?: string }, io: CliIo): Promise<number> {
+  const profile = checkProfile(options.profile);
   const workbook = await workbookAt(file);
   try {
-    const result = await verifyReport(readBytes(report), workbook);
+    const result = await verifyReport(readBytes(report), workbook, profile);
     io.out(result.matches
       ? `一致：${report} 由 ${file} 的数据生成（指纹 ${result.report}）`
-      : `不一致：${report} 的数据指纹 ${result.report}\n          ${file} 的数据指纹 ${result.workbook}\n报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度。`);
+      : `不一致：${report} 的数据指纹 ${result.report}\n          ${file} 的数据指纹 ${result.workbook}\n报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。`);
     return result.matches ? EXIT.ok : EXIT.dataErrors;
   } catch (error) {
     if (error instanceof ReportReadError) throw new InputError(`${report}：${error.message}`);

@@ -1,6 +1,6 @@
 /**
  * The fingerprint of a workbook's data: SHA-256 of the canonical JSON of its model (keys sorted,
- * decimals as their exact text, no $schema). The same data gives the same fingerprint whatever file or
+ * decimals as their exact text, no $schema) together with the scoring profile used. The same data gives the same fingerprint whatever file or
  * layout holds it. Web Crypto (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
  */
 import type { WorkbookModel } from "../model";
@@ -14,11 +14,12 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function canonicalJson(model: WorkbookModel): string {
-  return JSON.stringify(canonical(model));
+/** The data and the scoring profile it was evaluated with (the same data scores differently under another). */
+export function canonicalJson(model: WorkbookModel, profile: string): string {
+  return JSON.stringify(canonical({ model, profile }));
 }
 
-export async function fingerprintOf(model: WorkbookModel): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(model)));
+export async function fingerprintOf(model: WorkbookModel, profile: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(model, profile)));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -2,9 +2,10 @@
  * 安装模板 in Excel through Office.js, never losing what a user typed:
  * - a workbook without the template: install it (2 syncs: look, write);
  * - the template of this version already installed: change nothing (2 syncs: look, read the version);
- * - an older template, filled in: read every input by its defined name and table (the whole workbook in
- *   one sync), set the old sheets aside as 「… (旧版 x)」 backups, install this version with the inputs
- *   moved by key and every table row kept (3 syncs).
+ * - an older template (or this one with names or tables deleted), filled in: read every input by its
+ *   defined name and table (the whole workbook in one sync), set the old sheets aside as 「… (旧版 x)」
+ *   backups, install this version with the inputs moved by key (table columns matched by their header
+ *   labels) and every table row kept (3 syncs). A newer template than ours is refused.
  * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
  * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
  */
@@ -15,7 +16,7 @@ import { tableRows } from "../../domain/layout";
 import { loadContract, parseRangeAddress, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 
-export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded";
+export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded" | "repaired";
 
 export interface InstallResult {
   readonly status: InstallStatus;
@@ -105,14 +106,20 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
     tableRenames: [] as Array<readonly [string, string]>,
   };
-  const existingNames = new Set(before.names.map((n) => n.name));
   const existingTables = new Set(tables.items.map((t) => t.name));
+  // A name whose cells were deleted (=#REF!) cannot be read; it is replaced like a missing one.
+  const usable = (formula: string) => safeSheetOf(formula) !== undefined || existingTables.has(formula.replace(/^=/, ""));
+  const existingNames = new Set(before.names.filter((n) => usable(n.formula)).map((n) => n.name));
   const taken = new Set(before.sheets.map((s) => s.name));
 
   if (!existingNames.has(VERSION_NAME)) {
     const sheetNames = {} as Record<SheetId, string>;
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
-    await write(context, sync, before, () => renderTemplates(context, { sheetNames, listsName: freeName(LISTS_SHEET, taken), rows: tableRows({}) }));
+    await write(context, sync, before, () => {
+      // Names of ours left by an earlier, damaged install would clash with names.add.
+      for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
+      renderTemplates(context, { sheetNames, listsName: freeName(LISTS_SHEET, taken), rows: tableRows({}) });
+    });
     return { status: "installed", sheetNames, backupSheets: [], syncs };
   }
 
@@ -123,18 +130,29 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     CONTRACT.filter((e) => !e.table && existingNames.has(e.name)).map((e) => e.name),
     CONTRACT.filter((e) => e.table && existingTables.has(e.table.name)).map((e) => e.table!.name),
   );
-  await sync();
+  try {
+    await sync();
+  } catch (error) {
+    throw new InstallError(`读取已安装的模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`, error);
+  }
   const previousVersion = String(versionRange.values[0]![0]);
+  if (compareVersions(previousVersion, TEMPLATE_VERSION) > 0) {
+    throw new InstallError(`工作簿中的模板是 ${previousVersion} 版，比本加载项的 ${TEMPLATE_VERSION} 版新，工作簿未作改动：请更新绩效自评助手后再安装。`);
+  }
   const snapshot = take();
   const installedNames = Object.fromEntries(
     Object.values(SHEETS).map((s) => [s.id, sheetOf(snapshot, s.id) ?? s.name]),
   ) as Record<SheetId, string>;
-  if (previousVersion === TEMPLATE_VERSION) return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
+  const complete = CONTRACT.every((e) => (e.table ? e.table.optional || existingTables.has(e.table.name) : existingNames.has(e.name)));
+  if (previousVersion === TEMPLATE_VERSION && complete) return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
+  // An older version, or this one with names or tables deleted: set it aside and install it whole again.
 
   const inputs = carryInputs(snapshot);
   const rows = tableRows(Object.fromEntries([...inputs.tables].map(([key, list]) => [key, list.length])));
   const listsSheet = before.names.find((n) => n.name === LISTS[0]!.name);
-  const oldListsSheet = listsSheet ? safeSheetOf(listsSheet.formula) : undefined;
+  // Only our own hidden 字典 (or 字典 (2) …) is replaced; a sheet of the user's that the name points to is kept.
+  const listsTarget = listsSheet ? safeSheetOf(listsSheet.formula) : undefined;
+  const oldListsSheet = listsTarget?.startsWith(LISTS_SHEET) ? listsTarget : undefined;
 
   const backupSheets: string[] = [];
   const sheetNames = {} as Record<SheetId, string>;
@@ -142,7 +160,7 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     // Set the old template aside: its sheets and tables renamed, its names removed.
     for (const sheet of worksheets.items.filter((s) => Object.values(installedNames).includes(s.name))) {
       taken.delete(sheet.name);
-      const backup = freeName(`${sheet.name} (旧版 ${previousVersion})`.slice(0, 31), taken);
+      const backup = backupName(sheet.name, previousVersion, taken);
       taken.add(backup);
       backupSheets.push(backup);
       sheet.name = backup;
@@ -160,7 +178,26 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     renderTemplates(context, { sheetNames, listsName: oldListsSheet ?? freeName(LISTS_SHEET, taken), rows, inputs });
     oldLists?.delete();
   });
-  return { status: "upgraded", sheetNames, previousVersion, backupSheets, syncs };
+  return { status: previousVersion === TEMPLATE_VERSION ? "repaired" : "upgraded", sheetNames, previousVersion, backupSheets, syncs };
+}
+
+/** "1.10.0" > "1.9.2": numeric parts compared in order. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] || 0) - (pb[i] || 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const INVALID_IN_SHEET_NAME = /[\\/?*[\]:]/g;
+
+/** 「附件1 基础数据表 (旧版 1.0.0)」: a valid sheet name (≤ 31 characters with any " (2)") that is free. */
+export function backupName(name: string, version: string, taken: ReadonlySet<string>): string {
+  const base = `${name} (旧版 ${version.replace(INVALID_IN_SHEET_NAME, "-")})`.slice(0, 27);
+  return freeName(base, taken);
 }
 
 /** The sheet our names put `id` on (the user may have renamed it). */
@@ -186,8 +223,8 @@ async function write(context: Excel.RequestContext, sync: () => Promise<void>, b
   } catch (error) {
     try {
       await restore(context, sync, before);
-    } catch {
-      // Nothing more can be done from here; the message below says what to do.
+    } catch (undo) {
+      throw new InstallError(`安装模板失败，且未能完全恢复原状：${(error as Error).message}（${(undo as Error).message}）。请不要保存，关闭工作簿（不保存）后重新打开再试。`, error);
     }
     throw new InstallError(`安装模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`, error);
   }
@@ -196,7 +233,7 @@ async function write(context: Excel.RequestContext, sync: () => Promise<void>, b
 /** Puts the workbook back as `before`: new sheets and names removed, renamed sheets and tables renamed back. */
 async function restore(context: Excel.RequestContext, sync: () => Promise<void>, before: Before): Promise<void> {
   const sheets = context.workbook.worksheets.load("items/id,items/name");
-  const names = context.workbook.names.load("items/name");
+  const names = context.workbook.names.load("items/name,items/formula");
   const tables = context.workbook.tables.load("items/name");
   await sync();
   const original = new Map(before.sheets.map((s) => [s.id, s.name]));
@@ -209,7 +246,12 @@ async function restore(context: Excel.RequestContext, sync: () => Promise<void>,
   for (const [name, backup] of before.tableRenames) if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
   const formulas = new Map(before.names.map((n) => [n.name, n.formula]));
   const present = new Set(names.items.map((n) => n.name));
-  for (const item of names.items.filter((n) => !formulas.has(n.name))) item.delete();
+  for (const item of names.items) {
+    const formula = formulas.get(item.name);
+    if (formula === undefined) item.delete();
+    // A name re-added by the failed batch points at a sheet now deleted: point it back.
+    else if (item.formula !== formula) item.formula = formula;
+  }
   for (const [name, formula] of formulas) if (!present.has(name)) context.workbook.names.add(name, formula);
   await sync();
 }

@@ -113,18 +113,28 @@ export interface ExcelRead extends AssembledWorkbook {
  * (for validation) report cells of the wrong type instead of failing.
  */
 export async function readExcelWorkbook(context: Excel.RequestContext, options: AssembleOptions = {}): Promise<ExcelRead> {
-  const take = loadContract(context);
+  let take = loadContract(context);
+  let syncs = 1;
   try {
     await context.sync();
   } catch (error) {
-    throw await diagnose(context, error);
+    // A table that a later template version added (已说明的提示) may be absent: read again without it.
+    const missing = await diagnose(context, error);
+    syncs += 1;
+    if (missing.problems) throw missing.problems;
+    take = loadContract(context, undefined, TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table!.name)).map((e) => e.table!.name));
+    await context.sync();
+    syncs += 1;
   }
   const snapshot = take();
-  return { ...assembleWorkbook(snapshot, options), snapshot, syncs: 1 };
+  return { ...assembleWorkbook(snapshot, options), snapshot, syncs };
 }
 
-/** After a failed read: which sheets, names or tables are missing, in one more sync. */
-async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<WorkbookReadError> {
+/**
+ * After a failed read: which sheets, names or tables are missing, in one more sync. Only optional
+ * tables missing → the read can be tried again without them; anything else → the problems to show.
+ */
+async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<{ problems: WorkbookReadError | null; optionalTables: string[] }> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name");
   const tables = context.workbook.tables.load("items/name");
@@ -138,7 +148,9 @@ async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<
     ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
     ...TABLE_ENTRIES.filter((e) => !e.table!.optional && !tableSet.has(e.table!.name)).map((e) => `缺少表格「${e.table!.name}」（${e.label}）`),
   ];
-  if (problems.length === 0) return new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]);
+  const optionalTables = TABLE_ENTRIES.filter((e) => e.table!.optional && !tableSet.has(e.table!.name)).map((e) => e.table!.name);
+  if (problems.length === 0 && optionalTables.length > 0) return { problems: null, optionalTables };
+  if (problems.length === 0) return { problems: new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]), optionalTables };
   const shown = problems.length > 8 ? [...problems.slice(0, 8), `……共 ${problems.length} 处`] : problems;
-  return new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留。"]);
+  return { problems: new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。"]), optionalTables };
 }

@@ -65,7 +65,9 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, signed: boolean): void {
   const formula = rule.formula.replace("{row}", String(row));
   const validation = range.dataValidation;
-  if (rule.type === "list") validation.rule = { list: { inCellDropDown: true, source: `=${formula}` } };
+  // A literal list is passed as "a,b,c" (Office.js's form); a named range or INDIRECT as a formula.
+  const literal = /^"(.*)"$/.exec(formula);
+  if (rule.type === "list") validation.rule = { list: { inCellDropDown: true, source: literal ? literal[1]! : `=${formula}` } };
   else if (rule.type === "date") validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
   else {
     const basis = rule === COLUMN_VALIDATION["eval.indicators.weight"]

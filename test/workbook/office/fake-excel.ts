@@ -208,6 +208,12 @@ export class FakeNamedItem extends ClientObject {
   get formula(): string {
     return this.read("formula", () => this.reference!);
   }
+  set formula(value: string) {
+    this.context.queue(() => {
+      if (!this.context.workbook.names.has(this.nameValue)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${this.nameValue}`);
+      this.context.workbook.names.set(this.nameValue, value);
+    });
+  }
   getRange(): FakeRange {
     return FakeRange.resolved(this.context, () => this.context.workbook.resolve(this.nameValue));
   }

@@ -1,7 +1,7 @@
 /** 安装模板 through Office.js, against the in-memory Excel: what lands in the workbook, in how many syncs. */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION } from "../../../src/domain/contract";
 import { VERSION_NAME } from "../../../src/domain/template";
-import { freeName, InstallError, installTemplates } from "../../../src/workbook/office/install";
+import { backupName, compareVersions, freeName, InstallError, installTemplates } from "../../../src/workbook/office/install";
 import { readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
 import { FakeContext, FakeExcelError } from "./fake-excel";
@@ -177,4 +177,39 @@ test("the fake fails like Excel: unloaded properties, duplicate names, bad addre
   fake.api.workbook.names.add("x", "=A2");
   await expect(fake.sync()).rejects.toThrow("already exists");
   expect(() => fake.api.workbook.worksheets.add("s").getRange("not an address")).toThrow("invalid");
+});
+
+describe("damaged or newer templates", () => {
+  test("a name whose cells were deleted (#REF!) is repaired by installing again, inputs kept", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excel(fake));
+    typeModel(fake, sample);
+    fake.workbook.names.set("基础_编制数", "=#REF!");
+    fake.workbook.sheet("附件1 基础数据表")!.cell("B5").formula = null;
+    fake.syncCount = 0;
+    const result = await installTemplates(excel(fake));
+    expect(result).toMatchObject({ status: "repaired", syncs: 3 });
+    const read = await readExcelWorkbook(excel(fake));
+    expect(read.model.basic.staff.authorized).toBeNull(); // its cell was gone; everything else came across
+    expect(read.model.eval.indicators).toHaveLength(sample.eval.indicators.length);
+    expect(read.model.basic.threePublic.total.final!.toString()).toBe("38.67");
+  });
+
+  test("a template newer than the add-in is refused, nothing changed", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excel(fake));
+    fake.workbook.sheet("报告文字")!.cell("A10").formula = "9.0.0";
+    const before = stateOf(fake);
+    await expect(installTemplates(excel(fake))).rejects.toThrow(/工作簿中的模板是 9\.0\.0 版，比本加载项的 .* 版新，工作簿未作改动/);
+    expect(stateOf(fake)).toBe(before);
+  });
+
+  test("versions compare by number; backup names are valid sheet names", () => {
+    expect(compareVersions("1.10.0", "1.9.2")).toBeGreaterThan(0);
+    expect(compareVersions("1.1.0", "1.1.0")).toBe(0);
+    const name = backupName("附件1 基础数据表", "1/2:3*", new Set());
+    expect(name).toBe("附件1 基础数据表 (旧版 1-2-3-)");
+    const long = backupName("一个很长很长很长很长很长很长的工作表名称", "10.20.30", new Set(["一个很长很长很长很长很长很长的工作表名称 (旧版 10".slice(0, 27)]));
+    expect(long.length).toBeLessThanOrEqual(31);
+  });
 });

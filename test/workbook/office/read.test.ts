@@ -66,7 +66,7 @@ test("a deleted name or table: the failed read is diagnosed in a second sync", a
   expect((error as WorkbookReadError).problems).toEqual([
     "缺少名称「基础_编制数」（编制数）",
     "缺少表格「绩效指标」（绩效指标）",
-    "请按「安装模板」补全模板：已填写的内容会保留。",
+    "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。",
   ]);
 });
 
@@ -74,4 +74,13 @@ test("range addresses as Excel writes them", () => {
   expect(parseRangeAddress("'附件1 基础数据表'!B5:D5")).toEqual({ sheet: "附件1 基础数据表", start: "B5", end: "D5" });
   expect(parseRangeAddress("Sheet1!A1")).toEqual({ sheet: "Sheet1", start: "A1", end: "A1" });
   expect(parseRangeAddress("'it''s'!$C$3")).toEqual({ sheet: "it's", start: "C3", end: "C3" });
+});
+
+test("a workbook without the optional 已说明的提示 table (an older template) reads in a second try", async () => {
+  const fake = await filled();
+  fake.workbook.tables.splice(fake.workbook.tables.findIndex((t) => t.nameValue === "已说明的提示"), 1);
+  const read = await readExcelWorkbook(excel(fake));
+  expect(read.syncs).toBe(3); // the read, what is missing, the read without it
+  expect(read.model.review.acknowledgements).toEqual([]);
+  expect(inputsOf(read.model)).toEqual(inputsOf(sample));
 });
