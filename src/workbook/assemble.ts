@@ -24,6 +24,14 @@ export interface CellError {
   readonly error: string;
 }
 
+/** A table's range: header row, data rows and, when the table shows one, its total row (last). */
+export interface TableFound {
+  readonly sheet: string;
+  readonly range: string;
+  readonly headers: readonly string[];
+  readonly totalsRow?: boolean;
+}
+
 export interface WorkbookSource {
   hasSheet(name: string): boolean;
   /** A plain value: number, string, boolean, Date, null, or a CellError. */
@@ -35,7 +43,7 @@ export interface WorkbookSource {
   /** Value and formula in one lookup, for sources where finding a cell is the cost (a batch reads 800 a file). */
   lookup?(sheet: string, address: string): { value: unknown; formula: string | null };
   /** A table's range (header row included) and header texts; null when missing. */
-  table(name: string): { sheet: string; range: string; headers: readonly string[] } | null;
+  table(name: string): TableFound | null;
 }
 
 /** Where a model path was read. */
@@ -194,7 +202,7 @@ function readTable(reader: CellReader, entry: ContractEntry): unknown[] {
   }
   const [start, end = start] = found.range.split(":") as [string, string?];
   const first = splitAddress(start);
-  const lastRow = splitAddress(end!).row;
+  const lastRow = splitAddress(end!).row - (found.totalsRow ? 1 : 0); // a 汇总行 is not data
   const columnOf = new Map<string, string>();
   let letter = first.column;
   for (const header of found.headers) {

@@ -70,7 +70,8 @@ export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
         .map((spec) => ({ spec, index: found.headers.indexOf(spec.label) }))
         .filter(({ spec, index }) => spec.role === "input" && index >= 0);
       const rows: Array<Record<string, unknown>> = [];
-      for (let row = splitAddress(start).row + 1; row <= splitAddress(end).row; row++) {
+      const lastRow = splitAddress(end).row - (found.totalsRow ? 1 : 0); // a 汇总行 is not data
+      for (let row = splitAddress(start).row + 1; row <= lastRow; row++) {
         rows.push(Object.fromEntries(columns.map(({ spec, index }) => [spec.key, snapshot.cell(found.sheet, `${columnLetter(firstColumn + index)}${row}`)?.formula])));
       }
       tables.set(entry.key, rows);

@@ -6,7 +6,7 @@
  */
 import { CONTRACT, SHEETS } from "../../domain/contract";
 import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
-import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook, type AssembleOptions, type WorkbookSource } from "../assemble";
+import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook, type AssembleOptions, type TableFound, type WorkbookSource } from "../assemble";
 
 /** One cell as Excel shows it: its value (a CellError for #DIV/0! …) and its formula or constant. */
 export interface ExcelCell {
@@ -30,10 +30,10 @@ type LoadedRange = Pick<Excel.Range, "address" | "values" | "valueTypes" | "form
 export class ExcelSnapshot implements WorkbookSource {
   private readonly cells = new Map<string, ExcelCell>();
   private readonly names = new Map<string, { sheet: string; start: string }>();
-  private readonly tables = new Map<string, { sheet: string; range: string; headers: readonly string[] }>();
+  private readonly tables = new Map<string, TableFound>();
   private readonly sheets: ReadonlySet<string>;
 
-  constructor(sheetNames: Iterable<string>, names: ReadonlyMap<string, LoadedRange>, tables: ReadonlyMap<string, LoadedRange>) {
+  constructor(sheetNames: Iterable<string>, names: ReadonlyMap<string, LoadedRange>, tables: ReadonlyMap<string, LoadedRange & { totalsRow?: boolean }>) {
     this.sheets = new Set(sheetNames);
     for (const [name, range] of names) {
       const { sheet, start } = this.take(range);
@@ -41,7 +41,7 @@ export class ExcelSnapshot implements WorkbookSource {
     }
     for (const [name, range] of tables) {
       const { sheet, start, end } = this.take(range);
-      this.tables.set(name, { sheet, range: `${start}:${end}`, headers: range.values[0]!.map(String) });
+      this.tables.set(name, { sheet, range: `${start}:${end}`, headers: range.values[0]!.map(String), totalsRow: range.totalsRow });
     }
   }
 
@@ -79,7 +79,7 @@ export class ExcelSnapshot implements WorkbookSource {
     return this.names.get(name) ?? null;
   }
 
-  table(name: string): { sheet: string; range: string; headers: readonly string[] } | null {
+  table(name: string): TableFound | null {
     return this.tables.get(name) ?? null;
   }
 }
@@ -99,8 +99,15 @@ export function loadContract(
 ): () => ExcelSnapshot {
   const worksheets = context.workbook.worksheets.load("items/name");
   const nameRanges = new Map(names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)]));
-  const tableRanges = new Map(tables.map((name) => [name, context.workbook.tables.getItem(name).getRange().load(CELL_PROPERTIES)]));
-  return () => new ExcelSnapshot(worksheets.items.map((s) => s.name), nameRanges, tableRanges);
+  const tableRanges = new Map(tables.map((name) => {
+    const table = context.workbook.tables.getItem(name).load("showTotals");
+    return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
+  }));
+  return () => new ExcelSnapshot(
+    worksheets.items.map((s) => s.name),
+    nameRanges,
+    new Map([...tableRanges].map(([name, { table, range }]) => [name, Object.assign(range, { totalsRow: table.showTotals })])),
+  );
 }
 
 export interface ExcelRead extends AssembledWorkbook {

@@ -18,7 +18,7 @@ export function plainValue(value: ExcelJS.CellValue): unknown {
   return null;
 }
 
-type TableHandle = { table: { tableRef: string; columns: Array<{ name: string }> } };
+type TableHandle = { table: { tableRef: string; totalsRow?: boolean; columns: Array<{ name: string }> } };
 
 function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   const sheets = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
@@ -43,7 +43,7 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
     table: (name) => {
       for (const ws of wb.worksheets) {
         const found = (ws as unknown as { getTable(n: string): TableHandle | undefined }).getTable(name);
-        if (found) return { sheet: ws.name, range: found.table.tableRef, headers: found.table.columns.map((c) => c.name) };
+        if (found) return { sheet: ws.name, range: found.table.tableRef, headers: found.table.columns.map((c) => c.name), totalsRow: Boolean(found.table.totalsRow) };
       }
       return null;
     },

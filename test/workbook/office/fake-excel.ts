@@ -246,6 +246,8 @@ export class FakeTable extends ClientObject {
   }
   showFilter = true;
   styleName = "TableStyleMedium2";
+  /** A 汇总行 (total row) as the last row of the range; tests turn it on. */
+  showTotalsValue = false;
 }
 
 let sheetIds = 0;
@@ -524,6 +526,12 @@ export class FakeContext {
             });
             return {
               getRange: () => range,
+              load: function () {
+                return this;
+              },
+              get showTotals() {
+                return wb.table(name)?.showTotalsValue ?? false;
+              },
               rows: {
                 /** Appends rows at the table's end: cells below move down, as Excel does. */
                 add: (_index: number | undefined, values: unknown[][]) => context.queue(() => {

@@ -84,3 +84,17 @@ test("a workbook without the optional 已说明的提示 table (an older templat
   expect(read.model.review.acknowledgements).toEqual([]);
   expect(inputsOf(read.model)).toEqual(inputsOf(sample));
 });
+
+test("a table's 汇总行 (total row) is not read as a data row", async () => {
+  const fake = await filled();
+  const table = fake.workbook.table("绩效指标")!;
+  fake.workbook.insertRows("附件2 自评表", 29, 1); // the total row goes below the last data row
+  table.addressLocal = "A13:K29";
+  table.showTotalsValue = true;
+  const sheet = fake.workbook.sheet("附件2 自评表")!;
+  sheet.cell("F29").formula = "=SUBTOTAL(109,[分值])";
+  sheet.cell("F29").value = 90;
+  sheet.cell("A29").formula = "汇总";
+  const read = await readExcelWorkbook(excel(fake));
+  expect(read.model.eval.indicators).toHaveLength(15);
+});
