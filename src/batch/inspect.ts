@@ -48,7 +48,10 @@ export async function inspectFile(file: string, profile?: string): Promise<FileR
     const workbook = await inspectWorkbook(bytes, { maxRows: LIMITS.rows });
     const validation = validateWorkbook(workbook, profile);
     const { model } = workbook;
-    const amount = (value: unknown) => (toDec(value) === null ? null : formatAmount(toDec(value)!));
+    const amount = (value: unknown) => {
+      const dec = toDec(value);
+      return dec === null ? null : formatAmount(dec);
+    };
     const firstError = validation.findings.find((f) => f.severity === "error");
     return {
       file,

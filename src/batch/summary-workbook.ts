@@ -4,6 +4,7 @@
  * formats. Text from the submitted files is kept from being taken for formulas (see neutralise).
  */
 import ExcelJS from "exceljs";
+import { SEVERITY_NAMES } from "../domain/validation";
 import type { FileResult, SummaryRow, Unreadable } from "./inspect";
 
 /**
@@ -56,7 +57,7 @@ export function summaryWorkbook(results: readonly FileResult[]): ExcelJS.Workboo
   sheet(wb, "问题清单", [
     { header: "文件", width: 36 }, { header: "单位", width: 28 }, { header: "级别", width: 7 }, { header: "工作表", width: 16 },
     { header: "单元格", width: 8 }, { header: "规则", width: 20 }, { header: "问题", width: 80 },
-  ], read.flatMap((r) => r.findings.filter((f) => f.severity !== "info").map((f) => [r.file, r.unit, f.severity === "error" ? "错误" : "警告", f.sheet, f.cell, f.rule, f.message])));
+  ], read.flatMap((r) => r.findings.filter((f) => f.severity !== "info").map((f) => [r.file, r.unit, SEVERITY_NAMES[f.severity], f.sheet, f.cell, f.rule, f.message])));
   sheet(wb, "无法读取", [{ header: "文件", width: 50 }, { header: "原因", width: 90 }], unreadable.map((r) => [r.file, r.reason]));
   return wb;
 }

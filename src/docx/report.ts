@@ -14,6 +14,7 @@ import {
 import type { Grid } from "../domain/report/grid";
 import type { ReportContent } from "../domain/report/content";
 import { fill, SENTENCES } from "../domain/report/content";
+import { SEVERITY_NAMES } from "../domain/validation";
 
 export const FONTS = {
   title: "方正小标宋简体",
@@ -161,7 +162,7 @@ export function reportDocument(content: ReportContent): Document {
   if (content.draft) {
     body.push(new Paragraph({ spacing: bodySpacing, pageBreakBefore: true, children: [run(SENTENCES.draftAppendix, FONTS.heading1, SIZE.body)] }));
     for (const finding of content.draft.findings) {
-      body.push(bodyParagraph([{ text: fill(SENTENCES.draftFinding, { severity: finding.severity === "error" ? "错误" : "警告", where: finding.where, message: finding.message }) }]));
+      body.push(bodyParagraph([{ text: fill(SENTENCES.draftFinding, { severity: SEVERITY_NAMES[finding.severity], where: finding.where, message: finding.message }) }]));
     }
   }
 

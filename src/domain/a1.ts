@@ -19,3 +19,22 @@ export function columnLetter(n: number): string {
   for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) out = String.fromCharCode(65 + ((rest - 1) % 26)) + out;
   return out;
 }
+
+/** A sheet name as a formula or defined name writes it: 'sheet', quotes doubled. */
+export const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** "B5:D5" → "$B$5:$D$5". */
+export const absoluteRange = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+const REFERENCE = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
+
+/**
+ * "'附件1 基础数据表'!$B$5:$D$5", "Sheet1!A1" (as defined names and range.address write them) → sheet,
+ * first and last cell; null for anything else (#REF!, a table name, a constant).
+ */
+export function parseReference(reference: string): { sheet: string; start: string; end: string } | null {
+  const match = REFERENCE.exec(reference.trim());
+  if (!match) return null;
+  const start = `${match[3]}${match[4]}`;
+  return { sheet: (match[1] ?? match[2]!).replace(/''/g, "'"), start, end: match[5] ? `${match[5]}${match[6]}` : start };
+}

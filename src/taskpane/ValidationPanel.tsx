@@ -9,11 +9,10 @@ import {
   MessageBarBody, Select, Spinner, Subtitle2, Text, Textarea, ToggleButton, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { useState, useSyncExternalStore } from "react";
-import { SHEETS } from "../domain/contract";
 import { PROFILES } from "../domain/profiles";
 import type { Fix, Severity } from "../domain/validation";
 import { acknowledge, applyFix, selectCell } from "../workbook/office/review";
-import type { LocatedFinding } from "../workbook/validate";
+import { sheetsOf, type LocatedFinding } from "../workbook/validate";
 import { reviewStore } from "./review-store";
 import type { Strings } from "./strings";
 
@@ -36,10 +35,6 @@ const useStyles = makeStyles({
 
 type Filter = Severity | "all" | "acknowledged";
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
-
-const SHEET_ORDER = Object.values(SHEETS).map((s) => s.name);
-/** Findings are grouped by sheet in the workbook's order; a sheet we do not know (a renamed one) comes last. */
-const sheetOrder = (sheet: string | null) => (sheet === null ? Infinity : SHEET_ORDER.indexOf(sheet) === -1 ? SHEET_ORDER.length : SHEET_ORDER.indexOf(sheet));
 
 const matches = (finding: LocatedFinding, filter: Filter) =>
   filter === "all" ? true : filter === "acknowledged" ? Boolean(finding.acknowledged) : !finding.acknowledged && finding.severity === filter;
@@ -68,7 +63,7 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
 
   const findings = state.status === "done" ? state.validation.findings : [];
   const visible = findings.filter((f) => matches(f, filter));
-  const sheets = [...new Set(visible.map((f) => f.sheet))].sort((a, b) => sheetOrder(a) - sheetOrder(b));
+  const sheets = sheetsOf(visible);
   const count = (f: Filter) => findings.filter((finding) => matches(finding, f)).length;
   const where = (f: LocatedFinding) => (f.cell ? `${f.sheet}!${f.cell}` : f.sheet ?? strings.wholeWorkbook);
   const fixText = (fix: Fix) => (fix.kind === "number" ? strings.fixNumber(fix.value) : fix.kind === "text" ? strings.fixText(fix.value) : strings.fixFormula);

@@ -52,14 +52,7 @@ export interface Located {
   readonly address: string;
 }
 
-const REFERENCE = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
-
-/** "'附件1 基础数据表'!$B$5:$D$5" → sheet and first cell. */
-export function parseReference(reference: string): { sheet: string; start: string } | null {
-  const match = REFERENCE.exec(reference.trim());
-  if (!match) return null;
-  return { sheet: (match[1] ?? match[2]!).replace(/''/g, "'"), start: `${match[3]}${match[4]}` };
-}
+export { parseReference } from "../domain/a1";
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Excel's serial day 25569 is 1970-01-01 (day 1 is 1900-01-01, with the 1900 leap-year bug). */

@@ -1,12 +1,4 @@
-/** Reading and writing model values by contract key ("basic.staff.authorized"). */
-export function valueAt(root: unknown, key: string): unknown {
-  let current: unknown = root;
-  for (const part of key.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
+/** Writing model values by contract key ("basic.staff.authorized"); reading is the domain's valueAtPath. */
 
 /** Sets `value` at `key`, creating the objects on the way. */
 export function setAt(root: Record<string, unknown>, key: string, value: unknown): void {

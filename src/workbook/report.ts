@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { buildReport, fingerprintOf, type ReportContent } from "../domain/report";
-import { validate } from "../domain/validation";
+import { resolveProfile } from "../domain/validation";
 import { FINGERPRINT_PROPERTY, reportBytes } from "../docx/report";
 import type { AssembledWorkbook } from "./assemble";
 import { locateKey, validateWorkbook, type WorkbookValidation } from "./validate";
@@ -43,7 +43,7 @@ export async function reportFingerprint(docx: Uint8Array): Promise<string> {
 
 /** Whether `docx` was generated from exactly this workbook's data, scored with `profile` (default: the workbook's own). */
 export async function verifyReport(docx: Uint8Array, workbook: AssembledWorkbook, profile?: string): Promise<{ matches: boolean; report: string; workbook: string }> {
-  const used = validate(workbook.model, { profile }).profile.id;
+  const used = resolveProfile(workbook.model, profile).id;
   const [report, data] = await Promise.all([reportFingerprint(docx), fingerprintOf(workbook.model, used)]);
   return { matches: report === data, report, workbook: data };
 }

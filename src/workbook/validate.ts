@@ -29,6 +29,14 @@ export function locateKey(key: string, locations: ReadonlyMap<string, Located>):
   return { sheet: entry ? SHEETS[entry.sheet].name : null, cell: null };
 }
 
+const SHEET_ORDER = Object.values(SHEETS).map((s) => s.name);
+const sheetRank = (sheet: string | null) => (sheet === null ? Infinity : SHEET_ORDER.includes(sheet) ? SHEET_ORDER.indexOf(sheet) : SHEET_ORDER.length);
+
+/** The sheets findings are on, in the workbook's order; a sheet we do not know (renamed) next, the whole workbook last. */
+export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null }>): Array<string | null> {
+  return [...new Set(findings.map((f) => f.sheet))].sort((a, b) => sheetRank(a) - sheetRank(b));
+}
+
 export function validateWorkbook(workbook: AssembledWorkbook, profile?: string): WorkbookValidation {
   const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
   const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));

@@ -5,37 +5,22 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
-import { launchBrowser } from "./browser";
-import { serveStatic, type StaticServer } from "./static-server";
+import { openPane, ROOT, useChineseFont, type OpenPane } from "./pane";
 
-const ROOT = join(__dirname, "../..");
 jest.setTimeout(120000);
 
-let browser: Browser;
-let server: StaticServer;
+let pane: OpenPane;
 let page: Page;
-const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  server = await serveStatic({
-    "/fonts/": join(ROOT, "node_modules/@fontsource/noto-sans-sc"),
-    "/axe/": join(ROOT, "node_modules/axe-core"),
-    "/": join(ROOT, "dist"),
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: "zh-CN" });
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
-  });
-  await page.goto(`${server.origin}/taskpane.html`);
-  await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30000 });
+  pane = await openPane({ width: 360, height: 800 });
+  page = pane.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pane?.close();
 });
 
 test("shows the assistant in Chinese, with the JXZP functions", async () => {
@@ -56,7 +41,7 @@ test("outside Excel, 安装模板 is disabled and says why", async () => {
 
 test("has no accessibility violations (axe-core)", async () => {
   // Served from our origin: the page's Content Security Policy refuses inline and foreign scripts.
-  await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });
+  await page.addScriptTag({ url: `${pane.server.origin}/axe/axe.min.js` });
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe.run();
     return result.violations.map((v) => `${v.id}: ${v.help}`);
@@ -65,15 +50,12 @@ test("has no accessibility violations (axe-core)", async () => {
 });
 
 test("requests nothing from another origin", () => {
-  expect(foreignRequests).toEqual([]);
-  expect(server.requests).toContain("/office-js/office.js");
+  expect(pane.foreignRequests).toEqual([]);
+  expect(pane.server.requests).toContain("/office-js/office.js");
 });
 
 test("screenshot with a CJK font (render-output/taskpane.png)", async () => {
-  // Headless Chromium has no CJK font; the test loads Noto Sans SC from our own server.
-  for (const weight of [400, 600]) await page.addStyleTag({ url: `${server.origin}/fonts/chinese-simplified-${weight}.css` });
-  await page.addStyleTag({ content: "body, body * { font-family: 'Noto Sans SC', sans-serif !important; }" });
-  await page.evaluate(() => document.fonts.ready);
+  await useChineseFont(pane);
   mkdirSync(join(ROOT, "render-output"), { recursive: true });
   const png = await page.screenshot({ path: join(ROOT, "render-output", "taskpane.png"), fullPage: true });
   expect(png.length).toBeGreaterThan(10000);

@@ -7,17 +7,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser";
-import { serveStatic, type StaticServer } from "./static-server";
+import type { Page } from "playwright-core";
+import { openPane, ROOT, useChineseFont, type OpenPane } from "./pane";
 
-const ROOT = join(__dirname, "../..");
 jest.setTimeout(120000);
 
-let browser: Browser;
-let server: StaticServer;
+let pane: OpenPane;
 let page: Page;
-const foreignRequests: string[] = [];
 
 type Fake = { workbook: { selection: unknown; sheets: Array<{ nameValue: string; cellMap: Map<string, { formula: unknown }> }> }; syncCount: number };
 const fakeState = <T>(read: (fake: Fake) => T) => page.evaluate(`(${read.toString()})(globalThis.__fake)`) as Promise<T>;
@@ -26,24 +22,12 @@ beforeAll(async () => {
   const harness = await build({
     entryPoints: [join(__dirname, "pages/office-harness.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020", logLevel: "silent",
   });
-  server = await serveStatic({
-    "/fonts/": join(ROOT, "node_modules/@fontsource/noto-sans-sc"),
-    "/axe/": join(ROOT, "node_modules/axe-core"),
-    "/": join(ROOT, "dist"),
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN", acceptDownloads: true });
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
-  });
-  await page.route(`${server.origin}/office-js/office.js`, (route) => route.fulfill({ contentType: "application/javascript", body: harness.outputFiles[0]!.text }));
-  await page.goto(`${server.origin}/taskpane.html`);
-  await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30000 });
+  pane = await openPane({ width: 380, height: 900, officeJs: harness.outputFiles[0]!.text, acceptDownloads: true });
+  page = pane.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pane?.close();
 });
 
 test("inside Excel, 校验 reads the workbook in one sync and lists the findings by severity", async () => {
@@ -106,7 +90,7 @@ test("生成报告: refused with errors; as a draft, previewed in the pane and s
 });
 
 test("has no serious accessibility violations (axe-core)", async () => {
-  await page.addScriptTag({ url: `${server.origin}/axe/axe.min.js` });
+  await page.addScriptTag({ url: `${pane.server.origin}/axe/axe.min.js` });
   const violations = await page.evaluate(async () => {
     // After a dialog, Fluent UI's focus manager (tabster) leaves focus sentinels (data-tabster-dummy):
     // aria-hidden by design, they pass focus on and never hold it, so they are left out of the scan.
@@ -118,13 +102,11 @@ test("has no serious accessibility violations (axe-core)", async () => {
 });
 
 test("requests nothing from another origin", () => {
-  expect(foreignRequests).toEqual([]);
+  expect(pane.foreignRequests).toEqual([]);
 });
 
 test("screenshots with a CJK font (docs/taskpane-validation.png, docs/taskpane-report.png)", async () => {
-  for (const weight of [400, 600]) await page.addStyleTag({ url: `${server.origin}/fonts/chinese-simplified-${weight}.css` });
-  await page.addStyleTag({ content: "body, body * { font-family: 'Noto Sans SC', sans-serif !important; }" });
-  await page.evaluate(() => document.fonts.ready);
+  await useChineseFont(pane);
   const section = page.locator("section[aria-labelledby='validate-heading']");
   const png = await section.screenshot({ path: join(ROOT, "docs", "taskpane-validation.png") });
   expect(png.length).toBeGreaterThan(10000);

@@ -1,15 +1,13 @@
 /** jxzp validate FILE.xlsx [--profile NAME] [--json]: the validator on a workbook file. */
-import { SHEETS } from "../../domain/contract";
-import type { Severity } from "../../domain/validation";
+import { SEVERITY_NAMES } from "../../domain/validation";
 import { WorkbookReadError } from "../../workbook/assemble";
-import { validateWorkbook, validationJson, type WorkbookValidation } from "../../workbook/validate";
+import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../workbook/validate";
 import { inspectWorkbook } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
 import { readBytes } from "../read-file";
 import { checkProfile } from "./compute";
 
-export const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
 
 /** Findings grouped by sheet, in the sheets' order, each a line: severity, cell, rule, message. */
 export function formatValidation(validation: WorkbookValidation): string {
@@ -19,12 +17,10 @@ export function formatValidation(validation: WorkbookValidation): string {
     `评分口径：${model.profile.name} · 总分：${score.total ?? "—"} · 等次：${score.grade ?? "—"}`,
     `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : ""}`,
   ];
-  const order = [...Object.values(SHEETS).map((s) => s.name), null];
-  const sheets = [...new Set(validation.findings.map((f) => f.sheet))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const sheet of sheets) {
+  for (const sheet of sheetsOf(validation.findings)) {
     lines.push("", sheet ?? "（整个工作簿）");
     const rows = validation.findings.filter((f) => f.sheet === sheet).map((f) => [
-      `  ${f.acknowledged ? "已说明" : SEVERITY_TEXT[f.severity]}`, f.cell ?? "", f.rule, f.acknowledged ? `${f.message}（说明：${f.acknowledged}）` : f.message,
+      `  ${f.acknowledged ? "已说明" : SEVERITY_NAMES[f.severity]}`, f.cell ?? "", f.rule, f.acknowledged ? `${f.message}（说明：${f.acknowledged}）` : f.message,
     ]);
     lines.push(table(rows));
   }

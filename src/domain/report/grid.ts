@@ -7,7 +7,7 @@
 import { columnLetter, columnNumber, splitAddress } from "../a1";
 import type { Computation } from "../compute";
 import { CONTRACT, type CellKind } from "../contract";
-import { formatAmount, toDec } from "../decimal";
+import { formatAmount, formatPercent, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
 import { formatRate } from "../rates";
 import { TEMPLATE_SHEETS, type CellStyle } from "../template";
@@ -41,7 +41,7 @@ export const caption = (text: string, year: number | null) =>
 export function cellText(value: unknown, kind: Exclude<CellKind, "table">): string {
   if (value === null || value === undefined) return "";
   if (kind === "amount") return formatAmount(toDec(value)!);
-  if (kind === "rate") return typeof value === "string" ? value : formatRate({ kind: "value", exact: toDec(value)!, value: toDec(value)! });
+  if (kind === "rate") return typeof value === "string" ? value : formatPercent(toDec(value)!);
   return String(value);
 }
 

@@ -1,8 +1,6 @@
 /** Shared wording of findings: amounts and rates as the tables show them, column labels with the year. */
-import { Dec, formatAmount, toDec } from "../decimal";
-import type { AmountTriple } from "../model";
+import { formatAmount, sumPresent, toDec, type Dec } from "../decimal";
 import type { TriplePart } from "../contract";
-import { formatRate, type Rate } from "../rates";
 
 export const PARTS: readonly TriplePart[] = ["prev", "budget", "final"];
 
@@ -12,26 +10,19 @@ export function partLabel(part: TriplePart, year: number | null): string {
   return { prev: `${year - 1}年决算数`, budget: `${year}年预算数`, final: `${year}年决算数` }[part];
 }
 
+/** Sum of the present values, or null when none is present. */
+export const sumOf = (values: readonly unknown[]): Dec | null => sumPresent(values.map(toDec));
+
 /** 39.67 → "39.67"; empty → "空". */
-export function amountText(value: unknown): string {
+function amountText(value: unknown): string {
   const dec = toDec(value);
   return dec === null ? "空" : formatAmount(dec);
-}
-
-export const rateText = (rate: Rate) => formatRate(rate);
-
-/** Sum of the present values, or null when none is present. */
-export function sumOf(values: readonly unknown[]): Dec | null {
-  const present = values.map(toDec).filter((v): v is Dec => v !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), new Dec(0));
 }
 
 /** "公务用车购置和维护经费 29.70 + 出国经费 7.90 + 公务接待 1.07 = 38.67". */
 export function sumText(parts: ReadonlyArray<readonly [string, unknown]>, total: Dec): string {
   return `${parts.map(([label, value]) => `${label} ${amountText(value)}`).join(" + ")} = ${formatAmount(total)}`;
 }
-
-export const tripleValue = (triple: AmountTriple, part: TriplePart) => triple[part];
 
 /** "eval.indicators[3].score": model paths count table rows from 1, as users do. */
 export const rowKey = (table: string, index: number, column: string) => `${table}[${index + 1}].${column}`;

@@ -6,6 +6,9 @@ import type { ScoringProfile } from "../profiles";
 
 export type Severity = "error" | "warning" | "info";
 
+/** How the CLI, the report and the summary name a severity (the pane has its own, with English). */
+export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
+
 /** A safe correction the user may apply after confirming. */
 export type Fix =
   /** Write this number in place of the text that spells it. */

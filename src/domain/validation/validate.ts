@@ -53,9 +53,15 @@ export function findProfile(text: string | null | undefined): ScoringProfile | n
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/** The profile a workbook is evaluated with: the caller's, else the one saved in the workbook, else the default. */
+export function resolveProfile(model: WorkbookModel, override?: string): ScoringProfile {
+  const chosen = override !== undefined ? findProfile(override) : findProfile(model.review.profile);
+  return chosen ?? getProfile(DEFAULT_PROFILE);
+}
+
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
   const saved = findProfile(model.review.profile);
-  const profile = options.profile !== undefined ? findProfile(options.profile) ?? getProfile(DEFAULT_PROFILE) : saved ?? getProfile(DEFAULT_PROFILE);
+  const profile = resolveProfile(model, options.profile);
   const computation = compute(model, profile.id);
   const context = {
     model, computation, profile,

@@ -11,9 +11,9 @@
  */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
-import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
+import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import { tableRows } from "../../domain/layout";
-import { loadContract, parseRangeAddress, type ExcelSnapshot } from "./read";
+import { loadContract, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 
 export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded" | "repaired";
@@ -207,13 +207,7 @@ function sheetOf(snapshot: ExcelSnapshot, id: SheetId): string | undefined {
   return entry ? snapshot.name(entry.name)?.sheet : undefined;
 }
 
-function safeSheetOf(reference: string): string | undefined {
-  try {
-    return parseRangeAddress(reference.replace(/^=/, "")).sheet;
-  } catch {
-    return undefined;
-  }
-}
+const safeSheetOf = (reference: string): string | undefined => parseReference(reference)?.sheet;
 
 /** Runs one write batch; if it fails, undoes what landed and throws an InstallError. */
 async function write(context: Excel.RequestContext, sync: () => Promise<void>, before: Before, queue: () => void): Promise<void> {

@@ -5,7 +5,7 @@
  * more sync then finds out what is missing and says so in Chinese.
  */
 import { CONTRACT, SHEETS } from "../../domain/contract";
-import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
+import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook, type AssembleOptions, type TableFound, type WorkbookSource } from "../assemble";
 
 /** One cell as Excel shows it: its value (a CellError for #DIV/0! …) and its formula or constant. */
@@ -14,14 +14,11 @@ export interface ExcelCell {
   readonly formula: unknown;
 }
 
-const ADDRESS = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
-
 /** "'附件1 基础数据表'!B5:D5" → sheet, first cell and last cell. */
 export function parseRangeAddress(address: string): { sheet: string; start: string; end: string } {
-  const match = ADDRESS.exec(address);
-  if (!match) throw new RangeError(`Not a range address: ${address}`);
-  const start = `${match[3]}${match[4]}`;
-  return { sheet: (match[1] ?? match[2]!).replace(/''/g, "'"), start, end: match[5] ? `${match[5]}${match[6]}` : start };
+  const place = parseReference(address);
+  if (!place) throw new RangeError(`Not a range address: ${address}`);
+  return place;
 }
 
 type LoadedRange = Pick<Excel.Range, "address" | "values" | "valueTypes" | "formulas">;
@@ -71,8 +68,13 @@ export class ExcelSnapshot implements WorkbookSource {
   }
 
   formula(sheet: string, address: string): string | null {
-    const formula = this.cell(sheet, address)?.formula;
-    return typeof formula === "string" && formula.startsWith("=") ? formula : null;
+    return this.lookup(sheet, address).formula;
+  }
+
+  lookup(sheet: string, address: string): { value: unknown; formula: string | null } {
+    const cell = this.cell(sheet, address);
+    const formula = cell?.formula;
+    return { value: cell?.value ?? null, formula: typeof formula === "string" && formula.startsWith("=") ? formula : null };
   }
 
   name(name: string): { sheet: string; start: string } | null {

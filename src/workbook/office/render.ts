@@ -8,7 +8,7 @@ import {
   COLUMN_VALIDATION, FORMULAS, KEY_VALIDATION, KIND_VALIDATION, LISTS, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
   type CellStyle, type TemplateSheet, type ValidationRule,
 } from "../../domain/template";
-import { columnLetter, splitAddress } from "../../domain/a1";
+import { absoluteRange as absolute, columnLetter, quoteSheet as quote, splitAddress } from "../../domain/a1";
 import { layoutsFor, type SheetLayout, type TableRows } from "../../domain/layout";
 
 /** Input values kept from an earlier install, as Excel holds them (constants or the user's formulas). */
@@ -30,8 +30,6 @@ export interface RenderPlan {
 /** Where the template version is written on 报告文字 (its defined name is VERSION_NAME). */
 export const VERSION_ADDRESS = "A10";
 
-export const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
 /** Points from character widths (Excel's column width unit is about 7 px per character at 11 pt). */
 const widthInPoints = (characters: number) => Math.round(characters * 5.6 + 4);

@@ -14,8 +14,9 @@ import {
 } from "../../domain/template";
 import { completionRate, indicatorScore } from "../../functions/core";
 import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
-import { valueAt } from "../model-paths";
+import { valueAtPath as valueAt } from "../../domain/validation/paths";
 import { STYLES } from "./styles";
+import { absoluteRange, quoteSheet } from "../../domain/a1";
 
 type CellValue = ExcelJS.CellValue;
 
@@ -48,14 +49,6 @@ function helperResult(call: () => string | number): CellValue {
   } catch {
     return "";
   }
-}
-
-function quoted(sheetName: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'`;
-}
-
-function absolute(range: string): string {
-  return range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout): void {
@@ -103,7 +96,7 @@ function writeLists(wb: ExcelJS.Workbook): void {
     column.width = 18;
     list.values.forEach((value, r) => (ws.getCell(r + 1, i + 1).value = value));
     const letter = column.letter;
-    wb.definedNames.add(`${quoted(LISTS_SHEET)}!$${letter}$1:$${letter}$${list.values.length}`, list.name);
+    wb.definedNames.add(`${quoteSheet(LISTS_SHEET)}!$${letter}$1:$${letter}$${list.values.length}`, list.name);
   });
 }
 
@@ -137,7 +130,7 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
     renderStatic(ws, sheet, layout);
 
     for (const entry of CONTRACT.filter((e) => e.sheet === sheet.id)) {
-      const name = (range: string) => wb.definedNames.add(`${quoted(sheet.name)}!${absolute(range)}`, entry.name);
+      const name = (range: string) => wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
       if (entry.table) {
         writeTable(ws, entry, layout, model, rows[entry.key]!, computation.profile.id);
         const t = entry.table;
@@ -165,7 +158,7 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
   versionCell.style = STYLES.note;
   report.getCell("B10").value = "← 模板版本（请勿修改）";
   report.getCell("B10").style = STYLES.note;
-  wb.definedNames.add(`${quoted(VERSION_CELL.sheet)}!${absolute(VERSION_CELL.address)}`, VERSION_NAME);
+  wb.definedNames.add(`${quoteSheet(VERSION_CELL.sheet)}!${absoluteRange(VERSION_CELL.address)}`, VERSION_NAME);
   return wb;
 }
 

@@ -1,5 +1,5 @@
 /** SPEC §7 Scores: 0 ≤ 得分 ≤ 分值, a reason wherever points were lost, the suggested score beside the entered one. */
-import { Dec, formatAmount } from "../../decimal";
+import { Dec, formatAmount, formatPercent } from "../../decimal";
 import { formatRate } from "../../rates";
 import { indicatorLabel, rowKey } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
@@ -60,7 +60,7 @@ export const scoreRules = [
       const penalty = profile.overAchievement ? `；按“${profile.name}”口径为指标偏离，扣 ${profile.overAchievement.penalty} 分` : "";
       yield {
         key: rowKey("eval.indicators", i, "actual"),
-        message: `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），超过 ${formatRate({ kind: "value", exact: threshold, value: threshold })}：请检查年度指标值是否定得过低${penalty}`,
+        message: `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），超过 ${formatPercent(threshold)}：请检查年度指标值是否定得过低${penalty}`,
       };
     }
   }),
