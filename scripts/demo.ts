@@ -53,7 +53,7 @@ async function workbooks(): Promise<number> {
   codes.push(await runAsync(["export", filled, "--json"], { out: (s) => (exported += s), err: processIo.err }));
   written.push(write("株洲市科学技术局-2024.exported.json", exported));
   const back = JSON.parse(exported);
-  console.log(`━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${back.eval.total}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`);
+  console.log(`━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${Number(back.eval.total).toFixed(2)}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`);
   codes.push(await validation(filled));
   return Math.max(...codes);
 }

@@ -44,6 +44,9 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   });
 }
 
+/** A user's text ends as a sentence does in the report. */
+const sentence = (text: string) => (/[。！？；.!?]$/.test(text) ? text : `${text}。`);
+
 const PLACEHOLDER = /(【(?:请填写：[^】]*|未填写)】)/;
 
 function paragraph(text: string): Block {
@@ -116,7 +119,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   if (incomes.length > 0) p(fill(S.income, { parts: incomes.join("，") }));
   if (toDec(basic.budgetAdjustment.final) !== null) p(fill(S.budgetAdjustment, { final: amount(basic.budgetAdjustment.final), rate: rate("basic.budgetAdjustment.rate") }));
   for (const finding of validation.findings.filter((f) => f.acknowledged && f.rule.startsWith("cross."))) {
-    p(fill(S.explanation, { subject: finding.rule === "cross.projects" ? "项目支出口径" : "表间差异", reason: finding.acknowledged }));
+    p(sentence(fill(S.explanation, { subject: finding.rule === "cross.projects" ? "项目支出口径" : "表间差异", reason: finding.acknowledged })));
   }
 
   // 三、经费控制
