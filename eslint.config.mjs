@@ -3,15 +3,34 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
-const ADAPTER_ONLY = ["@microsoft/office-js", "office-js", "react", "react-dom", "react-dom/*", "@fluentui/*", "exceljs", "docx"];
+const ADAPTER_ONLY = [
+  "@microsoft/office-js",
+  "office-js",
+  "react",
+  "react-dom",
+  "react-dom/*",
+  "@fluentui/*",
+  "exceljs",
+  "docx",
+];
 
 export default tseslint.config(
   { ignores: ["dist/", "lib/", "coverage/", "demo-output/", "render-output/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly", OfficeRuntime: "readonly" } },
+    languageOptions: {
+      globals: {
+        ...globals.node,
+        ...globals.browser,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+        OfficeRuntime: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
@@ -21,7 +40,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ADAPTER_ONLY, message: "src/domain is the pure core: no Office.js, React, Fluent UI, exceljs or docx here." }] },
+        {
+          patterns: [
+            {
+              group: ADAPTER_ONLY,
+              message: "src/domain is the pure core: no Office.js, React, Fluent UI, exceljs or docx here.",
+            },
+          ],
+        },
       ],
       "no-restricted-globals": [
         "error",
@@ -32,6 +58,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Formatting is Prettier's (npm run lint runs prettier --check); ESLint keeps to correctness.
+  prettier,
   {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

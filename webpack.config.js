@@ -16,16 +16,22 @@ const { localizeMetadata } = require("./src/functions/localize-metadata.ts");
 class LocalizedMetadataPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("LocalizedMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const generated = compilation.getAsset("functions.json");
-        if (!generated) return;
-        try {
-          const zh = localizeMetadata(JSON.parse(generated.source.source().toString()));
-          compilation.emitAsset("functions.zh-cn.json", new webpack.sources.RawSource(`${JSON.stringify(zh, null, 2)}\n`));
-        } catch (error) {
-          compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${error.message}`));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const generated = compilation.getAsset("functions.json");
+          if (!generated) return;
+          try {
+            const zh = localizeMetadata(JSON.parse(generated.source.source().toString()));
+            compilation.emitAsset(
+              "functions.zh-cn.json",
+              new webpack.sources.RawSource(`${JSON.stringify(zh, null, 2)}\n`),
+            );
+          } catch (error) {
+            compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${error.message}`));
+          }
+        },
+      );
     });
   }
 }
@@ -53,7 +59,14 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+          },
+        },
       ],
     },
     plugins: [
@@ -70,7 +83,13 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // office.js loads its Excel host scripts and locale strings from beside itself (no CDN).
-          ...["office.js", "o15apptofilemappingtable.js", "custom-functions-runtime.js", "es6-promise.js", "excel*.js"].map((file) => ({
+          ...[
+            "office.js",
+            "o15apptofilemappingtable.js",
+            "custom-functions-runtime.js",
+            "es6-promise.js",
+            "excel*.js",
+          ].map((file) => ({
             from: `node_modules/@microsoft/office-js/dist/${file}`,
             to: "office-js/[name][ext]",
             globOptions: { ignore: ["**/*.debug.js"] },
@@ -89,7 +108,10 @@ module.exports = async (env, options) => {
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions() },
+      server: {
+        type: "https",
+        options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await httpsOptions(),
+      },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };

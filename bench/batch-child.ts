@@ -19,11 +19,14 @@ async function main(): Promise<void> {
     extra = { files: summary.files, read: summary.read, withErrors: summary.withErrors };
   } else {
     const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
-    for (const file of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+    for (const file of files)
+      await new ExcelJS.Workbook().xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
     extra = { files: files.length };
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(JSON.stringify({ ms: Math.round(ms), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));
+  console.log(
+    JSON.stringify({ ms: Math.round(ms), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }),
+  );
 }
 
 void main();

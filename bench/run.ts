@@ -45,7 +45,12 @@ function emit(figure: Record<string, unknown>): void {
   console.log(JSON.stringify(figure));
 }
 
-function compare(name: string, ours: (i: number) => unknown, baselineName: string, baseline: (i: number) => unknown): void {
+function compare(
+  name: string,
+  ours: (i: number) => unknown,
+  baselineName: string,
+  baseline: (i: number) => unknown,
+): void {
   const oursNs = timePerOp(ours);
   const baseNs = timePerOp(baseline);
   emit({
@@ -58,7 +63,10 @@ function compare(name: string, ours: (i: number) => unknown, baselineName: strin
 }
 
 // Amounts as they come from cells: two decimals, in 万元.
-const pairs = Array.from({ length: 4096 }, (_, i) => [(((i * 7919) % 100000) + 1) / 100, (((i * 104729) % 100000) + 100) / 100] as const);
+const pairs = Array.from(
+  { length: 4096 },
+  (_, i) => [(((i * 7919) % 100000) + 1) / 100, (((i * 104729) % 100000) + 100) / 100] as const,
+);
 compare(
   "rate: 执行数/预算数 exact (decimal.js, 4-decimal half-up)",
   (i) => ratio(pairs[i & 4095]![0], pairs[i & 4095]![1]),
@@ -75,8 +83,16 @@ compare(
 
 // A 附件2 column of indicators as Excel sends them in one batch: texts repeat across rows.
 const indicatorRows = [
-  [10, "1300 家", "1302 家"], [10, "5 个", "16 个"], [5, "3人", "3人"], [5, "13件", "14.91件"], [5, "3.1%", "3.15%"],
-  [5, "12月", "12月"], [5, "15%", "17.9%"], [5, "≥95%", "100%"], [5, "8%", "7.42%"], [5, "120亿元", "115.49亿元"],
+  [10, "1300 家", "1302 家"],
+  [10, "5 个", "16 个"],
+  [5, "3人", "3人"],
+  [5, "13件", "14.91件"],
+  [5, "3.1%", "3.15%"],
+  [5, "12月", "12月"],
+  [5, "15%", "17.9%"],
+  [5, "≥95%", "100%"],
+  [5, "8%", "7.42%"],
+  [5, "120亿元", "115.49亿元"],
 ] as const;
 compare(
   "fn: INDICATORSCORE with text parsing (cached)",
@@ -89,8 +105,20 @@ compare(
 );
 
 // Distinct texts (the cache holds 10,000), so this measures the parser itself.
-const shapes = ["{n} 家", "≥{n}%", "{n}.5%", "{m}月", "{n}亿元", "不少于{n}次", "按时间节点完成各阶段任务{n}", "{n}天以内", "１，{n}家", "2024年{m}月30日前"];
-const freshText = (i: number) => shapes[i % shapes.length]!.replace("{n}", String(100 + (i % 900_000))).replace("{m}", String(1 + (i % 12)));
+const shapes = [
+  "{n} 家",
+  "≥{n}%",
+  "{n}.5%",
+  "{m}月",
+  "{n}亿元",
+  "不少于{n}次",
+  "按时间节点完成各阶段任务{n}",
+  "{n}天以内",
+  "１，{n}家",
+  "2024年{m}月30日前",
+];
+const freshText = (i: number) =>
+  shapes[i % shapes.length]!.replace("{n}", String(100 + (i % 900_000))).replace("{m}", String(1 + (i % 12)));
 compare(
   "parse: 年度指标值/实际完成值 text (uncached)",
   (i) => parseMeasure(freshText(i)),
@@ -106,7 +134,12 @@ compare(
   "JSON.parse of the same model file",
   () => JSON.parse(sampleText),
 );
-compare("model: parse and validate 株洲 2024 JSON (zod)", () => workbookModel.parse(JSON.parse(sampleText)), "JSON.parse alone", () => JSON.parse(sampleText));
+compare(
+  "model: parse and validate 株洲 2024 JSON (zod)",
+  () => workbookModel.parse(JSON.parse(sampleText)),
+  "JSON.parse alone",
+  () => JSON.parse(sampleText),
+);
 
 /** Wall time of one run of `fn`, the best of `runs`. */
 async function bestMs(fn: () => Promise<unknown>, runs = 3): Promise<number> {
@@ -125,8 +158,14 @@ async function workbookFigures(): Promise<void> {
     eval: {
       ...JSON.parse(sampleText).eval,
       indicators: Array.from({ length: 1000 }, (_, i) => ({
-        level1: "产出指标", level2: "数量指标", name: `指标${i + 1}`, target: `${100 + (i % 50)}家`, actual: `${90 + (i % 70)}家`,
-        weight: 0.09, score: 0.08, deviation: i % 3 === 0 ? "原因：受经济环境影响；措施：加强服务。" : "",
+        level1: "产出指标",
+        level2: "数量指标",
+        name: `指标${i + 1}`,
+        target: `${100 + (i % 50)}家`,
+        actual: `${90 + (i % 70)}家`,
+        weight: 0.09,
+        score: 0.08,
+        deviation: i % 3 === 0 ? "原因：受经济环境影响；措施：加强服务。" : "",
       })),
     },
   });
@@ -134,7 +173,19 @@ async function workbookFigures(): Promise<void> {
   const importMs = await bestMs(async () => (bytes = (await buildWorkbook(big).xlsx.writeBuffer()) as ArrayBuffer));
   const exportMs = await bestMs(() => readWorkbook(bytes));
   // Baseline: exceljs writing and reading a plain sheet of the same 1,000 × 11 values, no template.
-  const rows = big.eval.indicators.map((r) => [r.level1, r.level2, r.name, r.target, r.actual, 0.09, 0.08, r.deviation, null, null, null]);
+  const rows = big.eval.indicators.map((r) => [
+    r.level1,
+    r.level2,
+    r.name,
+    r.target,
+    r.actual,
+    0.09,
+    0.08,
+    r.deviation,
+    null,
+    null,
+    null,
+  ]);
   let plain: ArrayBuffer = new ArrayBuffer(0);
   const plainWriteMs = await bestMs(async () => {
     const wb = new ExcelJS.Workbook();
@@ -142,12 +193,32 @@ async function workbookFigures(): Promise<void> {
     plain = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
   });
   const plainReadMs = await bestMs(() => new ExcelJS.Workbook().xlsx.load(plain));
-  emit({ name: "xlsx: import 1,000 indicator rows (jxzp import)", ms: importMs, baseline: "exceljs plain write, same values", baselineMs: plainWriteMs, ratio: Number((importMs / plainWriteMs).toFixed(2)), bytes: bytes.byteLength });
-  emit({ name: "xlsx: export 1,000 indicator rows (jxzp export)", ms: exportMs, baseline: "exceljs plain read, same values", baselineMs: plainReadMs, ratio: Number((exportMs / plainReadMs).toFixed(2)) });
+  emit({
+    name: "xlsx: import 1,000 indicator rows (jxzp import)",
+    ms: importMs,
+    baseline: "exceljs plain write, same values",
+    baselineMs: plainWriteMs,
+    ratio: Number((importMs / plainWriteMs).toFixed(2)),
+    bytes: bytes.byteLength,
+  });
+  emit({
+    name: "xlsx: export 1,000 indicator rows (jxzp export)",
+    ms: exportMs,
+    baseline: "exceljs plain read, same values",
+    baselineMs: plainReadMs,
+    ratio: Number((exportMs / plainReadMs).toFixed(2)),
+  });
 }
 
 const BUNDLE_GOALS: Record<string, number> = { "functions.js": 60 * 1024 };
-for (const file of ["taskpane.js", "report.js", "functions.js", "commands.js", "functions.json", "functions.zh-cn.json"]) {
+for (const file of [
+  "taskpane.js",
+  "report.js",
+  "functions.js",
+  "commands.js",
+  "functions.json",
+  "functions.zh-cn.json",
+]) {
   const path = join(ROOT, "dist", file);
   if (!existsSync(path)) {
     emit({ name: `bundle: ${file}`, note: "dist/ missing: run npm run build first" });
@@ -155,7 +226,12 @@ for (const file of ["taskpane.js", "report.js", "functions.js", "commands.js", "
   }
   const gzipBytes = gzipSync(readFileSync(path)).length;
   const goal = BUNDLE_GOALS[file];
-  emit({ name: `bundle: ${file}`, bytes: statSync(path).size, gzipBytes, ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}) });
+  emit({
+    name: `bundle: ${file}`,
+    bytes: statSync(path).size,
+    gzipBytes,
+    ...(goal ? { gzipGoalBytes: goal, withinGoal: gzipBytes <= goal } : {}),
+  });
 }
 
 /** Median wall time of `runs` calls of a heavy `fn`, after a few warm-up calls. */
@@ -172,22 +248,39 @@ function medianMs(fn: () => unknown, runs: number): number {
 /** A model with `n` indicators: the 株洲 rows repeated, weights and scores as typed. */
 function modelWith(n: number) {
   const json = JSON.parse(sampleText);
-  json.eval.indicators = Array.from({ length: n }, (_, i) => ({ ...json.eval.indicators[i % json.eval.indicators.length], name: `指标${i + 1}` }));
+  json.eval.indicators = Array.from({ length: n }, (_, i) => ({
+    ...json.eval.indicators[i % json.eval.indicators.length],
+    name: `指标${i + 1}`,
+  }));
   return workbookModel.parse(json);
 }
 
 /** The validator: cost per model and per indicator row, against compute() alone on the same model. */
 function validationFigures(): void {
   const perRow: number[] = [];
-  for (const [n, goalMs] of [[200, 5], [10_000, 250]] as const) {
+  for (const [n, goalMs] of [
+    [200, 5],
+    [10_000, 250],
+  ] as const) {
     const model = modelWith(n);
     const runs = n > 1000 ? 10 : 200;
     const ms = medianMs(() => validate(model), runs);
     const computeMs = medianMs(() => compute(model), runs);
     perRow.push(ms / n);
-    emit({ name: `validate: a model with ${n} indicators`, ms: Number(ms.toFixed(3)), goalMs, withinGoal: ms < goalMs, baseline: "compute() alone, same model", baselineMs: Number(computeMs.toFixed(3)), ratio: Number((ms / computeMs).toFixed(2)) });
+    emit({
+      name: `validate: a model with ${n} indicators`,
+      ms: Number(ms.toFixed(3)),
+      goalMs,
+      withinGoal: ms < goalMs,
+      baseline: "compute() alone, same model",
+      baselineMs: Number(computeMs.toFixed(3)),
+      ratio: Number((ms / computeMs).toFixed(2)),
+    });
   }
-  emit({ name: "validate: cost per row, 10,000 rows vs 200 (1.00 = linear)", ratio: Number((perRow[1]! / perRow[0]!).toFixed(2)) });
+  emit({
+    name: "validate: cost per row, 10,000 rows vs 200 (1.00 = linear)",
+    ratio: Number((perRow[1]! / perRow[0]!).toFixed(2)),
+  });
 }
 
 /** Office.js round trips, counted on the in-memory Excel (the figure that matters in Excel on the web). */
@@ -219,7 +312,15 @@ async function reportFigures(): Promise<void> {
   const workbook = await inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
   const ms = await bestMs(() => generateReport(workbook), 5);
   const validateMs = await bestMs(async () => validateWorkbook(workbook), 5);
-  emit({ name: "report: 株洲 2024 .docx from the read workbook (validate, content, render)", ms, goalMs: 300, withinGoal: ms < 300, baseline: "validation alone", baselineMs: validateMs, ratio: Number((ms / Math.max(validateMs, 0.1)).toFixed(1)) });
+  emit({
+    name: "report: 株洲 2024 .docx from the read workbook (validate, content, render)",
+    ms,
+    goalMs: 300,
+    withinGoal: ms < 300,
+    baseline: "validation alone",
+    baselineMs: validateMs,
+    ratio: Number((ms / Math.max(validateMs, 0.1)).toFixed(1)),
+  });
 }
 /**
  * The finance bureau's batch: 1,000 realistic workbooks (20–60 indicators; 100 distinct departments,
@@ -232,18 +333,35 @@ async function batchFigures(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const distinct: Buffer[] = [];
-    for (let i = 0; i < 100; i++) distinct.push(Buffer.from(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
+    for (let i = 0; i < 100; i++)
+      distinct.push(Buffer.from(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
     for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `${String(i).padStart(4, "0")}.xlsx`), distinct[i % 100]!);
     writeFileSync(join(dir, "ready"), "");
   }
-  const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "batch-child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 }).trim());
+  const child = (...args: string[]) =>
+    JSON.parse(
+      execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "batch-child.ts"), ...args], {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      }).trim(),
+    );
   const bare = child("bare", dir);
   for (const jobs of [...new Set([1, availableParallelism()])]) {
     const ours = child("summary", dir, String(jobs));
     emit({
-      name: `batch: jxzp summary over 1,000 workbooks, --jobs ${jobs}`, ms: ours.ms, goalMs: 60000, withinGoal: ours.ms < 60000, peakMb: ours.peakMb,
-      read: ours.read, withErrors: ours.withErrors, baseline: "bare exceljs read of the same files, one thread", baselineMs: bare.ms, baselinePeakMb: bare.peakMb,
-      ratio: Number((ours.ms / bare.ms).toFixed(2)), ratioGoal: 1.3, cpus: availableParallelism(),
+      name: `batch: jxzp summary over 1,000 workbooks, --jobs ${jobs}`,
+      ms: ours.ms,
+      goalMs: 60000,
+      withinGoal: ours.ms < 60000,
+      peakMb: ours.peakMb,
+      read: ours.read,
+      withErrors: ours.withErrors,
+      baseline: "bare exceljs read of the same files, one thread",
+      baselineMs: bare.ms,
+      baselinePeakMb: bare.peakMb,
+      ratio: Number((ours.ms / bare.ms).toFixed(2)),
+      ratioGoal: 1.3,
+      cpus: availableParallelism(),
     });
   }
 }

@@ -6,11 +6,40 @@
 import { workbookModel, type WorkbookModel } from "../src/domain";
 import { completedSample } from "./completed-sample";
 
-const UNITS = ["科学技术局", "科学技术协会", "工业和信息化局", "发展和改革委员会", "财政局", "教育局", "民政局", "司法局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局", "农业农村局", "商务局", "文化旅游广电体育局", "卫生健康委员会", "应急管理局", "审计局", "统计局", "医疗保障局"];
+const UNITS = [
+  "科学技术局",
+  "科学技术协会",
+  "工业和信息化局",
+  "发展和改革委员会",
+  "财政局",
+  "教育局",
+  "民政局",
+  "司法局",
+  "生态环境局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "水利局",
+  "农业农村局",
+  "商务局",
+  "文化旅游广电体育局",
+  "卫生健康委员会",
+  "应急管理局",
+  "审计局",
+  "统计局",
+  "医疗保障局",
+];
 const CITIES = ["株洲市", "湘潭市", "衡阳市", "岳阳市", "常德市"];
 
 export type Mistake = "none" | "weights110" | "missingReason" | "threePublicSum" | "yearDiffers";
-const MISTAKES: readonly Mistake[] = ["none", "none", "none", "weights110", "missingReason", "threePublicSum", "yearDiffers"];
+const MISTAKES: readonly Mistake[] = [
+  "none",
+  "none",
+  "none",
+  "weights110",
+  "missingReason",
+  "threePublicSum",
+  "yearDiffers",
+];
 
 /** mulberry32: a small deterministic generator, so the batch is the same on every run. */
 function random(seed: number): () => number {
@@ -23,7 +52,10 @@ function random(seed: number): () => number {
   };
 }
 
-export function variedModel(index: number, indicatorRange: readonly [number, number] = [20, 60]): { model: WorkbookModel; unit: string; mistake: Mistake } {
+export function variedModel(
+  index: number,
+  indicatorRange: readonly [number, number] = [20, 60],
+): { model: WorkbookModel; unit: string; mistake: Mistake } {
   const next = random(index + 1);
   const json = completedSample();
   const unit = `${CITIES[index % CITIES.length]}${UNITS[Math.floor(index / CITIES.length) % UNITS.length]}${index >= 100 ? `（${Math.floor(index / 100)}）` : ""}`;
@@ -36,7 +68,7 @@ export function variedModel(index: number, indicatorRange: readonly [number, num
   delete json.eval.funds.score;
   const count = indicatorRange[0] + Math.floor(next() * (indicatorRange[1] - indicatorRange[0] + 1));
   // 90 points over `count` indicators: whole points where possible, the rest on the last one.
-  const each = Math.floor(90 / count * 100) / 100;
+  const each = Math.floor((90 / count) * 100) / 100;
   json.eval.indicators = Array.from({ length: count }, (_, i) => {
     const row = base[i % base.length]!;
     const weight = i === count - 1 ? Number((90 - each * (count - 1)).toFixed(2)) : each;
@@ -48,7 +80,8 @@ export function variedModel(index: number, indicatorRange: readonly [number, num
     json.eval.indicators[0].weight = Number((json.eval.indicators[0].weight + 10).toFixed(2));
     json.eval.indicators[0].score = json.eval.indicators[0].weight;
   }
-  if (mistake === "missingReason") json.eval.indicators[1].score = Number((json.eval.indicators[1].weight * 0.8).toFixed(2));
+  if (mistake === "missingReason")
+    json.eval.indicators[1].score = Number((json.eval.indicators[1].weight * 0.8).toFixed(2));
   if (mistake === "threePublicSum") json.basic.threePublic.total.final = 39.67;
   if (mistake === "yearDiffers") json.eval.year = 2023;
   return { model: workbookModel.parse(json), unit, mistake };

@@ -47,13 +47,18 @@ async function workbooks(): Promise<number> {
   const blank = join(OUT, "绩效自评模板-空白.xlsx");
   const filled = join(OUT, "株洲市科学技术局-2024.xlsx");
   const quiet: CliIo = { out: () => undefined, err: processIo.err };
-  const codes = [await runAsync(["template", "--out", blank], quiet), await runAsync(["import", SAMPLE, "--out", filled], quiet)];
+  const codes = [
+    await runAsync(["template", "--out", blank], quiet),
+    await runAsync(["import", SAMPLE, "--out", filled], quiet),
+  ];
   written.push(relative(process.cwd(), blank), relative(process.cwd(), filled));
   let exported = "";
   codes.push(await runAsync(["export", filled, "--json"], { out: (s) => (exported += s), err: processIo.err }));
   written.push(write("株洲市科学技术局-2024.exported.json", exported));
   const back = JSON.parse(exported);
-  console.log(`━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${Number(back.eval.total).toFixed(2)}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`);
+  console.log(
+    `━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${Number(back.eval.total).toFixed(2)}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`,
+  );
   codes.push(await validation(filled));
   return Math.max(...codes);
 }
@@ -102,17 +107,33 @@ async function batch(): Promise<number> {
   mkdirSync(folder, { recursive: true });
   for (let i = 0; i < 10; i++) {
     const { model, unit } = variedModel(i);
-    writeFileSync(join(folder, `${String(i + 1).padStart(2, "0")}-${unit}.xlsx`), Buffer.from(await buildWorkbook(model).xlsx.writeBuffer()));
+    writeFileSync(
+      join(folder, `${String(i + 1).padStart(2, "0")}-${unit}.xlsx`),
+      Buffer.from(await buildWorkbook(model).xlsx.writeBuffer()),
+    );
   }
   writeFileSync(join(folder, "11-某单位（发错了文件）.xlsx"), "这是一个文本文件，不是工作簿");
-  writeFileSync(join(folder, "12-某单位（加了密码）.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  writeFileSync(
+    join(folder, "12-某单位（加了密码）.xlsx"),
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+  );
   const summary = join(OUT, "汇总-2024.xlsx");
   let out = "";
   await runAsync(["summary", folder, "--out", summary], { out: (s) => (out += `${s}\n`), err: processIo.err });
   let json = "";
   await runAsync(["summary", folder, "--json", "--jobs", "1"], { out: (s) => (json += s), err: processIo.err });
-  const rows = JSON.parse(json).rows as Array<{ unit: string; executionRate: string; total: string; grade: string; errors: number; firstError: string | null }>;
-  const lines = rows.map((r) => `  ${r.unit} · 执行率 ${r.executionRate} · 总分 ${r.total ?? "—"} ${r.grade ?? ""} · 错误 ${r.errors}${r.firstError ? ` · ${r.firstError}` : ""}`);
+  const rows = JSON.parse(json).rows as Array<{
+    unit: string;
+    executionRate: string;
+    total: string;
+    grade: string;
+    errors: number;
+    firstError: string | null;
+  }>;
+  const lines = rows.map(
+    (r) =>
+      `  ${r.unit} · 执行率 ${r.executionRate} · 总分 ${r.total ?? "—"} ${r.grade ?? ""} · 错误 ${r.errors}${r.firstError ? ` · ${r.firstError}` : ""}`,
+  );
   console.log(`━━ 财政局汇总：${relative(process.cwd(), folder)} ━━\n${out}${lines.join("\n")}\n`);
   written.push(relative(process.cwd(), folder), relative(process.cwd(), summary));
   return 0; // findings in the batch are the point of the demo, not a failure
@@ -123,7 +144,6 @@ async function jsonOf(workbook: string): Promise<string> {
   await runAsync(["validate", workbook, "--json"], { out: (s) => (out += s), err: processIo.err });
   return out;
 }
-
 
 void workbooks().then((code) => {
   console.log("━━ 已写入 ━━");

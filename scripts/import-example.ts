@@ -14,7 +14,12 @@ interface PublishedExample {
   basicData: {
     staff: { authorized: number; actual: number; controlRatePublished: string };
     expenseControl: {
-      threePublic: { total: Triple; vehicles: { total: Triple; purchase: Triple; operation: Triple }; overseas: Triple; reception: Triple };
+      threePublic: {
+        total: Triple;
+        vehicles: { total: Triple; purchase: Triple; operation: Triple };
+        overseas: Triple;
+        reception: Triple;
+      };
       projects: { total: Triple; lines: Named[] };
       publicFunds: { total: Triple; of: Named[] };
       governmentProcurement: Triple;
@@ -25,13 +30,26 @@ interface PublishedExample {
   };
   selfEvaluation: {
     funds: {
-      initialBudget: number; fullYearBudget: number; executed: number; weight: number;
-      executionRatePublished: string; scorePublished: number;
+      initialBudget: number;
+      fullYearBudget: number;
+      executed: number;
+      weight: number;
+      executionRatePublished: string;
+      scorePublished: number;
       byIncome: { generalPublicBudget: number; governmentFund: number; nonTaxSpecialAccount: number; other: number };
       byExpense: { basic: number; project: number };
     };
     overallGoal: { expected: string; actual: string };
-    indicators: Array<{ level1: string; level2: string; name: string; target: string; actual: string; weight: number; score: number; deviation: string }>;
+    indicators: Array<{
+      level1: string;
+      level2: string;
+      name: string;
+      target: string;
+      actual: string;
+      weight: number;
+      score: number;
+      deviation: string;
+    }>;
     totalScorePublished: number;
   };
 }
@@ -57,7 +75,10 @@ export function fromPublishedExample(example: PublishedExample) {
         overseas: triple(ec.threePublic.overseas),
         reception: triple(ec.threePublic.reception),
       },
-      projects: { total: triple(ec.projects.total), lines: ec.projects.lines.map((line) => ({ name: line.name, ...triple(line.values) })) },
+      projects: {
+        total: triple(ec.projects.total),
+        lines: ec.projects.lines.map((line) => ({ name: line.name, ...triple(line.values) })),
+      },
       publicFunds: {
         total: triple(ec.publicFunds.total),
         office: publicFundsOf("办公经费"),

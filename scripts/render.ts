@@ -26,8 +26,12 @@ async function main() {
   for (const [name, workbook] of Object.entries(books)) {
     const xlsx = join(WORK, `${name}.xlsx`);
     writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
-    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, xlsx], { stdio: "ignore", timeout: 180000 });
-    for (const old of readdirSync(DOCS).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))) rmSync(join(DOCS, old));
+    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, xlsx], {
+      stdio: "ignore",
+      timeout: 180000,
+    });
+    for (const old of readdirSync(DOCS).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")))
+      rmSync(join(DOCS, old));
     execFileSync("pdftoppm", ["-r", "80", "-png", join(WORK, `${name}.pdf`), join(WORK, name)]);
     for (const page of readdirSync(WORK).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))) {
       renameSync(join(WORK, page), join(DOCS, page));
@@ -44,20 +48,49 @@ async function renderReport(): Promise<void> {
   if (outcome.status !== "generated") throw new Error("the completed sample has errors");
   const docx = join(WORK, "report.docx");
   writeFileSync(docx, outcome.bytes);
-  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, docx], { stdio: "ignore", timeout: 180000 });
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, docx], {
+    stdio: "ignore",
+    timeout: 180000,
+  });
   const pdf = join(WORK, "report.pdf");
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
-  const expected = ["2024年度部门（单位）整体支出", "在职人员控制率为82.05%", "自评得分98.00分", "附件1", "附件2", outcome.content.fingerprint];
+  const expected = [
+    "2024年度部门（单位）整体支出",
+    "在职人员控制率为82.05%",
+    "自评得分98.00分",
+    "附件1",
+    "附件2",
+    outcome.content.fingerprint,
+  ];
   const missing = expected.filter((t) => !text.includes(t));
-  if (missing.length > 0 || pages < 4 || pages > 20) throw new Error(`report.pdf: ${pages} pages, missing ${missing.join(", ")}`);
-  for (const old of readdirSync(DOCS).filter((f) => f.startsWith("report-") && f.endsWith(".png"))) rmSync(join(DOCS, old));
-  const byPage = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f").map((page) => page.replace(/\s+/g, ""));
+  if (missing.length > 0 || pages < 4 || pages > 20)
+    throw new Error(`report.pdf: ${pages} pages, missing ${missing.join(", ")}`);
+  for (const old of readdirSync(DOCS).filter((f) => f.startsWith("report-") && f.endsWith(".png")))
+    rmSync(join(DOCS, old));
+  const byPage = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })
+    .split("\f")
+    .map((page) => page.replace(/\s+/g, ""));
   const first = byPage.findIndex((page) => page.startsWith("附件1")) + 1;
   const second = byPage.findIndex((page) => page.startsWith("附件2")) + 1;
   if (first === 0 || second === 0) throw new Error("report.pdf: attachment pages not found");
-  for (const [page, name] of [[1, "report-page-1"], [first, "report-attachment-1"], [second, "report-attachment-2"]] as const) {
-    execFileSync("pdftoppm", ["-r", "80", "-png", "-singlefile", "-f", String(page), "-l", String(page), pdf, join(DOCS, name)]);
+  for (const [page, name] of [
+    [1, "report-page-1"],
+    [first, "report-attachment-1"],
+    [second, "report-attachment-2"],
+  ] as const) {
+    execFileSync("pdftoppm", [
+      "-r",
+      "80",
+      "-png",
+      "-singlefile",
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      pdf,
+      join(DOCS, name),
+    ]);
     console.log(`docs/${name}.png`);
   }
   console.log(`report.pdf: ${pages} 页，文字与数据指纹核对无误`);

@@ -39,13 +39,17 @@ export function refuseWorkbook(bytes: Uint8Array): string | null {
   let offset = view.getUint32(eocd + 16, true);
   let expanded = 0;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) return "不是完整的 .xlsx 工作簿（zip 目录损坏）";
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
+      return "不是完整的 .xlsx 工作簿（zip 目录损坏）";
     const size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) return "压缩包条目过大（zip64），不像自评工作簿";
     expanded += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
-  if (expanded > LIMITS.uncompressedBytes) return `解压后 ${mb(expanded)}，超过 ${mb(LIMITS.uncompressedBytes)} 的上限（疑似压缩炸弹或超大工作表）`;
-  if (expanded > LIMITS.ratio * bytes.length && expanded > 1024 * 1024) return `压缩比 ${Math.round(expanded / bytes.length)} 倍，疑似压缩炸弹`;
+  if (expanded > LIMITS.uncompressedBytes)
+    return `解压后 ${mb(expanded)}，超过 ${mb(LIMITS.uncompressedBytes)} 的上限（疑似压缩炸弹或超大工作表）`;
+  if (expanded > LIMITS.ratio * bytes.length && expanded > 1024 * 1024)
+    return `压缩比 ${Math.round(expanded / bytes.length)} 倍，疑似压缩炸弹`;
   return null;
 }

@@ -66,11 +66,18 @@ export async function inspectFile(file: string, profile?: string): Promise<FileR
       errors: validation.summary.errors,
       warnings: validation.summary.warnings,
       infos: validation.summary.infos,
-      firstError: firstError ? `${firstError.sheet ?? ""}${firstError.cell ? ` ${firstError.cell}` : ""}：${firstError.message}` : null,
-      findings: validation.findings.filter((f) => !f.acknowledged).map(({ rule, severity, key, sheet, cell, message }) => ({ rule, severity, key, sheet, cell, message })),
+      firstError: firstError
+        ? `${firstError.sheet ?? ""}${firstError.cell ? ` ${firstError.cell}` : ""}：${firstError.message}`
+        : null,
+      findings: validation.findings
+        .filter((f) => !f.acknowledged)
+        .map(({ rule, severity, key, sheet, cell, message }) => ({ rule, severity, key, sheet, cell, message })),
     };
   } catch (error) {
-    if (error instanceof WorkbookReadError) return unreadable(error.problems.slice(0, 3).join("；") + (error.problems.length > 3 ? `；等 ${error.problems.length} 处` : ""));
+    if (error instanceof WorkbookReadError)
+      return unreadable(
+        error.problems.slice(0, 3).join("；") + (error.problems.length > 3 ? `；等 ${error.problems.length} 处` : ""),
+      );
     return unreadable(`读取失败：${(error as Error).message}`);
   }
 }

@@ -42,31 +42,41 @@ export async function inspectAll(files: readonly string[], options: PoolOptions)
 
   let next = 0;
   const workers = Array.from({ length: Math.min(options.jobs, files.length) }, startWorker);
-  await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
-    let current = -1;
-    const take = () => {
-      if (next >= files.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      current = next++;
-      worker.postMessage({ index: current, file: files[current], profile: options.profile });
-    };
-    worker.on("message", (message: { index: number; result: FileResult }) => {
-      finish(message.index, message.result);
-      take();
-    });
-    worker.on("error", (error: Error & { code?: string }) => {
-      // A file that exhausts a worker's memory is refused; any other failure is the worker's, not the
-      // file's: what it had in hand is inspected again below, the rest go to the other workers.
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY" && current >= 0 && results[current] === undefined) {
-        finish(current, { file: files[current]!, status: "unreadable", reason: `读取时内存超过 ${WORKER_HEAP_MB} MB 的上限` });
-      }
-      resolve();
-    });
-    take();
-  })));
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          let current = -1;
+          const take = () => {
+            if (next >= files.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            current = next++;
+            worker.postMessage({ index: current, file: files[current], profile: options.profile });
+          };
+          worker.on("message", (message: { index: number; result: FileResult }) => {
+            finish(message.index, message.result);
+            take();
+          });
+          worker.on("error", (error: Error & { code?: string }) => {
+            // A file that exhausts a worker's memory is refused; any other failure is the worker's, not the
+            // file's: what it had in hand is inspected again below, the rest go to the other workers.
+            if (error.code === "ERR_WORKER_OUT_OF_MEMORY" && current >= 0 && results[current] === undefined) {
+              finish(current, {
+                file: files[current]!,
+                status: "unreadable",
+                reason: `读取时内存超过 ${WORKER_HEAP_MB} MB 的上限`,
+              });
+            }
+            resolve();
+          });
+          take();
+        }),
+    ),
+  );
   // Files left by a worker that died are inspected here.
-  for (const [index, file] of files.entries()) if (results[index] === undefined) finish(index, await inspectFile(file, options.profile));
+  for (const [index, file] of files.entries())
+    if (results[index] === undefined) finish(index, await inspectFile(file, options.profile));
   return results;
 }

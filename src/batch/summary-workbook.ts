@@ -29,9 +29,18 @@ interface Column {
   readonly numFmt?: string;
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<ExcelJS.CellValue>>): void {
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column[],
+  rows: ReadonlyArray<ReadonlyArray<ExcelJS.CellValue>>,
+): void {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { font: { name: "宋体", size: 11 }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) } }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: { font: { name: "宋体", size: 11 }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
+  }));
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).height = 30;
   ws.addRows(rows.map((row) => row.map((value) => (typeof value === "string" ? neutralise(value) : value))));
@@ -41,23 +50,72 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], r
 const num = (text: string | null) => (text === null ? null : Number(text));
 /** "100.00%" → 1 (shown again as 100.00% by the cell format); 不适用 stays text. */
 const rate = (text: string) => (/%$/.test(text) ? Number(text.slice(0, -1)) / 100 : text);
-const byUnit = (a: SummaryRow, b: SummaryRow) => (a.unit ?? "").localeCompare(b.unit ?? "", "zh-CN") || a.file.localeCompare(b.file);
+const byUnit = (a: SummaryRow, b: SummaryRow) =>
+  (a.unit ?? "").localeCompare(b.unit ?? "", "zh-CN") || a.file.localeCompare(b.file);
 
 export function summaryWorkbook(results: readonly FileResult[]): ExcelJS.Workbook {
   const read = results.filter((r): r is SummaryRow => r.status === "read").sort(byUnit);
-  const unreadable = results.filter((r): r is Unreadable => r.status === "unreadable").sort((a, b) => a.file.localeCompare(b.file));
+  const unreadable = results
+    .filter((r): r is Unreadable => r.status === "unreadable")
+    .sort((a, b) => a.file.localeCompare(b.file));
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效自评助手";
-  sheet(wb, "汇总", [
-    { header: "文件", width: 36 }, { header: "单位", width: 28 }, { header: "年度", width: 8, numFmt: "0" },
-    { header: "全年预算数（万元）", width: 16, numFmt: "0.00" }, { header: "全年执行数（万元）", width: 16, numFmt: "0.00" },
-    { header: "执行率", width: 10, numFmt: "0.00%" }, { header: "总分", width: 9, numFmt: "0.00" }, { header: "等次", width: 7 },
-    { header: "错误", width: 7, numFmt: "0" }, { header: "警告", width: 7, numFmt: "0" }, { header: "第一个错误", width: 60 },
-  ], read.map((r) => [r.file, r.unit, r.year, num(r.budget), num(r.executed), rate(r.executionRate), num(r.total), r.grade, r.errors, r.warnings, r.firstError]));
-  sheet(wb, "问题清单", [
-    { header: "文件", width: 36 }, { header: "单位", width: 28 }, { header: "级别", width: 7 }, { header: "工作表", width: 16 },
-    { header: "单元格", width: 8 }, { header: "规则", width: 20 }, { header: "问题", width: 80 },
-  ], read.flatMap((r) => r.findings.filter((f) => f.severity !== "info").map((f) => [r.file, r.unit, SEVERITY_NAMES[f.severity], f.sheet, f.cell, f.rule, f.message])));
-  sheet(wb, "无法读取", [{ header: "文件", width: 50 }, { header: "原因", width: 90 }], unreadable.map((r) => [r.file, r.reason]));
+  sheet(
+    wb,
+    "汇总",
+    [
+      { header: "文件", width: 36 },
+      { header: "单位", width: 28 },
+      { header: "年度", width: 8, numFmt: "0" },
+      { header: "全年预算数（万元）", width: 16, numFmt: "0.00" },
+      { header: "全年执行数（万元）", width: 16, numFmt: "0.00" },
+      { header: "执行率", width: 10, numFmt: "0.00%" },
+      { header: "总分", width: 9, numFmt: "0.00" },
+      { header: "等次", width: 7 },
+      { header: "错误", width: 7, numFmt: "0" },
+      { header: "警告", width: 7, numFmt: "0" },
+      { header: "第一个错误", width: 60 },
+    ],
+    read.map((r) => [
+      r.file,
+      r.unit,
+      r.year,
+      num(r.budget),
+      num(r.executed),
+      rate(r.executionRate),
+      num(r.total),
+      r.grade,
+      r.errors,
+      r.warnings,
+      r.firstError,
+    ]),
+  );
+  sheet(
+    wb,
+    "问题清单",
+    [
+      { header: "文件", width: 36 },
+      { header: "单位", width: 28 },
+      { header: "级别", width: 7 },
+      { header: "工作表", width: 16 },
+      { header: "单元格", width: 8 },
+      { header: "规则", width: 20 },
+      { header: "问题", width: 80 },
+    ],
+    read.flatMap((r) =>
+      r.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => [r.file, r.unit, SEVERITY_NAMES[f.severity], f.sheet, f.cell, f.rule, f.message]),
+    ),
+  );
+  sheet(
+    wb,
+    "无法读取",
+    [
+      { header: "文件", width: 50 },
+      { header: "原因", width: 90 },
+    ],
+    unreadable.map((r) => [r.file, r.reason]),
+  );
   return wb;
 }

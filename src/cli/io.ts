@@ -14,9 +14,18 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    width += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd)) ? 2 : 1;
+    width +=
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        (code >= 0x20000 && code <= 0x3fffd))
+        ? 2
+        : 1;
   }
   return width;
 }
@@ -28,10 +37,20 @@ export function pad(text: string, width: number, align: "left" | "right" = "left
 }
 
 /** Rows of cells as aligned text columns. */
-export function table(rows: ReadonlyArray<ReadonlyArray<string>>, rightAligned: ReadonlySet<number> = new Set()): string {
+export function table(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  rightAligned: ReadonlySet<number> = new Set(),
+): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows
-    .map((row) => row.map((cell, i) => pad(cell, i === row.length - 1 ? 0 : widths[i] ?? 0, rightAligned.has(i) ? "right" : "left")).join("  ").trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) =>
+          pad(cell, i === row.length - 1 ? 0 : (widths[i] ?? 0), rightAligned.has(i) ? "right" : "left"),
+        )
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }

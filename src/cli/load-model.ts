@@ -9,7 +9,9 @@ export function loadModelFile(file: string): WorkbookModel {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}：文件不存在` : `${file}：无法读取（${code ?? (error as Error).message}）`);
+    throw new InputError(
+      code === "ENOENT" ? `${file}：文件不存在` : `${file}：无法读取（${code ?? (error as Error).message}）`,
+    );
   }
   let json: unknown;
   try {

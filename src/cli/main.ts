@@ -43,11 +43,15 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<model>", "模型 JSON 文件（键见 jxzp contract）")
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`, DEFAULT_PROFILE)
     .option("--json", "以 JSON 输出")
-    .action((file: string, options: { profile?: string; json?: boolean }) => setExit(computeCommand(file, options, io)));
+    .action((file: string, options: { profile?: string; json?: boolean }) =>
+      setExit(computeCommand(file, options, io)),
+    );
 
   program
     .command("fn")
-    .description("调用一个 JXZP 函数（与单元格中的实现相同），如 jxzp fn EXECRATE 1387.53 1387.53；区域写作 JSON 数组 [[10],[5]]")
+    .description(
+      "调用一个 JXZP 函数（与单元格中的实现相同），如 jxzp fn EXECRATE 1387.53 1387.53；区域写作 JSON 数组 [[10],[5]]",
+    )
     .argument("<id>", "函数 ID 或中文名，如 EXECRATE 或 执行率")
     .argument("[args...]", "参数：数字、文本或 JSON 数组")
     .allowUnknownOption()
@@ -80,7 +84,9 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<workbook>", ".xlsx 文件")
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
     .option("--json", "以 JSON 输出")
-    .action((file: string, options: { profile?: string; json?: boolean }) => setExit(validateCommand(file, options, io)));
+    .action((file: string, options: { profile?: string; json?: boolean }) =>
+      setExit(validateCommand(file, options, io)),
+    );
 
   program
     .command("report")
@@ -89,7 +95,9 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .requiredOption("-o, --out <file>", "输出的 .docx 文件")
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
-    .action((file: string, options: { out: string; draft?: boolean; profile?: string }) => setExit(reportCommand(file, options, io)));
+    .action((file: string, options: { out: string; draft?: boolean; profile?: string }) =>
+      setExit(reportCommand(file, options, io)),
+    );
 
   program
     .command("verify")
@@ -97,17 +105,23 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<report>", ".docx 报告")
     .argument("<workbook>", ".xlsx 文件")
     .option("-p, --profile <name>", `生成报告时用的评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
-    .action((report: string, file: string, options: { profile?: string }) => setExit(verifyCommand(report, file, options, io)));
+    .action((report: string, file: string, options: { profile?: string }) =>
+      setExit(verifyCommand(report, file, options, io)),
+    );
 
   program
     .command("summary")
-    .description("批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、问题清单、无法读取；有错误或无法读取的文件时退出码为 1")
+    .description(
+      "批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、问题清单、无法读取；有错误或无法读取的文件时退出码为 1",
+    )
     .argument("<inputs...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
     .option("-o, --out <file>", "输出的汇总 .xlsx 文件")
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
     .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取各工作簿中的评分口径）`)
     .option("-j, --jobs <n>", "并行的线程数（默认为 CPU 数）")
-    .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) => setExit(summaryCommand(inputs, options, io)));
+    .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) =>
+      setExit(summaryCommand(inputs, options, io)),
+    );
 
   return program;
 }

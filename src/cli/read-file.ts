@@ -7,6 +7,12 @@ export function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `${file}：文件不存在` : code === "EISDIR" ? `${file}：是目录，不是文件` : `${file}：无法读取（${code}）`);
+    throw new InputError(
+      code === "ENOENT"
+        ? `${file}：文件不存在`
+        : code === "EISDIR"
+          ? `${file}：是目录，不是文件`
+          : `${file}：无法读取（${code}）`,
+    );
   }
 }

@@ -8,8 +8,26 @@
  * The attachments follow in their own sections, 附件2 landscape. Pure rendering of ReportContent.
  */
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, Header, LineRuleType, PageNumber, PageOrientation, Packer,
-  Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Header,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+  type ISectionOptions,
 } from "docx";
 import type { Grid } from "../domain/report/grid";
 import type { ReportContent } from "../domain/report/content";
@@ -37,13 +55,18 @@ const LINE_PITCH = Math.floor(mm(225) / 22);
  * 0.2 pt (w:spacing, in twentieths of a point). Set on the runs rather than through a character grid,
  * which LibreOffice and WPS lay out differently from Word.
  */
-const BODY_CONDENSE = Math.round(((mm(156) / 20 / 28) - 16) * 20);
+const BODY_CONDENSE = Math.round((mm(156) / 20 / 28 - 16) * 20);
 
 const PAGE = { width: mm(210), height: mm(297) };
 const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(22) };
 
 const run = (text: string, font: string, size: number, extra: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, size, font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: font, cs: FONTS.latin }, ...extra });
+  new TextRun({
+    text,
+    size,
+    font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: font, cs: FONTS.latin },
+    ...extra,
+  });
 
 const exactly = (points: number) => ({ line: Math.round(points * 20), lineRule: LineRuleType.EXACT });
 const bodySpacing = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -54,25 +77,45 @@ function bodyParagraph(inlines: ReadonlyArray<{ text: string; placeholder?: bool
     indent: { firstLine: 640 }, // 2 characters of 16 pt
     alignment: AlignmentType.JUSTIFIED,
     // A line break typed in a cell (Alt+Enter) stays a line break.
-    children: inlines.flatMap((inline) => inline.text.split(/\r?\n/).map((text, i) =>
-      run(text, FONTS.body, SIZE.body, { characterSpacing: BODY_CONDENSE, break: i > 0 ? 1 : 0, ...(inline.placeholder ? { highlight: "yellow" } : {}) }))),
+    children: inlines.flatMap((inline) =>
+      inline.text.split(/\r?\n/).map((text, i) =>
+        run(text, FONTS.body, SIZE.body, {
+          characterSpacing: BODY_CONDENSE,
+          break: i > 0 ? 1 : 0,
+          ...(inline.placeholder ? { highlight: "yellow" } : {}),
+        }),
+      ),
+    ),
   });
 }
 
 /** "— 1 —" at the outside edge: right on odd pages, left on even ones. */
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
   return new Footer({
-    children: [new Paragraph({
-      alignment,
-      indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }, // 一字 from the edge
-      children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size: SIZE.pageNumber, font: { ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber, eastAsia: FONTS.pageNumber } })],
-    })],
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }, // 一字 from the edge
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            size: SIZE.pageNumber,
+            font: { ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber, eastAsia: FONTS.pageNumber },
+          }),
+        ],
+      }),
+    ],
   });
 }
 
 function draftHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(SENTENCES.draftMark, FONTS.heading1, 36, { color: "C00000", bold: true })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [run(SENTENCES.draftMark, FONTS.heading1, 36, { color: "C00000", bold: true })],
+      }),
+    ],
   });
 }
 
@@ -85,46 +128,86 @@ function gridTable(grid: Grid, widthTwips: number, fontSize: number): Table {
     layout: TableLayoutType.FIXED,
     width: { size: widthTwips, type: WidthType.DXA },
     columnWidths,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    rows: grid.rows.map((row) => new TableRow({
-      cantSplit: true,
-      children: row.flatMap((cell, c) => {
-        if (cell === null) return [];
-        const width = columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0);
-        return [new TableCell({
-          columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-          rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-          width: { size: width, type: WidthType.DXA },
-          verticalAlign: VerticalAlign.CENTER,
-          margins: { left: 60, right: 60, top: 20, bottom: 20 },
-          children: [new Paragraph({
-            spacing: exactly(fontSize / 2 + 4),
-            alignment: cell.align === "center" ? AlignmentType.CENTER : cell.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [run(cell.text, FONTS.table, fontSize, { bold: cell.header })],
-          })],
-        })];
-      }),
-    })),
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: grid.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: row.flatMap((cell, c) => {
+            if (cell === null) return [];
+            const width = columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0);
+            return [
+              new TableCell({
+                columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+                rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+                width: { size: width, type: WidthType.DXA },
+                verticalAlign: VerticalAlign.CENTER,
+                margins: { left: 60, right: 60, top: 20, bottom: 20 },
+                children: [
+                  new Paragraph({
+                    spacing: exactly(fontSize / 2 + 4),
+                    alignment:
+                      cell.align === "center"
+                        ? AlignmentType.CENTER
+                        : cell.align === "right"
+                          ? AlignmentType.RIGHT
+                          : AlignmentType.LEFT,
+                    children: [run(cell.text, FONTS.table, fontSize, { bold: cell.header })],
+                  }),
+                ],
+              }),
+            ];
+          }),
+        }),
+    ),
   });
 }
 
-function attachmentSection(grid: Grid, n: number, content: ReportContent, last: boolean, common: Partial<ISectionOptions>): ISectionOptions {
+function attachmentSection(
+  grid: Grid,
+  n: number,
+  content: ReportContent,
+  last: boolean,
+  common: Partial<ISectionOptions>,
+): ISectionOptions {
   const landscape = grid.landscape;
   const width = landscape ? PAGE.height - mm(20) - mm(20) : PAGE.width - MARGIN.left - MARGIN.right;
   const children: Array<Paragraph | Table> = [
     new Paragraph({ children: [run(fill(SENTENCES.attachmentTitle, { n }), FONTS.heading1, SIZE.body)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(grid.title, FONTS.title, landscape ? 32 : 36)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 120 },
+      children: [run(grid.title, FONTS.title, landscape ? 32 : 36)],
+    }),
     gridTable(grid, width, landscape ? SIZE.tableSmall : SIZE.table),
   ];
   if (last) {
-    children.push(new Paragraph({ spacing: { before: 240 }, children: [run(content.fingerprintLine, FONTS.table, SIZE.fingerprint, { color: "595959" })] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 240 },
+        children: [run(content.fingerprintLine, FONTS.table, SIZE.fingerprint, { color: "595959" })],
+      }),
+    );
   }
   return {
     ...common,
     properties: {
       page: {
-        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: landscape ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), header: mm(10), footer: mm(10) } : MARGIN,
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: landscape
+          ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), header: mm(10), footer: mm(10) }
+          : MARGIN,
       },
     },
     children,
@@ -142,27 +225,59 @@ export function reportDocument(content: ReportContent): Document {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { ...exactly(36), after: LINE_PITCH },
-      children: content.title.split("\n").map((line, i) => run(line, FONTS.title, SIZE.title, { break: i > 0 ? 1 : 0 })),
+      children: content.title
+        .split("\n")
+        .map((line, i) => run(line, FONTS.title, SIZE.title, { break: i > 0 ? 1 : 0 })),
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(content.unitLine, FONTS.body, SIZE.body)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...bodySpacing, after: LINE_PITCH }, children: [run(content.dateLine, FONTS.body, SIZE.body)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: bodySpacing,
+      children: [run(content.unitLine, FONTS.body, SIZE.body)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...bodySpacing, after: LINE_PITCH },
+      children: [run(content.dateLine, FONTS.body, SIZE.body)],
+    }),
   ];
   for (const block of content.blocks) {
     if (block.kind === "heading") {
-      body.push(new Paragraph({
-        spacing: bodySpacing,
-        indent: { firstLine: 640 },
-        keepNext: true,
-        children: [run(block.text, block.level === 1 ? FONTS.heading1 : FONTS.heading2, SIZE.body, { characterSpacing: BODY_CONDENSE })],
-      }));
+      body.push(
+        new Paragraph({
+          spacing: bodySpacing,
+          indent: { firstLine: 640 },
+          keepNext: true,
+          children: [
+            run(block.text, block.level === 1 ? FONTS.heading1 : FONTS.heading2, SIZE.body, {
+              characterSpacing: BODY_CONDENSE,
+            }),
+          ],
+        }),
+      );
     } else {
       body.push(bodyParagraph(block.inlines));
     }
   }
   if (content.draft) {
-    body.push(new Paragraph({ spacing: bodySpacing, pageBreakBefore: true, children: [run(SENTENCES.draftAppendix, FONTS.heading1, SIZE.body)] }));
+    body.push(
+      new Paragraph({
+        spacing: bodySpacing,
+        pageBreakBefore: true,
+        children: [run(SENTENCES.draftAppendix, FONTS.heading1, SIZE.body)],
+      }),
+    );
     for (const finding of content.draft.findings) {
-      body.push(bodyParagraph([{ text: fill(SENTENCES.draftFinding, { severity: SEVERITY_NAMES[finding.severity], where: finding.where, message: finding.message }) }]));
+      body.push(
+        bodyParagraph([
+          {
+            text: fill(SENTENCES.draftFinding, {
+              severity: SEVERITY_NAMES[finding.severity],
+              where: finding.where,
+              message: finding.message,
+            }),
+          },
+        ]),
+      );
     }
   }
 
@@ -175,7 +290,9 @@ export function reportDocument(content: ReportContent): Document {
       },
       children: body,
     },
-    ...content.attachments.map((grid, i) => attachmentSection(grid, i + 1, content, i === content.attachments.length - 1, common)),
+    ...content.attachments.map((grid, i) =>
+      attachmentSection(grid, i + 1, content, i === content.attachments.length - 1, common),
+    ),
   ];
 
   return new Document({
@@ -184,7 +301,11 @@ export function reportDocument(content: ReportContent): Document {
     description: content.fingerprintLine,
     evenAndOddHeaderAndFooters: true,
     customProperties: [{ name: FINGERPRINT_PROPERTY, value: content.fingerprint }],
-    styles: { default: { document: { run: { font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: FONTS.body }, size: SIZE.body } } } },
+    styles: {
+      default: {
+        document: { run: { font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: FONTS.body }, size: SIZE.body } },
+      },
+    },
     sections,
   });
 }

@@ -16,7 +16,8 @@ export function columnNumber(letters: string): number {
 /** 1 → "A", 27 → "AA". */
 export function columnLetter(n: number): string {
   let out = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) out = String.fromCharCode(65 + ((rest - 1) % 26)) + out;
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
+    out = String.fromCharCode(65 + ((rest - 1) % 26)) + out;
   return out;
 }
 
@@ -36,5 +37,9 @@ export function parseReference(reference: string): { sheet: string; start: strin
   const match = REFERENCE.exec(reference.trim());
   if (!match) return null;
   const start = `${match[3]}${match[4]}`;
-  return { sheet: (match[1] ?? match[2]!).replace(/''/g, "'"), start, end: match[5] ? `${match[5]}${match[6]}` : start };
+  return {
+    sheet: (match[1] ?? match[2]!).replace(/''/g, "'"),
+    start,
+    end: match[5] ? `${match[5]}${match[6]}` : start,
+  };
 }

@@ -38,16 +38,61 @@ export interface Computation {
 function sectionFourRates(model: WorkbookModel): Array<{ key: string; label: string; rate: Rate; cell: boolean }> {
   const { basic, eval: ev } = model;
   return [
-    { key: "basic.staff.controlRate", label: "在职人员控制率", rate: ratio(basic.staff.actual, basic.staff.authorized), cell: true },
-    { key: "eval.funds.executionRate", label: "预算执行率", rate: ratio(ev.funds.executed, ev.funds.fullYearBudget), cell: true },
-    { key: "basic.threePublic.controlRate", label: "“三公经费”控制率", rate: ratio(basic.threePublic.total.final, basic.threePublic.total.budget), cell: false },
-    { key: "basic.threePublic.changeRate", label: "“三公经费”变动率", rate: changeRate(basic.threePublic.total.final, basic.threePublic.total.prev), cell: false },
-    { key: "basic.publicFunds.controlRate", label: "公用经费控制率", rate: ratio(basic.publicFunds.total.final, basic.publicFunds.total.budget), cell: false },
-    { key: "basic.procurement.executionRate", label: "政府采购执行率", rate: ratio(basic.procurement.final, basic.procurement.budget), cell: false },
+    {
+      key: "basic.staff.controlRate",
+      label: "在职人员控制率",
+      rate: ratio(basic.staff.actual, basic.staff.authorized),
+      cell: true,
+    },
+    {
+      key: "eval.funds.executionRate",
+      label: "预算执行率",
+      rate: ratio(ev.funds.executed, ev.funds.fullYearBudget),
+      cell: true,
+    },
+    {
+      key: "basic.threePublic.controlRate",
+      label: "“三公经费”控制率",
+      rate: ratio(basic.threePublic.total.final, basic.threePublic.total.budget),
+      cell: false,
+    },
+    {
+      key: "basic.threePublic.changeRate",
+      label: "“三公经费”变动率",
+      rate: changeRate(basic.threePublic.total.final, basic.threePublic.total.prev),
+      cell: false,
+    },
+    {
+      key: "basic.publicFunds.controlRate",
+      label: "公用经费控制率",
+      rate: ratio(basic.publicFunds.total.final, basic.publicFunds.total.budget),
+      cell: false,
+    },
+    {
+      key: "basic.procurement.executionRate",
+      label: "政府采购执行率",
+      rate: ratio(basic.procurement.final, basic.procurement.budget),
+      cell: false,
+    },
     // 预算调整率 = 预算调整数 / 预算数; the department's 预算数 is 附件2's 年初预算数.
-    { key: "basic.budgetAdjustment.rate", label: "预算调整率", rate: ratio(basic.budgetAdjustment.final, ev.funds.initialBudget), cell: false },
-    { key: "basic.buildings.areaControlRate", label: "规模控制率", rate: ratio(basic.buildings.actualArea, basic.buildings.approvedArea), cell: true },
-    { key: "basic.buildings.investmentControlRate", label: "投资概算控制率", rate: ratio(basic.buildings.actualInvestment, basic.buildings.budgetInvestment), cell: true },
+    {
+      key: "basic.budgetAdjustment.rate",
+      label: "预算调整率",
+      rate: ratio(basic.budgetAdjustment.final, ev.funds.initialBudget),
+      cell: false,
+    },
+    {
+      key: "basic.buildings.areaControlRate",
+      label: "规模控制率",
+      rate: ratio(basic.buildings.actualArea, basic.buildings.approvedArea),
+      cell: true,
+    },
+    {
+      key: "basic.buildings.investmentControlRate",
+      label: "投资概算控制率",
+      rate: ratio(basic.buildings.actualInvestment, basic.buildings.budgetInvestment),
+      cell: true,
+    },
   ];
 }
 
@@ -79,7 +124,12 @@ export function compute(model: WorkbookModel, profileId?: string): Computation {
   const weightTotal = weights.reduce<Dec>((sum, w) => (w ? sum.plus(w) : sum), new Dec(0));
   values.push({ key: "eval.weightTotal", label: "分值合计", type: "amount", amount: weightTotal });
 
-  const total = totalScore(execution.score, indicators.map((i) => i.entered), execution.rate, profile);
+  const total = totalScore(
+    execution.score,
+    indicators.map((i) => i.entered),
+    execution.rate,
+    profile,
+  );
   const grade = gradeOf(total.total, profile);
   values.push({ key: "eval.total", label: "总分", type: "amount", amount: total.total });
   values.push({ key: "eval.grade", label: "绩效等次", type: "text", text: grade });
@@ -93,7 +143,10 @@ export function valueJson(value: ComputedValue): { value: string | null; display
     case "rate":
       return { value: rateValueText(value.rate), display: formatRate(value.rate) };
     case "amount":
-      return { value: value.amount ? formatAmount(value.amount) : null, display: value.amount ? formatAmount(value.amount) : "" };
+      return {
+        value: value.amount ? formatAmount(value.amount) : null,
+        display: value.amount ? formatAmount(value.amount) : "",
+      };
     case "text":
       return { value: value.text, display: value.text };
   }
@@ -103,7 +156,14 @@ export interface IndicatorJson {
   row: number;
   name: string | null;
   kind: MeasureKind;
-  target: { text: string; kind: MeasureKind; comparator: string | null; value: string | null; unit: string | null; direction: string };
+  target: {
+    text: string;
+    kind: MeasureKind;
+    comparator: string | null;
+    value: string | null;
+    unit: string | null;
+    direction: string;
+  };
   actual: { text: string; kind: MeasureKind; comparator: string | null; value: string | null; unit: string | null };
   met: boolean | null;
   completion: { value: string | null; display: string } | null;
@@ -122,12 +182,25 @@ export function indicatorJson(indicator: ComputedIndicator): IndicatorJson {
     name: indicator.name,
     kind: target.kind,
     target: {
-      text: target.text, kind: target.kind, comparator: target.comparator,
-      value: target.value?.toString() ?? null, unit: target.unit, direction: target.direction,
+      text: target.text,
+      kind: target.kind,
+      comparator: target.comparator,
+      value: target.value?.toString() ?? null,
+      unit: target.unit,
+      direction: target.direction,
     },
-    actual: { text: actual.text, kind: actual.kind, comparator: actual.comparator, value: actual.value?.toString() ?? null, unit: actual.unit },
+    actual: {
+      text: actual.text,
+      kind: actual.kind,
+      comparator: actual.comparator,
+      value: actual.value?.toString() ?? null,
+      unit: actual.unit,
+    },
     met: completion.kind === "quantitative" || completion.kind === "time" ? completion.met : null,
-    completion: completion.kind === "quantitative" ? { value: rateValueText(completion.rate), display: formatRate(completion.rate) } : null,
+    completion:
+      completion.kind === "quantitative"
+        ? { value: rateValueText(completion.rate), display: formatRate(completion.rate) }
+        : null,
     weight: amount(indicator.weight),
     enteredScore: amount(indicator.entered),
     suggestedScore: amount(indicator.suggested),

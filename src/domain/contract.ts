@@ -71,12 +71,14 @@ const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budge
 
 type EntryBase = Omit<ContractEntry, "sheet" | "role" | "kind"> & { role?: Role };
 
-const cell = (sheet: SheetId, kind: Exclude<CellKind, "table">) => (entry: EntryBase): ContractEntry => ({
-  sheet,
-  kind,
-  role: entry.role ?? "input",
-  ...entry,
-});
+const cell =
+  (sheet: SheetId, kind: Exclude<CellKind, "table">) =>
+  (entry: EntryBase): ContractEntry => ({
+    sheet,
+    kind,
+    role: entry.role ?? "input",
+    ...entry,
+  });
 
 /** An amount triple in columns B:D of 附件1 at `row`. */
 function triple(key: string, label: string, name: string, row: number): ContractEntry {
@@ -99,10 +101,16 @@ function triple(key: string, label: string, name: string, row: number): Contract
 
 /** A variable-row Excel table: header row, default empty rows, its columns side by side from A. */
 function table(
-  sheet: SheetId, key: string, label: string, name: string,
+  sheet: SheetId,
+  key: string,
+  label: string,
+  name: string,
   spec: Omit<TableLayout, "columns"> & { columns: ReadonlyArray<Omit<TableColumn, "column">> },
 ): ContractEntry {
-  const layout: TableLayout = { ...spec, columns: spec.columns.map((column, i) => ({ ...column, column: columnLetter(i + 1) })) };
+  const layout: TableLayout = {
+    ...spec,
+    columns: spec.columns.map((column, i) => ({ ...column, column: columnLetter(i + 1) })),
+  };
   const last = layout.columns[layout.columns.length - 1]!.column;
   return {
     key,
@@ -144,7 +152,13 @@ export const CONTRACT: readonly ContractEntry[] = [
   basicInt({ key: "basic.year", label: "年度", name: "基础_年度", address: "B3" }),
   basicInt({ key: "basic.staff.authorized", label: "编制数", name: "基础_编制数", address: "B5" }),
   basicInt({ key: "basic.staff.actual", label: "实际在职人数", name: "基础_实际在职人数", address: "C5" }),
-  basicRate({ key: "basic.staff.controlRate", label: "在职人员控制率", name: "基础_人员控制率", address: "D5", role: "computed" }),
+  basicRate({
+    key: "basic.staff.controlRate",
+    label: "在职人员控制率",
+    name: "基础_人员控制率",
+    address: "D5",
+    role: "computed",
+  }),
   triple("basic.threePublic.total", "三公经费", "基础_三公经费", 7),
   triple("basic.threePublic.vehicles", "公务用车购置和维护经费", "基础_公务用车购置和维护经费", 8),
   triple("basic.threePublic.vehiclePurchase", "公车购置", "基础_公车购置", 9),
@@ -170,13 +184,50 @@ export const CONTRACT: readonly ContractEntry[] = [
   triple("basic.publicFunds.meetingsTraining", "会议费、培训费", "基础_会议培训费", afterProjects(4)),
   triple("basic.procurement", "政府采购金额", "基础_政府采购金额", afterProjects(5)),
   triple("basic.budgetAdjustment", "部门基本支出预算调整", "基础_基本支出预算调整", afterProjects(6)),
-  basicAmount({ key: "basic.buildings.approvedArea", label: "批复规模（m²）", name: "基础_批复规模", address: `B${afterProjects(8)}` }),
-  basicAmount({ key: "basic.buildings.actualArea", label: "实际规模（m²）", name: "基础_实际规模", address: `C${afterProjects(8)}` }),
-  basicRate({ key: "basic.buildings.areaControlRate", label: "规模控制率", name: "基础_规模控制率", address: `D${afterProjects(8)}`, role: "computed" }),
-  basicAmount({ key: "basic.buildings.budgetInvestment", label: "预算投资（万元）", name: "基础_预算投资", address: `B${afterProjects(10)}` }),
-  basicAmount({ key: "basic.buildings.actualInvestment", label: "实际投资（万元）", name: "基础_实际投资", address: `C${afterProjects(10)}` }),
-  basicRate({ key: "basic.buildings.investmentControlRate", label: "投资概算控制率", name: "基础_投资概算控制率", address: `D${afterProjects(10)}`, role: "computed" }),
-  basicText({ key: "basic.savingMeasures", label: "厉行节约保障措施", name: "基础_厉行节约保障措施", address: `B${afterProjects(11)}` }),
+  basicAmount({
+    key: "basic.buildings.approvedArea",
+    label: "批复规模（m²）",
+    name: "基础_批复规模",
+    address: `B${afterProjects(8)}`,
+  }),
+  basicAmount({
+    key: "basic.buildings.actualArea",
+    label: "实际规模（m²）",
+    name: "基础_实际规模",
+    address: `C${afterProjects(8)}`,
+  }),
+  basicRate({
+    key: "basic.buildings.areaControlRate",
+    label: "规模控制率",
+    name: "基础_规模控制率",
+    address: `D${afterProjects(8)}`,
+    role: "computed",
+  }),
+  basicAmount({
+    key: "basic.buildings.budgetInvestment",
+    label: "预算投资（万元）",
+    name: "基础_预算投资",
+    address: `B${afterProjects(10)}`,
+  }),
+  basicAmount({
+    key: "basic.buildings.actualInvestment",
+    label: "实际投资（万元）",
+    name: "基础_实际投资",
+    address: `C${afterProjects(10)}`,
+  }),
+  basicRate({
+    key: "basic.buildings.investmentControlRate",
+    label: "投资概算控制率",
+    name: "基础_投资概算控制率",
+    address: `D${afterProjects(10)}`,
+    role: "computed",
+  }),
+  basicText({
+    key: "basic.savingMeasures",
+    label: "厉行节约保障措施",
+    name: "基础_厉行节约保障措施",
+    address: `B${afterProjects(11)}`,
+  }),
   basicText({ key: "basic.preparer", label: "填表人", name: "基础_填表人", address: `B${afterProjects(13)}` }),
   basicDate({ key: "basic.filledOn", label: "填报日期", name: "基础_填报日期", address: `D${afterProjects(13)}` }),
   basicText({ key: "basic.phone", label: "联系电话", name: "基础_联系电话", address: `B${afterProjects(14)}` }),
@@ -189,11 +240,33 @@ export const CONTRACT: readonly ContractEntry[] = [
   evalAmount({ key: "eval.funds.fullYearBudget", label: "全年预算数", name: "自评_全年预算数", address: "D4" }),
   evalAmount({ key: "eval.funds.executed", label: "全年执行数", name: "自评_全年执行数", address: "E4" }),
   evalAmount({ key: "eval.funds.weight", label: "执行率分值", name: "自评_执行率分值", address: "F4" }),
-  evalRate({ key: "eval.funds.executionRate", label: "预算执行率", name: "自评_执行率", address: "G4", role: "computed" }),
-  evalAmount({ key: "eval.funds.score", label: "执行率得分", name: "自评_执行率得分", address: "H4", role: "computed" }),
+  evalRate({
+    key: "eval.funds.executionRate",
+    label: "预算执行率",
+    name: "自评_执行率",
+    address: "G4",
+    role: "computed",
+  }),
+  evalAmount({
+    key: "eval.funds.score",
+    label: "执行率得分",
+    name: "自评_执行率得分",
+    address: "H4",
+    role: "computed",
+  }),
   evalAmount({ key: "eval.funds.income.general", label: "一般公共预算", name: "自评_一般公共预算", address: "C6" }),
-  evalAmount({ key: "eval.funds.income.governmentFund", label: "政府性基金拨款", name: "自评_政府性基金拨款", address: "C7" }),
-  evalAmount({ key: "eval.funds.income.specialAccount", label: "纳入专户管理的非税收入拨款", name: "自评_专户非税收入拨款", address: "C8" }),
+  evalAmount({
+    key: "eval.funds.income.governmentFund",
+    label: "政府性基金拨款",
+    name: "自评_政府性基金拨款",
+    address: "C7",
+  }),
+  evalAmount({
+    key: "eval.funds.income.specialAccount",
+    label: "纳入专户管理的非税收入拨款",
+    name: "自评_专户非税收入拨款",
+    address: "C8",
+  }),
   evalAmount({ key: "eval.funds.income.other", label: "其他资金", name: "自评_其他资金", address: "C9" }),
   evalAmount({ key: "eval.funds.expense.basic", label: "基本支出", name: "自评_基本支出", address: "F6" }),
   evalAmount({ key: "eval.funds.expense.project", label: "项目支出", name: "自评_项目支出", address: "F7" }),
@@ -217,9 +290,27 @@ export const CONTRACT: readonly ContractEntry[] = [
       { key: "suggestedScore", label: "建议得分", kind: "amount", role: "computed" },
     ],
   }),
-  evalAmount({ key: "eval.weightTotal", label: "分值合计", name: "自评_分值合计", address: `F${afterIndicators(1)}`, role: "computed" }),
-  evalAmount({ key: "eval.total", label: "总分", name: "自评_总分", address: `G${afterIndicators(1)}`, role: "computed" }),
-  evalText({ key: "eval.grade", label: "绩效等次", name: "自评_等次", address: `I${afterIndicators(1)}`, role: "computed" }),
+  evalAmount({
+    key: "eval.weightTotal",
+    label: "分值合计",
+    name: "自评_分值合计",
+    address: `F${afterIndicators(1)}`,
+    role: "computed",
+  }),
+  evalAmount({
+    key: "eval.total",
+    label: "总分",
+    name: "自评_总分",
+    address: `G${afterIndicators(1)}`,
+    role: "computed",
+  }),
+  evalText({
+    key: "eval.grade",
+    label: "绩效等次",
+    name: "自评_等次",
+    address: `I${afterIndicators(1)}`,
+    role: "computed",
+  }),
   evalText({ key: "eval.preparer", label: "填表人", name: "自评_填表人", address: `B${afterIndicators(3)}` }),
   evalDate({ key: "eval.filledOn", label: "填报日期", name: "自评_填报日期", address: `D${afterIndicators(3)}` }),
   evalText({ key: "eval.phone", label: "联系电话", name: "自评_联系电话", address: `B${afterIndicators(4)}` }),

@@ -11,7 +11,10 @@ export type TableRows = Readonly<Record<string, number>>;
 export class SheetLayout {
   private readonly tables: ReadonlyArray<{ end: number; extra: number }>;
 
-  constructor(readonly sheet: SheetId, rows: TableRows) {
+  constructor(
+    readonly sheet: SheetId,
+    rows: TableRows,
+  ) {
     this.tables = CONTRACT.filter((e) => e.sheet === sheet && e.table).map((e) => ({
       end: e.table!.headerRow + e.table!.defaultRows,
       extra: Math.max(0, (rows[e.key] ?? 0) - e.table!.defaultRows),
@@ -28,12 +31,19 @@ export class SheetLayout {
   }
 
   range(range: string): string {
-    return range.split(":").map((address) => this.cell(address)).join(":");
+    return range
+      .split(":")
+      .map((address) => this.cell(address))
+      .join(":");
   }
 }
 
 export function layoutsFor(rows: TableRows): Record<SheetId, SheetLayout> {
-  return { basic: new SheetLayout("basic", rows), eval: new SheetLayout("eval", rows), report: new SheetLayout("report", rows) };
+  return {
+    basic: new SheetLayout("basic", rows),
+    eval: new SheetLayout("eval", rows),
+    report: new SheetLayout("report", rows),
+  };
 }
 
 /** The data rows each table gets for `counts` rows of data: never fewer than the template's blank rows. */

@@ -76,7 +76,9 @@ function describeIssue(issue: Issue, input: unknown): string {
     case "unrecognized_keys":
       return `有未知的键：${issue.keys.join("、")}（键名见 jxzp contract）`;
     case "too_small":
-      return issue.origin === "array" ? `至少需要 ${String(issue.minimum)} 行` : `不能小于 ${String(issue.minimum)}，${found}`;
+      return issue.origin === "array"
+        ? `至少需要 ${String(issue.minimum)} 行`
+        : `不能小于 ${String(issue.minimum)}，${found}`;
     case "too_big":
       return `不能大于 ${String(issue.maximum)}，${found}`;
     case "invalid_format":
@@ -96,7 +98,9 @@ export function describeModelIssues(error: z.ZodError, input: unknown): string[]
   return error.issues.map((issue) => {
     const own = OWN_MESSAGE.test(issue.message);
     const what = own
-      ? issue.message.includes("实际为") ? issue.message : `${issue.message}，${actually(valueAt(input, issue.path))}`
+      ? issue.message.includes("实际为")
+        ? issue.message
+        : `${issue.message}，${actually(valueAt(input, issue.path))}`
       : describeIssue(issue, input);
     return `${formatPath(issue.path)}${labelOf(issue.path)}：${what}`;
   });

@@ -19,7 +19,7 @@ export const decimalValue = z
     }
     return dec;
   })
-  .meta({ description: "数字（JSON 数字或十进制文本，如 38.67 或 \"38.67\"）" });
+  .meta({ description: '数字（JSON 数字或十进制文本，如 38.67 或 "38.67"）' });
 
 export const amount = decimalValue.nullable().default(null);
 
@@ -41,7 +41,14 @@ export const headcount = z
   .default(null)
   .meta({ description: "人数（整数）" });
 
-export const year = z.number({ error: "应为年份（四位整数）" }).int({ error: "应为年份（四位整数）" }).min(1990, { error: "应为1990–2100年之间的年份" }).max(2100, { error: "应为1990–2100年之间的年份" }).nullable().default(null).meta({ description: "年度，如 2024" });
+export const year = z
+  .number({ error: "应为年份（四位整数）" })
+  .int({ error: "应为年份（四位整数）" })
+  .min(1990, { error: "应为1990–2100年之间的年份" })
+  .max(2100, { error: "应为1990–2100年之间的年份" })
+  .nullable()
+  .default(null)
+  .meta({ description: "年度，如 2024" });
 
 /** ISO date "2024-05-15". */
 export const date = z.iso.date({ error: "应为日期，格式 YYYY-MM-DD" }).nullable().default(null);
@@ -72,10 +79,14 @@ function rateSchema<const Words extends readonly string[]>(words: Words) {
     .default(null);
 }
 
-export const enteredRate = rateSchema([]).meta({ description: "比率：小数（0.8205）、百分比文本（\"82.05%\"）或 \"不适用\"" });
+export const enteredRate = rateSchema([]).meta({
+  description: '比率：小数（0.8205）、百分比文本（"82.05%"）或 "不适用"',
+});
 
 /** 完成率 as the helper column shows it: a rate, or for time targets 按期完成 / 未按期完成. */
-export const enteredCompletion = rateSchema(["按期完成", "未按期完成"]).meta({ description: "完成率：比率，或时间指标的 \"按期完成\" / \"未按期完成\"" });
+export const enteredCompletion = rateSchema(["按期完成", "未按期完成"]).meta({
+  description: '完成率：比率，或时间指标的 "按期完成" / "未按期完成"',
+});
 
 /** {prev, budget, final}: N-1年决算数, N年预算数, N年决算数. */
 export const amountTriple = z
@@ -114,9 +125,7 @@ const basic = z
     filledOn: date,
     phone: text,
     head: text,
-    staff: z
-      .strictObject({ authorized: headcount, actual: headcount, controlRate: enteredRate })
-      .prefault({}),
+    staff: z.strictObject({ authorized: headcount, actual: headcount, controlRate: enteredRate }).prefault({}),
     threePublic: z
       .strictObject({
         total: amountTriple,
@@ -127,9 +136,7 @@ const basic = z
         reception: amountTriple,
       })
       .prefault({}),
-    projects: z
-      .strictObject({ total: amountTriple, lines: z.array(projectLine).default([]) })
-      .prefault({}),
+    projects: z.strictObject({ total: amountTriple, lines: z.array(projectLine).default([]) }).prefault({}),
     publicFunds: z
       .strictObject({
         total: amountTriple,
@@ -218,7 +225,10 @@ export const workbookModel = z
     report,
     review,
   })
-  .meta({ title: "绩效自评助手工作簿模型", description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表与报告文字" });
+  .meta({
+    title: "绩效自评助手工作簿模型",
+    description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表与报告文字",
+  });
 
 export type WorkbookModel = z.output<typeof workbookModel>;
 export type WorkbookModelInput = z.input<typeof workbookModel>;

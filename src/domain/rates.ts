@@ -9,7 +9,11 @@ export const NOT_APPLICABLE = "不适用";
 export type NotApplicableReason = "zeroDenominator" | "missingDenominator" | "missingNumerator";
 
 export type Rate =
-  | { readonly kind: "value"; /** exact quotient */ readonly exact: Dec; /** 4 decimals, half-up */ readonly value: Dec }
+  | {
+      readonly kind: "value";
+      /** exact quotient */ readonly exact: Dec;
+      /** 4 decimals, half-up */ readonly value: Dec;
+    }
   | { readonly kind: "notApplicable"; readonly reason: NotApplicableReason };
 
 const REASON_TEXT: Record<NotApplicableReason, string> = {

@@ -68,7 +68,13 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
   const weight = toDec(input.weight);
   const entered = toDec(input.score);
   const result = (fields: Partial<IndicatorScore> & Pick<IndicatorScore, "basis" | "note">): IndicatorScore => ({
-    target, actual, completion, suggested: null, range: null, band: null, ...fields,
+    target,
+    actual,
+    completion,
+    suggested: null,
+    range: null,
+    band: null,
+    ...fields,
   });
 
   if (weight === null) return result({ basis: "unscorable", note: "分值未填写，无法计算建议得分" });
@@ -83,11 +89,21 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
     case "qualitative": {
       const band = findBand(profile, input.band);
       if (!band) {
-        return result({ basis: "entered", suggested: entered, note: "定性指标未选择评价档次（达成/部分达成/未达成），保留填报得分" });
+        return result({
+          basis: "entered",
+          suggested: entered,
+          note: "定性指标未选择评价档次（达成/部分达成/未达成），保留填报得分",
+        });
       }
       const range = { min: roundAmount(weight.times(band.min)), max: roundAmount(weight.times(band.max)) };
       const suggested = entered === null ? range.max : Dec.min(Dec.max(entered, range.min), range.max);
-      return result({ basis: "band", suggested, range, band, note: `${band.label}：得分应在 ${fmt(range.min)}–${fmt(range.max)} 之间` });
+      return result({
+        basis: "band",
+        suggested,
+        range,
+        band,
+        note: `${band.label}：得分应在 ${fmt(range.min)}–${fmt(range.max)} 之间`,
+      });
     }
     case "quantitative": {
       const { rate } = completion;

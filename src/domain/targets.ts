@@ -35,18 +35,56 @@ export interface Measure {
 }
 
 const COMPARATOR_PREFIXES: ReadonlyArray<readonly [string, Comparator]> = [
-  [">=", ">="], ["<=", "<="], ["≥", ">="], ["≤", "<="], ["⩾", ">="], ["⩽", "<="], ["≧", ">="], ["≦", "<="],
-  [">", ">"], ["<", "<"], ["=", "="],
-  ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["至少", ">="], ["大于等于", ">="], ["高于", ">"],
-  ["大于", ">"], ["超过", ">"], ["多于", ">"],
-  ["不超过", "<="], ["不高于", "<="], ["不大于", "<="], ["不多于", "<="], ["小于等于", "<="], ["至多", "<="],
-  ["控制在", "<="], ["不晚于", "<="], ["不迟于", "<="], ["截至", "<="], ["截止", "<="], ["最多", "<="], ["≯", "<="],
-  ["最少", ">="], ["≮", ">="], ["不到", "<"], ["低于", "<"], ["小于", "<"], ["少于", "<"],
+  [">=", ">="],
+  ["<=", "<="],
+  ["≥", ">="],
+  ["≤", "<="],
+  ["⩾", ">="],
+  ["⩽", "<="],
+  ["≧", ">="],
+  ["≦", "<="],
+  [">", ">"],
+  ["<", "<"],
+  ["=", "="],
+  ["不低于", ">="],
+  ["不少于", ">="],
+  ["不小于", ">="],
+  ["至少", ">="],
+  ["大于等于", ">="],
+  ["高于", ">"],
+  ["大于", ">"],
+  ["超过", ">"],
+  ["多于", ">"],
+  ["不超过", "<="],
+  ["不高于", "<="],
+  ["不大于", "<="],
+  ["不多于", "<="],
+  ["小于等于", "<="],
+  ["至多", "<="],
+  ["控制在", "<="],
+  ["不晚于", "<="],
+  ["不迟于", "<="],
+  ["截至", "<="],
+  ["截止", "<="],
+  ["最多", "<="],
+  ["≯", "<="],
+  ["最少", ">="],
+  ["≮", ">="],
+  ["不到", "<"],
+  ["低于", "<"],
+  ["小于", "<"],
+  ["少于", "<"],
   ["等于", "="],
 ];
 
 const COMPARATOR_SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
-  ["及以上", ">="], ["以上", ">="], ["及以下", "<="], ["以下", "<="], ["以内", "<="], ["之内", "<="], ["内", "<="],
+  ["及以上", ">="],
+  ["以上", ">="],
+  ["及以下", "<="],
+  ["以下", "<="],
+  ["以内", "<="],
+  ["之内", "<="],
+  ["内", "<="],
 ];
 
 /** Words before a number that change nothing ("达到95%", "完成8次"). */
@@ -54,12 +92,20 @@ const NEUTRAL_PREFIX = /^(达到|完成|实现|累计|全年|新增|约|保持|�
 
 /** Unit spellings → [canonical unit, factor into the canonical unit]. Longest spelling wins. */
 const UNIT_ALIASES: Record<string, readonly [string, string]> = {
-  "%": ["%", "1"], "‰": ["%", "0.1"],
-  "亿元": ["万元", "10000"], "万元": ["万元", "1"], "千元": ["万元", "0.1"], "元": ["万元", "0.0001"],
-  "平方米": ["m²", "1"],
+  "%": ["%", "1"],
+  "‰": ["%", "0.1"],
+  亿元: ["万元", "10000"],
+  万元: ["万元", "1"],
+  千元: ["万元", "0.1"],
+  元: ["万元", "0.0001"],
+  平方米: ["m²", "1"],
   // Multi-character counting units that the generic pattern would cut or over-read.
-  "个工作日": ["个工作日", "1"], "工作日": ["工作日", "1"], "万人次": ["人次", "10000"], "人次": ["人次", "1"],
-  "个月": ["个月", "1"], "小时": ["小时", "1"],
+  个工作日: ["个工作日", "1"],
+  工作日: ["工作日", "1"],
+  万人次: ["人次", "10000"],
+  人次: ["人次", "1"],
+  个月: ["个月", "1"],
+  小时: ["小时", "1"],
 };
 
 /** 万/亿 before a counting unit multiply ("1.2万人" = 12000 人); 万元/亿元 are money units above. */
@@ -186,14 +232,24 @@ function parseUncached(original: string): Measure {
     const time = parseTime(rest);
     if (time) {
       // A deadline: on or before it is met, so earlier is better.
-      return measure(original, { kind: "time", comparator: comparator ?? "<=", direction: "negative", directionStated: true, time });
+      return measure(original, {
+        kind: "time",
+        comparator: comparator ?? "<=",
+        direction: "negative",
+        directionStated: true,
+        time,
+      });
     }
 
     const numbers: string[] = rest.match(/[+-]?\d+(?:\.\d+)?/g) ?? [];
     const [numberText] = numbers;
-    if (numberText === undefined) return measure(original, { kind: "qualitative", ...directionOf(comparator), comparator });
+    if (numberText === undefined)
+      return measure(original, { kind: "qualitative", ...directionOf(comparator), comparator });
     if (numbers.length > 1) {
-      return measure(original, { kind: "unreadable", problem: `含有多个数字（${numbers.join("、")}），无法判断以哪个为准` });
+      return measure(original, {
+        kind: "unreadable",
+        problem: `含有多个数字（${numbers.join("、")}），无法判断以哪个为准`,
+      });
     }
 
     const at = rest.indexOf(numberText);
@@ -203,7 +259,14 @@ function parseUncached(original: string): Measure {
     const ranking = rest.slice(0, at).endsWith("第") && (unit === "位" || unit === "名");
     const noneAtAll = comparator === null && value.isZero();
     if (ranking || noneAtAll) {
-      return measure(original, { kind: "quantitative", comparator: comparator ?? "<=", value, unit, direction: "negative", directionStated: true });
+      return measure(original, {
+        kind: "quantitative",
+        comparator: comparator ?? "<=",
+        value,
+        unit,
+        direction: "negative",
+        directionStated: true,
+      });
     }
     return measure(original, { kind: "quantitative", comparator, value, unit, ...directionOf(comparator) });
   } catch (error) {
@@ -246,21 +309,29 @@ function meets(actual: Dec, target: Dec, comparator: Comparator | null, directio
 /** Compares an actual with its target: met or not, and the completion rate of SPEC section 4. */
 export function completionOf(target: Measure, actual: Measure): Completion {
   if (target.kind === "empty") return { kind: "unscorable", reason: "年度指标值未填写" };
-  if (target.kind === "unreadable") return { kind: "unscorable", reason: `年度指标值「${target.text}」${target.problem}` };
+  if (target.kind === "unreadable")
+    return { kind: "unscorable", reason: `年度指标值「${target.text}」${target.problem}` };
   if (target.kind === "qualitative") return { kind: "qualitative" };
   if (actual.kind === "empty") return { kind: "unscorable", reason: "实际完成值未填写" };
-  if (actual.kind === "unreadable") return { kind: "unscorable", reason: `实际完成值「${actual.text}」${actual.problem}` };
+  if (actual.kind === "unreadable")
+    return { kind: "unscorable", reason: `实际完成值「${actual.text}」${actual.problem}` };
 
   if (target.kind === "time") {
     if (actual.kind !== "time" || !actual.time || !target.time) {
-      return { kind: "unscorable", reason: `年度指标值「${target.text}」是时间，实际完成值「${actual.text}」不是时间，无法比较` };
+      return {
+        kind: "unscorable",
+        reason: `年度指标值「${target.text}」是时间，实际完成值「${actual.text}」不是时间，无法比较`,
+      };
     }
     const withYear = target.time.year !== null && actual.time.year !== null;
     return { kind: "time", met: timeOrdinal(actual.time, withYear) <= timeOrdinal(target.time, withYear) };
   }
 
   if (actual.kind !== "quantitative" || actual.value === null || target.value === null) {
-    return { kind: "unscorable", reason: `年度指标值「${target.text}」是数值，实际完成值「${actual.text}」没有可比较的数值` };
+    return {
+      kind: "unscorable",
+      reason: `年度指标值「${target.text}」是数值，实际完成值「${actual.text}」没有可比较的数值`,
+    };
   }
   // An actual written without a unit ("95" against "≥95%") takes the target's.
   if (actual.unit !== null && target.unit !== null && actual.unit !== target.unit) {

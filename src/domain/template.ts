@@ -49,7 +49,8 @@ export const NUMBER_FORMATS: Readonly<Record<Exclude<CellKind, "table">, string>
 };
 
 const yearPrefix = (yearName: string) => `IF(ISNUMBER(${yearName}),${yearName}&"年度","")`;
-const safeRate = (numerator: string, denominator: string) => `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
+const safeRate = (numerator: string, denominator: string) =>
+  `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
 /** Formulas of the computed cells (keys of the contract). */
 export const FORMULAS: Readonly<Record<string, string>> = {
@@ -61,9 +62,10 @@ export const FORMULAS: Readonly<Record<string, string>> = {
   "eval.weightTotal": "N(自评_执行率分值)+SUM(绩效指标[分值])",
   "eval.total": "ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)",
   "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",IF(自评_总分>=90,"优",IF(自评_总分>=80,"良",IF(自评_总分>=60,"中","差"))))`,
-  "eval.indicators.completion": "IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),\"\")",
+  "eval.indicators.completion":
+    'IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),"")',
   "eval.indicators.suggestedScore":
-    "IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),\"\")",
+    'IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),"")',
 };
 
 const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
@@ -85,19 +87,44 @@ const basicSheet: TemplateSheet = {
   tallRows: { [P(11)]: 60, [P(12)]: 36 },
   merges: ["A1:D1", "B2:D2", "A4:A5", `A${P(7)}:A${P(10)}`, `B${P(11)}:D${P(11)}`, `A${P(12)}:D${P(12)}`],
   cells: [
-    { address: "A1", style: "title", formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"`, caption: "{N}年度部门（单位）整体支出绩效评价基础数据表" },
+    {
+      address: "A1",
+      style: "title",
+      formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"`,
+      caption: "{N}年度部门（单位）整体支出绩效评价基础数据表",
+    },
     label("A2", "单位名称"),
     label("A3", "年度"),
     label("C3", "金额单位"),
     label("D3", "万元", "subLabel"),
     label("A4", "财政供养人员情况（人）", "header"),
     label("B4", "编制数", "header"),
-    { address: "C4", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"`, caption: "{N}年实际在职人数" },
+    {
+      address: "C4",
+      style: "header",
+      formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"`,
+      caption: "{N}年实际在职人数",
+    },
     label("D4", "控制率", "header"),
     label("A6", "经费控制情况（万元）", "header"),
-    { address: "B6", style: "header", formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"`, caption: "{N-1}年决算数" },
-    { address: "C6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"`, caption: "{N}年预算数" },
-    { address: "D6", style: "header", formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"`, caption: "{N}年决算数" },
+    {
+      address: "B6",
+      style: "header",
+      formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"`,
+      caption: "{N-1}年决算数",
+    },
+    {
+      address: "C6",
+      style: "header",
+      formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"`,
+      caption: "{N}年预算数",
+    },
+    {
+      address: "D6",
+      style: "header",
+      formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"`,
+      caption: "{N}年决算数",
+    },
     label("A7", "三公经费"),
     label("A8", "1、公务用车购置和维护经费"),
     label("A9", "其中：公车购置", "subLabel"),
@@ -111,7 +138,12 @@ const basicSheet: TemplateSheet = {
     label(`A${P(4)}`, "会议费、培训费", "subLabel"),
     label(`A${P(5)}`, "政府采购金额"),
     label(`A${P(6)}`, "部门基本支出预算调整"),
-    { address: `A${P(7)}`, style: "header", formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"`, caption: "楼堂馆所控制情况（{N}年完工项目）" },
+    {
+      address: `A${P(7)}`,
+      style: "header",
+      formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"`,
+      caption: "楼堂馆所控制情况（{N}年完工项目）",
+    },
     label(`B${P(7)}`, "批复规模（m²）", "header"),
     label(`C${P(7)}`, "实际规模（m²）", "header"),
     label(`D${P(7)}`, "规模控制率", "header"),
@@ -119,7 +151,11 @@ const basicSheet: TemplateSheet = {
     label(`C${P(9)}`, "实际投资（万元）", "header"),
     label(`D${P(9)}`, "投资概算控制率", "header"),
     label(`A${P(11)}`, "厉行节约保障措施"),
-    label(`A${P(12)}`, "说明：“项目支出”需要填报基本支出以外的所有项目支出情况（一个项目或专项一行，可在表格中增加行），“公用经费”填报基本支出中的一般商品和服务支出。", "note"),
+    label(
+      `A${P(12)}`,
+      "说明：“项目支出”需要填报基本支出以外的所有项目支出情况（一个项目或专项一行，可在表格中增加行），“公用经费”填报基本支出中的一般商品和服务支出。",
+      "note",
+    ),
     label(`A${P(13)}`, "填表人"),
     label(`C${P(13)}`, "填报日期"),
     label(`A${P(14)}`, "联系电话"),
@@ -134,14 +170,34 @@ const evalSheet: TemplateSheet = {
   headerRows: 1,
   landscape: true,
   tallRows: { 3: 30, 11: 120, 13: 32 },
-  merges: ["A1:K1", "B2:F2", "A3:A9", "B5:D5", "E5:H5", "A10:A11", "B10:E10", "F10:K10", "B11:E11", "F11:K11", "A12:K12", `A${I(1)}:E${I(1)}`],
+  merges: [
+    "A1:K1",
+    "B2:F2",
+    "A3:A9",
+    "B5:D5",
+    "E5:H5",
+    "A10:A11",
+    "B10:E10",
+    "F10:K10",
+    "B11:E11",
+    "F11:K11",
+    "A12:K12",
+    `A${I(1)}:E${I(1)}`,
+  ],
   cells: [
-    { address: "A1", style: "title", formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"`, caption: "{N}年度部门（单位）整体支出绩效自评表" },
+    {
+      address: "A1",
+      style: "title",
+      formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"`,
+      caption: "{N}年度部门（单位）整体支出绩效自评表",
+    },
     label("A2", "预算单位名称"),
     label("G2", "年度"),
     label("A3", "年度预算申请（万元）", "header"),
     label("B3", "", "header"),
-    ...["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((text, i) => label(`${"CDEFGH"[i]}3`, text, "header")),
+    ...["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((text, i) =>
+      label(`${"CDEFGH"[i]}3`, text, "header"),
+    ),
     label("B4", "年度资金总额"),
     label("B5", "按收入性质分", "header"),
     label("E5", "按支出性质分", "header"),
@@ -176,9 +232,15 @@ const reportSheet: TemplateSheet = {
     label("A1", "绩效自评报告文字（生成报告时引用；表格中的数字由报告自动取用，此处只写文字）", "title"),
     label("A2", "部分", "header"),
     label("B2", "内容", "header"),
-    ...CONTRACT.filter((entry) => entry.sheet === "report" && !entry.table).map((entry) => label(`A${entry.address.slice(1)}`, entry.label)),
+    ...CONTRACT.filter((entry) => entry.sheet === "report" && !entry.table).map((entry) =>
+      label(`A${entry.address.slice(1)}`, entry.label),
+    ),
     label("A11", "校验设置", "section"),
-    label("A13", "已说明的提示：校验中的“警告”写明原因后记在这里，不再作为待处理项（错误不能以说明代替更正）", "section"),
+    label(
+      "A13",
+      "已说明的提示：校验中的“警告”写明原因后记在这里，不再作为待处理项（错误不能以说明代替更正）",
+      "section",
+    ),
   ],
 };
 
@@ -210,7 +272,12 @@ export const LISTS: ReadonlyArray<{ name: string; values: readonly string[] }> =
 /** Validation by cell kind, for input cells. */
 export const KIND_VALIDATION: Readonly<Partial<Record<CellKind, ValidationRule>>> = {
   integer: { type: "whole", formula: "0", prompt: "请填写不小于 0 的整数（人）", error: "这里应填写不小于 0 的整数" },
-  amount: { type: "decimal", formula: "0", prompt: "请填写金额（万元），最多两位小数", error: "这里应填写不小于 0 的数字（万元）" },
+  amount: {
+    type: "decimal",
+    formula: "0",
+    prompt: "请填写金额（万元），最多两位小数",
+    error: "这里应填写不小于 0 的数字（万元）",
+  },
   date: { type: "date", formula: "DATE(2000,1,1)", prompt: "请填写日期，如 2025-05-15", error: "这里应填写日期" },
 };
 
@@ -229,14 +296,34 @@ export const SIGNED_AMOUNT_KEYS: ReadonlySet<string> = new Set(["basic.budgetAdj
 
 /** Validation of table columns; `{row}` stands for the cell's row. */
 export const COLUMN_VALIDATION: Readonly<Record<string, ValidationRule>> = {
-  "eval.indicators.level1": { type: "list", formula: LEVEL1_LIST_NAME, prompt: "从下拉列表选择一级指标", error: "一级指标只能是：" + LEVEL1.join("、") },
+  "eval.indicators.level1": {
+    type: "list",
+    formula: LEVEL1_LIST_NAME,
+    prompt: "从下拉列表选择一级指标",
+    error: "一级指标只能是：" + LEVEL1.join("、"),
+  },
   "eval.indicators.level2": {
     type: "list",
     formula: `INDIRECT("${level2ListName("")}"&$A{row})`,
     prompt: "先选一级指标，再从下拉列表选择它的二级指标",
     error: "二级指标应属于本行的一级指标，请从下拉列表选择",
   },
-  "eval.indicators.band": { type: "list", formula: '"达成,部分达成,未达成"', prompt: "定性指标（如“提高”）选择评价档次；定量指标留空", error: "评价档次只能是：达成、部分达成、未达成" },
-  "eval.indicators.weight": { type: "decimal", formula: "0", prompt: "分值（0–100）", error: "分值应为 0 到 100 之间的数字" },
-  "eval.indicators.score": { type: "decimal", formula: "0", prompt: "得分：不大于分值；低于分值时请填写偏差原因", error: "得分应为不小于 0 的数字" },
+  "eval.indicators.band": {
+    type: "list",
+    formula: '"达成,部分达成,未达成"',
+    prompt: "定性指标（如“提高”）选择评价档次；定量指标留空",
+    error: "评价档次只能是：达成、部分达成、未达成",
+  },
+  "eval.indicators.weight": {
+    type: "decimal",
+    formula: "0",
+    prompt: "分值（0–100）",
+    error: "分值应为 0 到 100 之间的数字",
+  },
+  "eval.indicators.score": {
+    type: "decimal",
+    formula: "0",
+    prompt: "得分：不大于分值；低于分值时请填写偏差原因",
+    error: "得分应为不小于 0 的数字",
+  },
 };

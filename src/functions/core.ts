@@ -14,7 +14,10 @@ export type FunctionErrorCode = "invalidValue" | "notAvailable";
 
 /** A bad argument: becomes a CustomFunctions.Error in Excel, a message on the command line. */
 export class FunctionInputError extends Error {
-  constructor(readonly code: FunctionErrorCode, message: string) {
+  constructor(
+    readonly code: FunctionErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = "FunctionInputError";
   }
@@ -25,7 +28,8 @@ export type CellResult = number | string;
 export type RangeArg = ReadonlyArray<ReadonlyArray<unknown>>;
 
 const invalid = (message: string) => new FunctionInputError("invalidValue", message);
-const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
 /** "实际为「abc」" or "实际为 true". */
 function shown(value: unknown): string {
@@ -48,7 +52,8 @@ function numberArg(value: unknown, label: string): number | Dec {
 /** A non-negative amount (万元) or headcount. */
 export function amountArg(value: unknown, label: string): number | Dec {
   const amount = numberArg(value, label);
-  if (typeof amount === "number" ? amount < 0 : amount.isNegative()) throw invalid(`${label}不能为负数，实际为 ${amount.toString()}`);
+  if (typeof amount === "number" ? amount < 0 : amount.isNegative())
+    throw invalid(`${label}不能为负数，实际为 ${amount.toString()}`);
   return amount;
 }
 
@@ -64,7 +69,10 @@ export function profileArg(value: unknown): ScoringProfile {
   if (isEmpty(value)) return getProfile();
   const text = String(value).trim();
   const profile = Object.values(PROFILES).find((p) => p.name === text) ?? (isProfileId(text) ? PROFILES[text] : null);
-  if (!profile) throw invalid(`评分规则「${String(value)}」不存在，可选：${PROFILE_IDS.map((id) => `${id}（${PROFILES[id].name}）`).join("、")}`);
+  if (!profile)
+    throw invalid(
+      `评分规则「${String(value)}」不存在，可选：${PROFILE_IDS.map((id) => `${id}（${PROFILES[id].name}）`).join("、")}`,
+    );
   return profile;
 }
 
@@ -79,7 +87,9 @@ function textArg(value: unknown): string {
  */
 function measureTexts(target: unknown, actual: unknown): [string, string] {
   const asPercent = (value: unknown, other: unknown) =>
-    typeof value === "number" && parseMeasure(textArg(other)).unit === "%" ? `${new Dec(String(value)).times(100).toString()}%` : textArg(value);
+    typeof value === "number" && parseMeasure(textArg(other)).unit === "%"
+      ? `${new Dec(String(value)).times(100).toString()}%`
+      : textArg(value);
   return [asPercent(target, actual), asPercent(actual, target)];
 }
 
@@ -129,10 +139,18 @@ export function budgetScore(weight: unknown, executed: unknown, budget: unknown,
 }
 
 /** INDICATORSCORE: the suggested score of one indicator. */
-export function indicatorScore(weight: unknown, target: unknown, actual: unknown, band?: unknown, profile?: unknown): CellResult {
+export function indicatorScore(
+  weight: unknown,
+  target: unknown,
+  actual: unknown,
+  band?: unknown,
+  profile?: unknown,
+): CellResult {
   const scoring = profileArg(profile);
   if (!isEmpty(band) && !findBand(scoring, band)) {
-    throw invalid(`评价档次「${String(band)}」无法识别，可选：${scoring.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、")}`);
+    throw invalid(
+      `评价档次「${String(band)}」无法识别，可选：${scoring.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、")}`,
+    );
   }
   const [targetText, actualText] = measureTexts(target, actual);
   const result = scoreIndicator({ weight: weightArg(weight), target: targetText, actual: actualText, band }, scoring);
@@ -158,14 +176,25 @@ function rangeNumbers(range: unknown, label: string): Dec[] {
 }
 
 /** TOTALSCORE: 执行率得分 + Σ 得分; with weights, their total (执行率分值 included) must be 100. */
-export function totalScoreFn(execution: unknown, scores: unknown, weights?: unknown, executionRate?: unknown, profile?: unknown): CellResult {
+export function totalScoreFn(
+  execution: unknown,
+  scores: unknown,
+  weights?: unknown,
+  executionRate?: unknown,
+  profile?: unknown,
+): CellResult {
   const scoring = profileArg(profile);
-  const executionPoints = isEmpty(execution) || execution === NOT_APPLICABLE ? null : new Dec(amountArg(execution, "执行率得分").toString());
+  const executionPoints =
+    isEmpty(execution) || execution === NOT_APPLICABLE ? null : new Dec(amountArg(execution, "执行率得分").toString());
   if (!isEmpty(weights)) {
     const sum = rangeNumbers(weights, "分值").reduce((a, b) => a.plus(b), new Dec(0));
-    if (!sum.equals(100)) throw invalid(`分值合计为 ${sum.toString()}，应为 100（含执行率分值，可用 VSTACK(执行率分值, 指标分值区域)）`);
+    if (!sum.equals(100))
+      throw invalid(`分值合计为 ${sum.toString()}，应为 100（含执行率分值，可用 VSTACK(执行率分值, 指标分值区域)）`);
   }
-  const rate = isEmpty(executionRate) || executionRate === NOT_APPLICABLE ? ratio(null, null) : ratio(numberArg(executionRate, "执行率"), 1);
+  const rate =
+    isEmpty(executionRate) || executionRate === NOT_APPLICABLE
+      ? ratio(null, null)
+      : ratio(numberArg(executionRate, "执行率"), 1);
   return totalScore(executionPoints, rangeNumbers(scores, "得分"), rate, scoring).total.toNumber();
 }
 

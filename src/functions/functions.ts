@@ -13,7 +13,8 @@ function toExcel(compute: () => core.CellResult): core.CellResult {
     return compute();
   } catch (error) {
     if (error instanceof core.FunctionInputError) {
-      const code = error.code === "invalidValue" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+      const code =
+        error.code === "invalidValue" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
       throw new CustomFunctions.Error(code, error.message);
     }
     throw error;
@@ -101,7 +102,13 @@ export function indicatorScore(weight: any, target: any, actual: any, band?: any
  * @param [profile] 评分规则：national（默认）或 platform
  * @returns 总分（两位小数）
  */
-export function totalScore(executionScore: any, scores: any[][], weights?: any[][], executionRate?: any, profile?: any): number | string {
+export function totalScore(
+  executionScore: any,
+  scores: any[][],
+  weights?: any[][],
+  executionRate?: any,
+  profile?: any,
+): number | string {
   return toExcel(() => core.totalScoreFn(executionScore, scores, weights, executionRate, profile));
 }
 

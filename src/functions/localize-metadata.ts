@@ -25,7 +25,10 @@ export interface FunctionsMetadata {
 }
 
 /** Throws when functions.ts and the catalogue disagree, so a build can never ship drifting metadata. */
-export function localizeMetadata(metadata: FunctionsMetadata, catalogue: readonly FunctionInfo[] = FUNCTION_CATALOGUE): FunctionsMetadata {
+export function localizeMetadata(
+  metadata: FunctionsMetadata,
+  catalogue: readonly FunctionInfo[] = FUNCTION_CATALOGUE,
+): FunctionsMetadata {
   const byId = new Map(catalogue.map((fn) => [fn.id, fn]));
   const ids = new Set(metadata.functions.map((fn) => fn.id));
   if (ids.size !== metadata.functions.length) throw new Error("functions.json lists an id twice");
@@ -39,7 +42,9 @@ export function localizeMetadata(metadata: FunctionsMetadata, catalogue: readonl
       if (!info) throw new Error(`${fn.id} is not in src/functions/catalogue.ts`);
       const names = fn.parameters.map((p) => p.name).join();
       if (names !== info.params.map((p) => p.name).join()) {
-        throw new Error(`${fn.id}: parameters (${names}) differ from the catalogue (${info.params.map((p) => p.name).join()})`);
+        throw new Error(
+          `${fn.id}: parameters (${names}) differ from the catalogue (${info.params.map((p) => p.name).join()})`,
+        );
       }
       return {
         ...fn,

@@ -10,10 +10,14 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, FunctionImplement
   COMPLETIONRATE: (target, actual) => core.completionRate(target, actual),
   BUDGETSCORE: (weight, executed, budget, profile) => core.budgetScore(weight, executed, budget, profile),
   INDICATORSCORE: (weight, target, actual, band, profile) => core.indicatorScore(weight, target, actual, band, profile),
-  TOTALSCORE: (execution, scores, weights, rate, profile) => core.totalScoreFn(execution, scores, weights, rate, profile),
+  TOTALSCORE: (execution, scores, weights, rate, profile) =>
+    core.totalScoreFn(execution, scores, weights, rate, profile),
   GRADE: (total, profile) => core.grade(total, profile),
   PERCENTTEXT: (rate) => core.percentText(rate),
 };
 
 /** Excel's error values for our error codes. */
-export const EXCEL_ERROR_TEXT: Record<core.FunctionErrorCode, string> = { invalidValue: "#VALUE!", notAvailable: "#N/A" };
+export const EXCEL_ERROR_TEXT: Record<core.FunctionErrorCode, string> = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+};

@@ -1,4 +1,15 @@
-import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, Text, Title3, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  makeStyles,
+  Subtitle2,
+  Text,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { exampleOf, FUNCTION_CATALOGUE, nameOf, paramsOf } from "../functions/catalogue";
 import { InstallPanel } from "./InstallPanel";
@@ -10,7 +21,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
   footer: { color: tokens.colorNeutralForeground3 },
@@ -23,7 +41,9 @@ export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }
       <header className={styles.header}>
         <img className={styles.logo} src="assets/icon-32.png" alt="" />
         <div>
-          <Title3 as="h1" id="app-title">{strings.title}</Title3>
+          <Title3 as="h1" id="app-title">
+            {strings.title}
+          </Title3>
           <br />
           <Caption1>{strings.subtitle}</Caption1>
         </div>
@@ -33,17 +53,29 @@ export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }
       <ReportPanel strings={strings} inExcel={inExcel} />
       <Body1>{strings.intro}</Body1>
       <section aria-labelledby="functions-heading">
-        <Subtitle2 as="h2" id="functions-heading">{strings.functionsHeading}</Subtitle2>
+        <Subtitle2 as="h2" id="functions-heading">
+          {strings.functionsHeading}
+        </Subtitle2>
         <ul className={styles.list}>
           {FUNCTION_CATALOGUE.map((fn) => (
             <li key={fn.id}>
               <Card size="small">
                 <CardHeader
-                  header={<Text weight="semibold" className={styles.code}>JXZP.{nameOf(fn, strings.language)}({paramsOf(fn, strings.language)})</Text>}
-                  action={<Badge className={styles.badge} appearance="tint">{nameOf(fn, strings.language === "zh" ? "en" : "zh")}</Badge>}
+                  header={
+                    <Text weight="semibold" className={styles.code}>
+                      JXZP.{nameOf(fn, strings.language)}({paramsOf(fn, strings.language)})
+                    </Text>
+                  }
+                  action={
+                    <Badge className={styles.badge} appearance="tint">
+                      {nameOf(fn, strings.language === "zh" ? "en" : "zh")}
+                    </Badge>
+                  }
                   description={<Caption1>{fn.description}</Caption1>}
                 />
-                <Caption1 className={styles.code}>{strings.example}：{exampleOf(fn, strings.language)}</Caption1>
+                <Caption1 className={styles.code}>
+                  {strings.example}：{exampleOf(fn, strings.language)}
+                </Caption1>
               </Card>
             </li>
           ))}
@@ -52,7 +84,9 @@ export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }
       <footer className={styles.footer}>
         <Caption1>{strings.privacy}</Caption1>
         <br />
-        <Caption1>{strings.version} {TEMPLATE_VERSION}</Caption1>
+        <Caption1>
+          {strings.version} {TEMPLATE_VERSION}
+        </Caption1>
       </footer>
     </main>
   );

@@ -8,7 +8,11 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-type Status = { kind: "idle" } | { kind: "working" } | { kind: "done"; result: InstallResult } | { kind: "failed"; message: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "working" }
+  | { kind: "done"; result: InstallResult }
+  | { kind: "failed"; message: string };
 
 /** 安装模板: installs the three sheets into the open workbook and says what happened. */
 export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
@@ -27,11 +31,17 @@ export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: 
 
   return (
     <section className={styles.root} aria-labelledby="install-heading">
-      <Subtitle2 as="h2" id="install-heading">{strings.installHeading}</Subtitle2>
+      <Subtitle2 as="h2" id="install-heading">
+        {strings.installHeading}
+      </Subtitle2>
       <Button appearance="primary" disabled={!inExcel || status.kind === "working"} onClick={() => void install()}>
         {strings.install}
       </Button>
-      {!inExcel && <MessageBar intent="info"><MessageBarBody>{strings.notInExcel}</MessageBarBody></MessageBar>}
+      {!inExcel && (
+        <MessageBar intent="info">
+          <MessageBarBody>{strings.notInExcel}</MessageBarBody>
+        </MessageBar>
+      )}
       {status.kind === "working" && <Spinner size="tiny" label={strings.installing} />}
       <div aria-live="polite">
         {status.kind === "done" && (
@@ -47,7 +57,11 @@ export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: 
             </MessageBarBody>
           </MessageBar>
         )}
-        {status.kind === "failed" && <MessageBar intent="error"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>}
+        {status.kind === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{status.message}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
     </section>
   );

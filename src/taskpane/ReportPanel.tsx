@@ -4,7 +4,18 @@
  * shows its text for review and saves the .docx as a download, which Excel on the web and Excel desktop
  * (WebView2) both offer to save. The docx code loads only when a report is asked for.
  */
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReportContent } from "../domain/report";
 import { readExcelWorkbook } from "../workbook/office/read";
@@ -14,8 +25,12 @@ import type { Strings } from "./strings";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   preview: {
-    maxHeight: "320px", overflowY: "auto", padding: tokens.spacingHorizontalM, border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1,
+    maxHeight: "320px",
+    overflowY: "auto",
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { textAlign: "center", fontWeight: tokens.fontWeightSemibold, whiteSpace: "pre-line" },
   heading: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
@@ -49,12 +64,17 @@ export function ReportPanel({ strings, inExcel }: { strings: Strings; inExcel: b
       const fileName = `${basic.unit ?? "部门"}-${basic.year ?? ""}年度绩效自评报告${draft ? "（草稿）" : ""}.docx`;
       setState({ kind: "ready", content: outcome.content, bytes: outcome.bytes, fileName, saved: false });
     } catch (error) {
-      setState({ kind: "failed", message: error instanceof WorkbookReadError ? error.problems.join("\n") : (error as Error).message });
+      setState({
+        kind: "failed",
+        message: error instanceof WorkbookReadError ? error.problems.join("\n") : (error as Error).message,
+      });
     }
   }
 
   function save(ready: Extract<State, { kind: "ready" }>) {
-    const blob = new Blob([ready.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    const blob = new Blob([ready.bytes as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -68,31 +88,64 @@ export function ReportPanel({ strings, inExcel }: { strings: Strings; inExcel: b
 
   return (
     <section className={styles.root} aria-labelledby="report-heading">
-      <Subtitle2 as="h2" id="report-heading">{strings.reportHeading}</Subtitle2>
+      <Subtitle2 as="h2" id="report-heading">
+        {strings.reportHeading}
+      </Subtitle2>
       <Switch checked={draft} onChange={(_e, data) => setDraft(data.checked)} label={strings.draftSwitch} />
-      <Button appearance="primary" disabled={!inExcel || state.kind === "working"} onClick={() => void generate()}>{strings.generate}</Button>
+      <Button appearance="primary" disabled={!inExcel || state.kind === "working"} onClick={() => void generate()}>
+        {strings.generate}
+      </Button>
       <div aria-live="polite">
         {state.kind === "working" && <Spinner size="tiny" label={strings.generating} />}
-        {state.kind === "blocked" && <MessageBar intent="warning"><MessageBarBody>{strings.blocked(state.errors)}</MessageBarBody></MessageBar>}
-        {state.kind === "failed" && <MessageBar intent="error"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>}
-        {state.kind === "ready" && state.saved && <MessageBar intent="success"><MessageBarBody>{strings.saved(state.fileName)}</MessageBarBody></MessageBar>}
+        {state.kind === "blocked" && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{strings.blocked(state.errors)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === "ready" && state.saved && (
+          <MessageBar intent="success">
+            <MessageBarBody>{strings.saved(state.fileName)}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
       {state.kind === "ready" && (
         <>
           <Button onClick={() => save(state)}>{strings.saveDocx}</Button>
-          {state.content.missing.length > 0 && <Caption1>{strings.missingProse(state.content.missing.join("、"))}</Caption1>}
+          {state.content.missing.length > 0 && (
+            <Caption1>{strings.missingProse(state.content.missing.join("、"))}</Caption1>
+          )}
           <Caption1>{strings.fingerprint(state.content.fingerprint)}</Caption1>
           <div className={styles.preview} role="document" aria-label={strings.preview} tabIndex={0}>
-            <Text as="p" block className={styles.title}>{state.content.title}</Text>
-            <Text as="p" block className={styles.title}>{state.content.unitLine}</Text>
+            <Text as="p" block className={styles.title}>
+              {state.content.title}
+            </Text>
+            <Text as="p" block className={styles.title}>
+              {state.content.unitLine}
+            </Text>
             {state.content.blocks.map((block, i) =>
-              block.kind === "heading"
-                ? <Text as="h3" key={i} block className={styles.heading}>{block.text}</Text>
-                : (
-                  <Text as="p" key={i} block className={styles.paragraph}>
-                    {block.inlines.map((inline, j) => (inline.placeholder ? <mark key={j} className={styles.placeholder}>{inline.text}</mark> : <span key={j}>{inline.text}</span>))}
-                  </Text>
-                ))}
+              block.kind === "heading" ? (
+                <Text as="h3" key={i} block className={styles.heading}>
+                  {block.text}
+                </Text>
+              ) : (
+                <Text as="p" key={i} block className={styles.paragraph}>
+                  {block.inlines.map((inline, j) =>
+                    inline.placeholder ? (
+                      <mark key={j} className={styles.placeholder}>
+                        {inline.text}
+                      </mark>
+                    ) : (
+                      <span key={j}>{inline.text}</span>
+                    ),
+                  )}
+                </Text>
+              ),
+            )}
           </div>
         </>
       )}

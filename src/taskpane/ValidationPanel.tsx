@@ -5,8 +5,26 @@
  * Cell text is rendered as React text, never as HTML.
  */
 import {
-  Badge, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar,
-  MessageBarBody, Select, Spinner, Subtitle2, Text, Textarea, ToggleButton, makeStyles, tokens,
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  Textarea,
+  ToggleButton,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { useState, useSyncExternalStore } from "react";
 import { PROFILES } from "../domain/profiles";
@@ -21,12 +39,26 @@ const useStyles = makeStyles({
   controls: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   item: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  finding: { justifyContent: "flex-start", textAlign: "left", width: "100%", height: "auto", padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
+  finding: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    width: "100%",
+    height: "auto",
+    padding: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
   message: { display: "block", whiteSpace: "normal", overflowWrap: "anywhere" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
   problems: { whiteSpace: "pre-line" },
@@ -34,10 +66,18 @@ const useStyles = makeStyles({
 });
 
 type Filter = Severity | "all" | "acknowledged";
-const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
 
 const matches = (finding: LocatedFinding, filter: Filter) =>
-  filter === "all" ? true : filter === "acknowledged" ? Boolean(finding.acknowledged) : !finding.acknowledged && finding.severity === filter;
+  filter === "all"
+    ? true
+    : filter === "acknowledged"
+      ? Boolean(finding.acknowledged)
+      : !finding.acknowledged && finding.severity === filter;
 
 export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
   const styles = useStyles();
@@ -65,29 +105,56 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
   const visible = findings.filter((f) => matches(f, filter));
   const sheets = sheetsOf(visible);
   const count = (f: Filter) => findings.filter((finding) => matches(finding, f)).length;
-  const where = (f: LocatedFinding) => (f.cell ? `${f.sheet}!${f.cell}` : f.sheet ?? strings.wholeWorkbook);
-  const fixText = (fix: Fix) => (fix.kind === "number" ? strings.fixNumber(fix.value) : fix.kind === "text" ? strings.fixText(fix.value) : strings.fixFormula);
+  const where = (f: LocatedFinding) => (f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? strings.wholeWorkbook));
+  const fixText = (fix: Fix) =>
+    fix.kind === "number"
+      ? strings.fixNumber(fix.value)
+      : fix.kind === "text"
+        ? strings.fixText(fix.value)
+        : strings.fixFormula;
 
   return (
     <section className={styles.root} aria-labelledby="validate-heading">
-      <Subtitle2 as="h2" id="validate-heading">{strings.validateHeading}</Subtitle2>
+      <Subtitle2 as="h2" id="validate-heading">
+        {strings.validateHeading}
+      </Subtitle2>
       <div className={styles.controls}>
         <Field label={strings.profileLabel} className={styles.grow}>
           <Select value={profile} onChange={(_e, data) => setProfile(data.value)}>
             <option value="">{strings.profileFromWorkbook}</option>
-            {Object.values(PROFILES).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {Object.values(PROFILES).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={!inExcel || state.status === "working"} onClick={() => void rerun()}>{strings.validate}</Button>
+        <Button appearance="primary" disabled={!inExcel || state.status === "working"} onClick={() => void rerun()}>
+          {strings.validate}
+        </Button>
       </div>
-      {!inExcel && <MessageBar intent="info"><MessageBarBody>{strings.notInExcelValidate}</MessageBarBody></MessageBar>}
+      {!inExcel && (
+        <MessageBar intent="info">
+          <MessageBarBody>{strings.notInExcelValidate}</MessageBarBody>
+        </MessageBar>
+      )}
       <div aria-live="polite">
         {state.status === "working" && <Spinner size="tiny" label={strings.validating} />}
-        {state.status === "failed" && <MessageBar intent="error"><MessageBarBody className={styles.problems}>{state.message}</MessageBarBody></MessageBar>}
-        {actionError && <MessageBar intent="error"><MessageBarBody>{actionError}</MessageBarBody></MessageBar>}
+        {state.status === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody className={styles.problems}>{state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {actionError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{actionError}</MessageBarBody>
+          </MessageBar>
+        )}
         {state.status === "done" && (
           <Text weight="semibold">
-            {state.validation.score.total ? strings.totalLine(state.validation.score.total, state.validation.score.grade ?? "") : strings.noScore}
+            {state.validation.score.total
+              ? strings.totalLine(state.validation.score.total, state.validation.score.grade ?? "")
+              : strings.noScore}
             {` · ${state.validation.result.profile.name}`}
           </Text>
         )}
@@ -97,68 +164,111 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
           <div className={styles.filters} role="group" aria-label={strings.validateHeading}>
             {(["all", "error", "warning", "info", "acknowledged"] as const).map((f) => (
               <ToggleButton key={f} size="small" checked={filter === f} onClick={() => setFilter(f)}>
-                {f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f]} {count(f)}
+                {f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f]}{" "}
+                {count(f)}
               </ToggleButton>
             ))}
           </div>
-          {visible.length === 0 && <Caption1>{findings.length === 0 ? strings.noFindings : strings.noneInFilter}</Caption1>}
+          {visible.length === 0 && (
+            <Caption1>{findings.length === 0 ? strings.noFindings : strings.noneInFilter}</Caption1>
+          )}
           {sheets.map((sheet) => (
             <div key={sheet ?? "workbook"}>
-              <Subtitle2 as="h3" className={styles.sheet}>{sheet ?? strings.wholeWorkbook}</Subtitle2>
+              <Subtitle2 as="h3" className={styles.sheet}>
+                {sheet ?? strings.wholeWorkbook}
+              </Subtitle2>
               <ul className={styles.list}>
-                {visible.filter((f) => f.sheet === sheet).map((f) => (
-                  <li key={`${f.rule}@${f.key}`} className={`${styles.item} ${styles[f.severity]}`}>
-                    <Button
-                      appearance="subtle"
-                      className={styles.finding}
-                      disabled={!f.cell}
-                      title={f.cell ? strings.goTo(where(f)) : undefined}
-                      onClick={() => f.cell && void act((context) => selectCell(context, f.sheet!, f.cell!), false)}
-                    >
-                      <span>
-                        <Badge appearance="tint" color={BADGE[f.severity]}>{strings.severity[f.severity]}</Badge>{" "}
-                        <Caption1>{f.cell ?? ""} · {f.rule}</Caption1>
-                        <Text className={styles.message}>{f.message}</Text>
-                        {f.acknowledged && <Caption1 className={styles.message}>{strings.explained(f.acknowledged)}</Caption1>}
-                      </span>
-                    </Button>
-                    <div className={styles.actions}>
-                      {f.fix && f.cell && <Button size="small" onClick={() => setPendingFix(f as LocatedFinding & { fix: Fix })}>{strings.fix}</Button>}
-                      {f.severity === "warning" && !f.acknowledged && (
-                        <Button size="small" onClick={() => { setExplaining(f); setReason(""); }}>{strings.explain}</Button>
+                {visible
+                  .filter((f) => f.sheet === sheet)
+                  .map((f) => (
+                    <li key={`${f.rule}@${f.key}`} className={`${styles.item} ${styles[f.severity]}`}>
+                      <Button
+                        appearance="subtle"
+                        className={styles.finding}
+                        disabled={!f.cell}
+                        title={f.cell ? strings.goTo(where(f)) : undefined}
+                        onClick={() => f.cell && void act((context) => selectCell(context, f.sheet!, f.cell!), false)}
+                      >
+                        <span>
+                          <Badge appearance="tint" color={BADGE[f.severity]}>
+                            {strings.severity[f.severity]}
+                          </Badge>{" "}
+                          <Caption1>
+                            {f.cell ?? ""} · {f.rule}
+                          </Caption1>
+                          <Text className={styles.message}>{f.message}</Text>
+                          {f.acknowledged && (
+                            <Caption1 className={styles.message}>{strings.explained(f.acknowledged)}</Caption1>
+                          )}
+                        </span>
+                      </Button>
+                      <div className={styles.actions}>
+                        {f.fix && f.cell && (
+                          <Button size="small" onClick={() => setPendingFix(f as LocatedFinding & { fix: Fix })}>
+                            {strings.fix}
+                          </Button>
+                        )}
+                        {f.severity === "warning" && !f.acknowledged && (
+                          <Button
+                            size="small"
+                            onClick={() => {
+                              setExplaining(f);
+                              setReason("");
+                            }}
+                          >
+                            {strings.explain}
+                          </Button>
+                        )}
+                      </div>
+                      {explaining === f && (
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            setExplaining(null);
+                            void act((context) => acknowledge(context, f, reason), true);
+                          }}
+                        >
+                          <Field label={strings.explainLabel}>
+                            <Textarea value={reason} onChange={(_e, data) => setReason(data.value)} />
+                          </Field>
+                          <div className={styles.actions}>
+                            <Button size="small" appearance="primary" type="submit" disabled={reason.trim() === ""}>
+                              {strings.save}
+                            </Button>
+                            <Button size="small" onClick={() => setExplaining(null)}>
+                              {strings.cancel}
+                            </Button>
+                          </div>
+                        </form>
                       )}
-                    </div>
-                    {explaining === f && (
-                      <form onSubmit={(e) => { e.preventDefault(); setExplaining(null); void act((context) => acknowledge(context, f, reason), true); }}>
-                        <Field label={strings.explainLabel}>
-                          <Textarea value={reason} onChange={(_e, data) => setReason(data.value)} />
-                        </Field>
-                        <div className={styles.actions}>
-                          <Button size="small" appearance="primary" type="submit" disabled={reason.trim() === ""}>{strings.save}</Button>
-                          <Button size="small" onClick={() => setExplaining(null)}>{strings.cancel}</Button>
-                        </div>
-                      </form>
-                    )}
-                  </li>
-                ))}
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
         </>
       )}
       {pendingFix && (
-      <Dialog open onOpenChange={(_e, data) => !data.open && setPendingFix(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{strings.fixTitle}</DialogTitle>
-            <DialogContent>{strings.fixBody(where(pendingFix), fixText(pendingFix.fix))}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => { setPendingFix(null); void act((context) => applyFix(context, pendingFix), true); }}>{strings.confirm}</Button>
-              <Button onClick={() => setPendingFix(null)}>{strings.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        <Dialog open onOpenChange={(_e, data) => !data.open && setPendingFix(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{strings.fixTitle}</DialogTitle>
+              <DialogContent>{strings.fixBody(where(pendingFix), fixText(pendingFix.fix))}</DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setPendingFix(null);
+                    void act((context) => applyFix(context, pendingFix), true);
+                  }}
+                >
+                  {strings.confirm}
+                </Button>
+                <Button onClick={() => setPendingFix(null)}>{strings.cancel}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
       )}
     </section>
   );

@@ -38,7 +38,11 @@ function createStore(): ReviewStore {
         const validation = await Excel.run((context) => validateOpenWorkbook(context, profile));
         set({ status: "done", validation, profile });
       } catch (error) {
-        set({ status: "failed", message: error instanceof WorkbookReadError ? error.problems.join("\n") : `校验失败：${(error as Error).message}` });
+        set({
+          status: "failed",
+          message:
+            error instanceof WorkbookReadError ? error.problems.join("\n") : `校验失败：${(error as Error).message}`,
+        });
       }
     },
   };

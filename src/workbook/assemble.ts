@@ -57,7 +57,8 @@ export { parseReference } from "../domain/a1";
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Excel's serial day 25569 is 1970-01-01 (day 1 is 1900-01-01, with the 1900 leap-year bug). */
 const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86400000));
-const isCellError = (value: unknown): value is CellError => typeof value === "object" && value !== null && "error" in value;
+const isCellError = (value: unknown): value is CellError =>
+  typeof value === "object" && value !== null && "error" in value;
 
 /** A cell's value as the model's JSON input for `kind`; strings stay strings so the schema can say what is wrong. */
 function modelInput(raw: unknown, kind: string): unknown {
@@ -114,20 +115,37 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
       setAt(input, entry.key, readTable(reader, entry));
       continue;
     }
-    const location = source.name(entry.name) ?? { sheet: SHEETS[entry.sheet].name, start: entry.address.split(":")[0]! };
+    const location = source.name(entry.name) ?? {
+      sheet: SHEETS[entry.sheet].name,
+      start: entry.address.split(":")[0]!,
+    };
     const kind = entry.kind as Exclude<CellKind, "table">;
     if (entry.parts) {
       const { column, row } = splitAddress(location.start);
       const triple: Record<string, unknown> = {};
       let letter = column;
       for (const part of entry.parts) {
-        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, { key: `${entry.key}.${part.part}`, kind, role: entry.role, expectedFormula: null });
+        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, {
+          key: `${entry.key}.${part.part}`,
+          kind,
+          role: entry.role,
+          expectedFormula: null,
+        });
         letter = nextColumn(letter);
       }
       setAt(input, entry.key, triple);
       continue;
     }
-    setAt(input, entry.key, readCell(reader, location.sheet, location.start, { key: entry.key, kind, role: entry.role, expectedFormula: expectedFormula(entry.key) }));
+    setAt(
+      input,
+      entry.key,
+      readCell(reader, location.sheet, location.start, {
+        key: entry.key,
+        kind,
+        role: entry.role,
+        expectedFormula: expectedFormula(entry.key),
+      }),
+    );
   }
 
   const cellProblems: CellProblem[] = [];
@@ -158,18 +176,33 @@ interface CellReader {
 }
 
 /** One cell: recorded with its location and as found; an error value is a problem (or, leniently, a fact the validator reports). */
-function readCell(reader: CellReader, sheet: string, address: string, fact: Omit<CellFact, "value" | "formula">): unknown {
+function readCell(
+  reader: CellReader,
+  sheet: string,
+  address: string,
+  fact: Omit<CellFact, "value" | "formula">,
+): unknown {
   reader.where.set(fact.key, { sheet, address });
   if (!reader.source.hasSheet(sheet)) {
     reader.problems.push(`${fact.key}：名称指向的工作表「${sheet}」不存在`);
     return null;
   }
-  const found = reader.source.lookup ? reader.source.lookup(sheet, address) : { value: reader.source.value(sheet, address), formula: reader.source.formula?.(sheet, address) ?? null };
+  const found = reader.source.lookup
+    ? reader.source.lookup(sheet, address)
+    : { value: reader.source.value(sheet, address), formula: reader.source.formula?.(sheet, address) ?? null };
   const raw = found.value;
-  reader.cells.push({ key: fact.key, kind: fact.kind, role: fact.role, expectedFormula: fact.expectedFormula, value: raw ?? null, formula: found.formula });
+  reader.cells.push({
+    key: fact.key,
+    kind: fact.kind,
+    role: fact.role,
+    expectedFormula: fact.expectedFormula,
+    value: raw ?? null,
+    formula: found.formula,
+  });
   const value = modelInput(raw, fact.kind);
   if (isCellError(value)) {
-    if (!reader.lenient && fact.role === "input") reader.problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
+    if (!reader.lenient && fact.role === "input")
+      reader.problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
     return null;
   }
   // A computed cell that shows "" (IFERROR), or an amount formula that shows 不适用 (a 0 denominator), is empty.
@@ -211,9 +244,16 @@ function readTable(reader: CellReader, entry: ContractEntry): unknown[] {
       const column = columnOf.get(spec.key);
       if (!column) continue;
       const key = formatPath([...entry.key.split("."), rows.length, spec.key]);
-      values[spec.key] = readCell(reader, found.sheet, `${column}${row}`, { key, kind: spec.kind, role: spec.role, expectedFormula: expectedFormula(`${entry.key}.${spec.key}`) });
+      values[spec.key] = readCell(reader, found.sheet, `${column}${row}`, {
+        key,
+        kind: spec.kind,
+        role: spec.role,
+        expectedFormula: expectedFormula(`${entry.key}.${spec.key}`),
+      });
     }
-    const hasInput = layout.columns.some((spec) => spec.role === "input" && values[spec.key] !== null && values[spec.key] !== undefined);
+    const hasInput = layout.columns.some(
+      (spec) => spec.role === "input" && values[spec.key] !== null && values[spec.key] !== undefined,
+    );
     if (hasInput) rows.push(values);
     else reader.cells.length = facts; // a blank row is not part of the table's data
   }

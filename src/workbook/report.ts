@@ -12,16 +12,28 @@ import { locateKey, validateWorkbook, type WorkbookValidation } from "./validate
 
 export type ReportOutcome =
   | { readonly status: "blocked"; readonly validation: WorkbookValidation }
-  | { readonly status: "generated"; readonly validation: WorkbookValidation; readonly content: ReportContent; readonly bytes: Uint8Array };
+  | {
+      readonly status: "generated";
+      readonly validation: WorkbookValidation;
+      readonly content: ReportContent;
+      readonly bytes: Uint8Array;
+    };
 
-export async function generateReport(workbook: AssembledWorkbook, options: { profile?: string; draft?: boolean } = {}): Promise<ReportOutcome> {
+export async function generateReport(
+  workbook: AssembledWorkbook,
+  options: { profile?: string; draft?: boolean } = {},
+): Promise<ReportOutcome> {
   const validation = validateWorkbook(workbook, options.profile);
   if (validation.summary.errors > 0 && !options.draft) return { status: "blocked", validation };
   const locate = (key: string) => {
     const { sheet, cell } = locateKey(key, workbook.locations);
     return [sheet, cell].filter(Boolean).join(" ") || key;
   };
-  const content = buildReport(workbook.model, validation.result, { fingerprint: await fingerprintOf(workbook.model, validation.result.profile.id), draft: options.draft, locate });
+  const content = buildReport(workbook.model, validation.result, {
+    fingerprint: await fingerprintOf(workbook.model, validation.result.profile.id),
+    draft: options.draft,
+    locate,
+  });
   return { status: "generated", validation, content, bytes: await reportBytes(content) };
 }
 
@@ -36,13 +48,18 @@ export async function reportFingerprint(docx: Uint8Array): Promise<string> {
     throw new ReportReadError(`不是有效的 .docx 文档（${(error as Error).message}）`);
   }
   const custom = await zip.file("docProps/custom.xml")?.async("string");
-  const match = custom && new RegExp(`name="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>`).exec(custom);
+  const match =
+    custom && new RegExp(`name="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>`).exec(custom);
   if (!match) throw new ReportReadError("文档中没有绩效自评助手的数据指纹：它不是由本工具生成的报告");
   return match[1]!;
 }
 
 /** Whether `docx` was generated from exactly this workbook's data, scored with `profile` (default: the workbook's own). */
-export async function verifyReport(docx: Uint8Array, workbook: AssembledWorkbook, profile?: string): Promise<{ matches: boolean; report: string; workbook: string }> {
+export async function verifyReport(
+  docx: Uint8Array,
+  workbook: AssembledWorkbook,
+  profile?: string,
+): Promise<{ matches: boolean; report: string; workbook: string }> {
   const used = resolveProfile(workbook.model, profile).id;
   const [report, data] = await Promise.all([reportFingerprint(docx), fingerprintOf(workbook.model, used)]);
   return { matches: report === data, report, workbook: data };

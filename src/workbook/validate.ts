@@ -21,16 +21,21 @@ export interface WorkbookValidation {
 }
 
 /** The cell of a key: its own, else the first cell under it ("eval.indicators" → its first row), else its sheet. */
-export function locateKey(key: string, locations: ReadonlyMap<string, Located>): { sheet: string | null; cell: string | null } {
+export function locateKey(
+  key: string,
+  locations: ReadonlyMap<string, Located>,
+): { sheet: string | null; cell: string | null } {
   const own = locations.get(key);
   if (own) return { sheet: own.sheet, cell: own.address };
-  for (const [path, place] of locations) if (path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) return { sheet: place.sheet, cell: place.address };
+  for (const [path, place] of locations)
+    if (path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) return { sheet: place.sheet, cell: place.address };
   const entry = CONTRACT.find((e) => key === e.key || key.startsWith(`${e.key}.`) || key.startsWith(`${e.key}[`));
   return { sheet: entry ? SHEETS[entry.sheet].name : null, cell: null };
 }
 
 const SHEET_ORDER = Object.values(SHEETS).map((s) => s.name);
-const sheetRank = (sheet: string | null) => (sheet === null ? Infinity : SHEET_ORDER.includes(sheet) ? SHEET_ORDER.indexOf(sheet) : SHEET_ORDER.length);
+const sheetRank = (sheet: string | null) =>
+  sheet === null ? Infinity : SHEET_ORDER.includes(sheet) ? SHEET_ORDER.indexOf(sheet) : SHEET_ORDER.length;
 
 /** The sheets findings are on, in the workbook's order; a sheet we do not know (renamed) next, the whole workbook last. */
 export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null }>): Array<string | null> {
@@ -45,7 +50,10 @@ export function validateWorkbook(workbook: AssembledWorkbook, profile?: string):
     result,
     findings,
     summary: result.summary,
-    score: { total: scored ? formatAmount(result.computation.total.total) : null, grade: scored ? result.computation.grade : null },
+    score: {
+      total: scored ? formatAmount(result.computation.total.total) : null,
+      grade: scored ? result.computation.grade : null,
+    },
   };
 }
 
@@ -57,7 +65,12 @@ export function validationJson(file: string, validation: WorkbookValidation) {
     summary: validation.summary,
     score: validation.score,
     findings: validation.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, key: f.key, sheet: f.sheet, cell: f.cell, message: f.message,
+      rule: f.rule,
+      severity: f.severity,
+      key: f.key,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
       ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
     })),

@@ -13,30 +13,37 @@ describe("manifest.xml", () => {
   });
 
   test("custom functions: script, metadata and the JXZP namespace", () => {
-    expect(manifest).toMatch(/<ExtensionPoint xsi:type="CustomFunctions">[\s\S]*<Script>[\s\S]*<Metadata>[\s\S]*<Namespace resid="Functions.Namespace"\/>/);
+    expect(manifest).toMatch(
+      /<ExtensionPoint xsi:type="CustomFunctions">[\s\S]*<Script>[\s\S]*<Metadata>[\s\S]*<Namespace resid="Functions.Namespace"\/>/,
+    );
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="JXZP"/>');
   });
 
   test("Chinese Excel loads the zh-CN metadata (Chinese function names)", () => {
-    expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]*\/functions.json">\s*<bt:Override Locale="zh-CN" Value="[^"]*\/functions.zh-cn.json"\/>/);
+    expect(manifest).toMatch(
+      /<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]*\/functions.json">\s*<bt:Override Locale="zh-CN" Value="[^"]*\/functions.zh-cn.json"\/>/,
+    );
   });
 
   test("Chinese by default with English overrides", () => {
     expect(manifest).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
     expect(manifest).toMatch(/<DisplayName DefaultValue="绩效自评助手">\s*<Override Locale="en-US"/);
     const strings = [...manifest.matchAll(/<bt:String id="([\w.]+)" DefaultValue="([^"]*)"(\/?)>/g)];
-    for (const [, id, , selfClosing] of strings) if (id !== "Functions.Namespace") expect(`${id}:${selfClosing}`).toBe(`${id}:`);
+    for (const [, id, , selfClosing] of strings)
+      if (id !== "Functions.Namespace") expect(`${id}:${selfClosing}`).toBe(`${id}:`);
   });
 
   test("every resource id used is defined, and every icon exists in assets/", () => {
     const used = new Set([...manifest.matchAll(/resid="([\w.]+)"/g)].map((m) => m[1]));
     const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([\w.]+)"/g)].map((m) => m[1]));
     expect([...used].filter((id) => !defined.has(id))).toEqual([]);
-    for (const [, file] of manifest.matchAll(/assets\/(icon-\d+\.png)/g)) expect(existsSync(join(ROOT, "assets", file!))).toBe(true);
+    for (const [, file] of manifest.matchAll(/assets\/(icon-\d+\.png)/g))
+      expect(existsSync(join(ROOT, "assets", file!))).toBe(true);
   });
 
   test("the ribbon's ExecuteFunction is associated by the commands module", () => {
     const commands = readFileSync(join(ROOT, "src/commands/commands.ts"), "utf8");
-    for (const [, name] of manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)) expect(commands).toContain(`Office.actions.associate("${name}"`);
+    for (const [, name] of manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g))
+      expect(commands).toContain(`Office.actions.associate("${name}"`);
   });
 });

@@ -32,7 +32,9 @@ describe("hostile input is refused before exceljs sees it, with a Chinese reason
   });
 
   test("a password-protected workbook (an OLE container) or an old .xls", () => {
-    expect(refuseWorkbook(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("文件受密码保护，或是旧版 .xls：请另存为不加密的 .xlsx");
+    expect(refuseWorkbook(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe(
+      "文件受密码保护，或是旧版 .xls：请另存为不加密的 .xlsx",
+    );
   });
 
   test("a zip bomb: expansion read from the central directory, nothing inflated", async () => {
@@ -52,14 +54,23 @@ describe("hostile input is refused before exceljs sees it, with a Chinese reason
     const wb = buildWorkbook(variedModel(7).model);
     wb.getWorksheet("附件2 自评表")!.getCell("A1000000").value = "x";
     const result = await inspectFile(await save("million.xlsx", wb));
-    expect(result).toMatchObject({ status: "unreadable", reason: "工作表「附件2 自评表」有 1000000 行，超过 20000 行的上限" });
+    expect(result).toMatchObject({
+      status: "unreadable",
+      reason: "工作表「附件2 自评表」有 1000000 行，超过 20000 行的上限",
+    });
   });
 
   test("a file of the wrong kind, and a file that is not there", async () => {
     const other = new ExcelJS.Workbook();
     other.addWorksheet("Sheet1").getCell("A1").value = 1;
-    expect(await inspectFile(await save("other.xlsx", other))).toMatchObject({ status: "unreadable", reason: expect.stringContaining("缺少工作表「附件1 基础数据表」") });
-    expect(await inspectFile(join(dir, "missing.xlsx"))).toMatchObject({ status: "unreadable", reason: "无法读取文件（ENOENT）" });
+    expect(await inspectFile(await save("other.xlsx", other))).toMatchObject({
+      status: "unreadable",
+      reason: expect.stringContaining("缺少工作表「附件1 基础数据表」"),
+    });
+    expect(await inspectFile(join(dir, "missing.xlsx"))).toMatchObject({
+      status: "unreadable",
+      reason: "无法读取文件（ENOENT）",
+    });
   });
 
   test("cells of the wrong type are findings, not a failure", async () => {
@@ -67,7 +78,10 @@ describe("hostile input is refused before exceljs sees it, with a Chinese reason
     wb.getWorksheet("附件1 基础数据表")!.getCell("B5").value = "三十九";
     const result = (await inspectFile(await save("typed.xlsx", wb))) as SummaryRow;
     expect(result.status).toBe("read");
-    expect(result.findings.find((f) => f.rule === "type.cell")).toMatchObject({ cell: "B5", message: "编制数：应为整数，实际为「三十九」" });
+    expect(result.findings.find((f) => f.rule === "type.cell")).toMatchObject({
+      cell: "B5",
+      message: "编制数：应为整数，实际为「三十九」",
+    });
   });
 });
 
@@ -83,15 +97,28 @@ test("worker threads give the same results as one thread, in the files' order", 
 
 test("the summary workbook: 汇总, 问题清单, 无法读取 — sorted, filtered, frozen, formatted, injection-safe", async () => {
   const results = await inspectAll([...good, join(dir, "missing.xlsx")], { jobs: 1 });
-  const evil = { ...(results[0] as SummaryRow), unit: "=HYPERLINK(\"http://x\",\"点我\")", file: "evil.xlsx" };
+  const evil = { ...(results[0] as SummaryRow), unit: '=HYPERLINK("http://x","点我")', file: "evil.xlsx" };
   const wb = summaryWorkbook([...results, evil]);
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "问题清单", "无法读取"]);
   const summary = wb.getWorksheet("汇总")!;
   expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   expect(summary.autoFilter).toBeDefined();
-  expect(summary.getRow(1).values).toEqual([undefined, "文件", "单位", "年度", "全年预算数（万元）", "全年执行数（万元）", "执行率", "总分", "等次", "错误", "警告", "第一个错误"]);
+  expect(summary.getRow(1).values).toEqual([
+    undefined,
+    "文件",
+    "单位",
+    "年度",
+    "全年预算数（万元）",
+    "全年执行数（万元）",
+    "执行率",
+    "总分",
+    "等次",
+    "错误",
+    "警告",
+    "第一个错误",
+  ]);
   const units = summary.getColumn(2).values.slice(2) as string[];
-  expect(units[0]).toBe("'=HYPERLINK(\"http://x\",\"点我\")");
+  expect(units[0]).toBe('\'=HYPERLINK("http://x","点我")');
   expect(units.slice(1)).toEqual([...units.slice(1)].sort((a, b) => a.localeCompare(b, "zh-CN")));
   expect(summary.getColumn(6).numFmt).toBe("0.00%");
   expect(summary.getCell("F3").value).toBe(1);
@@ -106,14 +133,20 @@ test("jxzp summary: a directory with bad files among good ones; --json; exit 1 w
   writeFileSync(join(dir, "not-a-workbook.xlsx"), "junk");
   const out = join(dir, "out", "汇总.xlsx");
   let text = "";
-  const code = await runAsync(["summary", dir, "--out", out, "--jobs", "2"], { out: (s) => (text += s), err: () => undefined });
+  const code = await runAsync(["summary", dir, "--out", out, "--jobs", "2"], {
+    out: (s) => (text += s),
+    err: () => undefined,
+  });
   expect(code).toBe(1);
   expect(text).toMatch(/^共 \d+ 个工作簿：读取 \d+ 个，其中有错误 \d+ 个；无法读取 \d+ 个。/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   expect(wb.getWorksheet("无法读取")!.getColumn(1).values).toContain(join(dir, "not-a-workbook.xlsx"));
   let json = "";
-  await runAsync(["summary", join(dir, "unit-*.xlsx"), "--json", "--jobs", "1"], { out: (s) => (json += s), err: () => undefined });
+  await runAsync(["summary", join(dir, "unit-*.xlsx"), "--json", "--jobs", "1"], {
+    out: (s) => (json += s),
+    err: () => undefined,
+  });
   const parsed = JSON.parse(json);
   expect(parsed.summary.files).toBe(6);
   expect(parsed.rows[0]).toMatchObject({ status: "read", year: 2024 });

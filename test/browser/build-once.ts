@@ -18,7 +18,11 @@ export default function buildOnce(): void {
   const built = join(ROOT, "dist", "taskpane.html");
   const sources = Math.max(newestMtime(join(ROOT, "src")), statSync(join(ROOT, "webpack.config.js")).mtimeMs);
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   if (result.status !== 0) throw new Error("webpack build failed");
   // webpack leaves unchanged files untouched; mark the build as current.
   const now = new Date();

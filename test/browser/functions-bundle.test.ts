@@ -11,7 +11,10 @@ import { serveStatic, type StaticServer } from "./static-server";
 jest.setTimeout(120000);
 
 const ROOT = join(__dirname, "../..");
-const ids = (file: string) => (JSON.parse(readFileSync(join(ROOT, "dist", file), "utf8")) as { functions: Array<{ id: string }> }).functions.map((f) => f.id).sort();
+const ids = (file: string) =>
+  (JSON.parse(readFileSync(join(ROOT, "dist", file), "utf8")) as { functions: Array<{ id: string }> }).functions
+    .map((f) => f.id)
+    .sort();
 
 let browser: Browser;
 let server: StaticServer;
@@ -33,7 +36,9 @@ afterAll(async () => {
 });
 
 test("every id in functions.json is associated at load, and nothing else", async () => {
-  const associated = await page.evaluate(() => Object.keys((window as unknown as { associated: Record<string, unknown> }).associated).sort());
+  const associated = await page.evaluate(() =>
+    Object.keys((window as unknown as { associated: Record<string, unknown> }).associated).sort(),
+  );
   expect(associated).toEqual(ids("functions.json"));
   expect(ids("functions.zh-cn.json")).toEqual(ids("functions.json"));
 });

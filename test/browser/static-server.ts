@@ -5,8 +5,13 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".css": "text/css", ".png": "image/png", ".woff2": "font/woff2", ".woff": "font/woff",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
 };
 
 export interface StaticServer {
@@ -20,7 +25,9 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
-    const prefix = Object.keys(roots).sort((a, b) => b.length - a.length).find((p) => url.pathname.startsWith(p));
+    const prefix = Object.keys(roots)
+      .sort((a, b) => b.length - a.length)
+      .find((p) => url.pathname.startsWith(p));
     const root = prefix !== undefined ? roots[prefix] : undefined;
     const file = root ? normalize(join(root, decodeURIComponent(url.pathname.slice(prefix!.length)))) : "";
     if (!root || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {

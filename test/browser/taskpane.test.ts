@@ -28,7 +28,7 @@ test("shows the assistant in Chinese, with the JXZP functions", async () => {
   expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
   const items = await page.getByRole("listitem").allTextContents();
   expect(items.join("\n")).toContain("JXZP.执行率(全年执行数, 全年预算数)");
-  expect(items.join("\n")).toContain("=JXZP.指标得分(5, \"120亿元\", \"115.49亿元\") → 4.81");
+  expect(items.join("\n")).toContain('=JXZP.指标得分(5, "120亿元", "115.49亿元") → 4.81');
   expect(items).toHaveLength(FUNCTION_CATALOGUE.length);
   await expect(page.getByText("不会发送到任何地方").count()).resolves.toBe(1);
 });
@@ -43,7 +43,9 @@ test("has no accessibility violations (axe-core)", async () => {
   // Served from our origin: the page's Content Security Policy refuses inline and foreign scripts.
   await page.addScriptTag({ url: `${pane.server.origin}/axe/axe.min.js` });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe.run();
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; help: string }> }> } }
+    ).axe.run();
     return result.violations.map((v) => `${v.id}: ${v.help}`);
   });
   expect(violations).toEqual([]);

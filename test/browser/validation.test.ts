@@ -15,12 +15,22 @@ jest.setTimeout(120000);
 let pane: OpenPane;
 let page: Page;
 
-type Fake = { workbook: { selection: unknown; sheets: Array<{ nameValue: string; cellMap: Map<string, { formula: unknown }> }> }; syncCount: number };
-const fakeState = <T>(read: (fake: Fake) => T) => page.evaluate(`(${read.toString()})(globalThis.__fake)`) as Promise<T>;
+type Fake = {
+  workbook: { selection: unknown; sheets: Array<{ nameValue: string; cellMap: Map<string, { formula: unknown }> }> };
+  syncCount: number;
+};
+const fakeState = <T>(read: (fake: Fake) => T) =>
+  page.evaluate(`(${read.toString()})(globalThis.__fake)`) as Promise<T>;
 
 beforeAll(async () => {
   const harness = await build({
-    entryPoints: [join(__dirname, "pages/office-harness.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020", logLevel: "silent",
+    entryPoints: [join(__dirname, "pages/office-harness.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    logLevel: "silent",
   });
   pane = await openPane({ width: 380, height: 900, officeJs: harness.outputFiles[0]!.text, acceptDownloads: true });
   page = pane.page;
@@ -70,7 +80,11 @@ test("修正 asks first, then turns the text into a number and validates again",
   expect(await dialog.textContent()).toContain("将 附件2 自评表!E4 改为数字 1387.53。Excel 不能用 Ctrl+Z 撤销");
   await dialog.getByRole("button", { name: "确定" }).click();
   await page.getByRole("button", { name: /^警告 1$/ }).waitFor();
-  expect(await fakeState((fake) => fake.workbook.sheets.find((s) => s.nameValue === "附件2 自评表")!.cellMap.get("E4")!.formula)).toBe(1387.53);
+  expect(
+    await fakeState(
+      (fake) => fake.workbook.sheets.find((s) => s.nameValue === "附件2 自评表")!.cellMap.get("E4")!.formula,
+    ),
+  ).toBe(1387.53);
 });
 
 test("生成报告: refused with errors; as a draft, previewed in the pane and saved as a .docx", async () => {
@@ -80,9 +94,14 @@ test("生成报告: refused with errors; as a draft, previewed in the pane and s
   await page.getByRole("button", { name: "生成报告" }).click();
   const preview = page.getByRole("document", { name: "报告预览" });
   await preview.waitFor({ timeout: 30000 });
-  expect(await preview.textContent()).toContain("株洲市科学技术局编制数39人，2024年末实际在职人数32人，在职人员控制率为82.05%");
+  expect(await preview.textContent()).toContain(
+    "株洲市科学技术局编制数39人，2024年末实际在职人数32人，在职人员控制率为82.05%",
+  );
   expect(await preview.locator("mark").first().textContent()).toBe("【请填写：部门职责与机构设置（报告文字）】");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "保存 .docx" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "保存 .docx" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("株洲市科学技术局-2024年度绩效自评报告（草稿）.docx");
   const bytes = readFileSync((await download.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
@@ -94,9 +113,17 @@ test("has no serious accessibility violations (axe-core)", async () => {
   const violations = await page.evaluate(async () => {
     // After a dialog, Fluent UI's focus manager (tabster) leaves focus sentinels (data-tabster-dummy):
     // aria-hidden by design, they pass focus on and never hold it, so they are left out of the scan.
-    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help}`);
   });
   expect(violations).toEqual([]);
 });
@@ -110,6 +137,8 @@ test("screenshots with a CJK font (docs/taskpane-validation.png, docs/taskpane-r
   const section = page.locator("section[aria-labelledby='validate-heading']");
   const png = await section.screenshot({ path: join(ROOT, "docs", "taskpane-validation.png") });
   expect(png.length).toBeGreaterThan(10000);
-  const report = await page.locator("section[aria-labelledby='report-heading']").screenshot({ path: join(ROOT, "docs", "taskpane-report.png") });
+  const report = await page
+    .locator("section[aria-labelledby='report-heading']")
+    .screenshot({ path: join(ROOT, "docs", "taskpane-report.png") });
   expect(report.length).toBeGreaterThan(10000);
 });

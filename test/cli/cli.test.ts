@@ -28,8 +28,13 @@ describe("jxzp contract", () => {
     const entries = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(entries.map((e) => e.key)).toEqual(CONTRACT.map((e) => e.key));
     expect(entries.find((e) => e.key === "basic.staff.controlRate")).toEqual({
-      key: "basic.staff.controlRate", label: "在职人员控制率", sheet: "附件1 基础数据表", name: "基础_人员控制率",
-      address: "D5", kind: "rate", role: "computed",
+      key: "basic.staff.controlRate",
+      label: "在职人员控制率",
+      sheet: "附件1 基础数据表",
+      name: "基础_人员控制率",
+      address: "D5",
+      kind: "rate",
+      role: "computed",
     });
     const indicators = entries.find((e) => e.key === "eval.indicators")!;
     expect(indicators.kind).toBe("table");
@@ -64,7 +69,12 @@ describe("jxzp compute", () => {
     expect(json.computed["eval.total"]).toEqual({ value: "98.00", display: "98.00" });
     expect(json.computed["basic.buildings.areaControlRate"]).toEqual({ value: null, display: "不适用" });
     expect(json.indicators).toHaveLength(15);
-    expect(json.indicators[11]).toMatchObject({ row: 12, kind: "quantitative", completion: { value: "0.9275", display: "92.75%" }, suggestedScore: "4.64" });
+    expect(json.indicators[11]).toMatchObject({
+      row: 12,
+      kind: "quantitative",
+      completion: { value: "0.9275", display: "92.75%" },
+      suggestedScore: "4.64",
+    });
   });
 
   test("readable output shows the summary line", () => {
@@ -81,7 +91,10 @@ describe("jxzp compute", () => {
   });
 
   test("exit 1 when the data keeps something from being computed", () => {
-    const path = file("incomplete.json", JSON.stringify({ eval: { indicators: [{ name: "满意度", target: "≥95%", actual: "120 家", weight: 10 }] } }));
+    const path = file(
+      "incomplete.json",
+      JSON.stringify({ eval: { indicators: [{ name: "满意度", target: "≥95%", actual: "120 家", weight: 10 }] } }),
+    );
     const { code, out } = cli("compute", path);
     expect(code).toBe(1);
     expect(out).toContain("单位不一致");
@@ -91,7 +104,11 @@ describe("jxzp compute", () => {
   test.each([
     ["a missing file", () => join(dir, "nope.json"), "文件不存在"],
     ["bad JSON", () => file("bad.json", "{ basic: "), "不是有效的 JSON"],
-    ["a field of the wrong type", () => file("wrong.json", JSON.stringify({ basic: { staff: { actual: "三十二" } } })), "basic.staff.actual（实际在职人数）：应为整数"],
+    [
+      "a field of the wrong type",
+      () => file("wrong.json", JSON.stringify({ basic: { staff: { actual: "三十二" } } })),
+      "basic.staff.actual（实际在职人数）：应为整数",
+    ],
   ])("exit 2 on %s, with one Chinese message and no stack trace", (_, path, message) => {
     const { code, err } = cli("compute", path());
     expect(code).toBe(2);
@@ -107,7 +124,9 @@ describe("jxzp compute", () => {
 });
 
 test("the package bin runs as a real process", () => {
-  const result = spawnSync(process.execPath, [join(__dirname, "../../bin/jxzp.js"), "compute", SAMPLE, "--json"], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [join(__dirname, "../../bin/jxzp.js"), "compute", SAMPLE, "--json"], {
+    encoding: "utf8",
+  });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout).computed["eval.grade"].display).toBe("优");

@@ -13,7 +13,9 @@ test("a consistent workbook: the report is written, empty prose listed, and veri
   const { code, out } = await cli("report", file, "--out", docx);
   expect(code).toBe(0);
   expect(out).toContain(`已写入报告 ${docx}`);
-  expect(out).toContain("报告中待填写（在「报告文字」工作表中填写后重新生成）：部门职责与机构设置、主要工作成效、存在的问题及原因分析、改进措施和有关建议、自评结果应用和公开情况");
+  expect(out).toContain(
+    "报告中待填写（在「报告文字」工作表中填写后重新生成）：部门职责与机构设置、主要工作成效、存在的问题及原因分析、改进措施和有关建议、自评结果应用和公开情况",
+  );
   const verified = await cli("verify", docx, file);
   expect(verified.code).toBe(0);
   expect(verified.out).toMatch(/^一致：/);

@@ -8,19 +8,33 @@ import { cli, sampleWorkbook, type Json } from "../support/cli";
 const dir = mkdtempSync(join(tmpdir(), "jxzp-validate-"));
 const workbook = (name: string, edit?: (json: Json) => void) => sampleWorkbook(dir, name, edit);
 
-const rulesOf = (json: { findings: Array<{ rule: string; severity: string }> }, severity: string) => json.findings.filter((f) => f.severity === severity).map((f) => f.rule);
+const rulesOf = (json: { findings: Array<{ rule: string; severity: string }> }, severity: string) =>
+  json.findings.filter((f) => f.severity === severity).map((f) => f.rule);
 
 test("the 株洲 workbook: exit 0, JSON with summary, score and findings placed on their cells", async () => {
   const file = await workbook("zhuzhou");
   const { code, out } = await cli("validate", file, "--json");
   expect(code).toBe(0);
   const json = JSON.parse(out);
-  expect(json).toMatchObject({ file, profile: "national", summary: { errors: 0, warnings: 1, infos: 6 }, score: { total: "98.00", grade: "优" } });
-  expect(json.findings[0]).toEqual({
-    rule: "cross.projects", severity: "warning", key: "basic.projects.total.final", sheet: "附件1 基础数据表", cell: "D13",
-    message: "附件1 项目支出2024年决算数 1864.05 ≠ 附件2 按支出性质分的项目支出 421.81，相差 1442.24：请核对，或说明口径差异（如代管的专项资金）",
+  expect(json).toMatchObject({
+    file,
+    profile: "national",
+    summary: { errors: 0, warnings: 1, infos: 6 },
+    score: { total: "98.00", grade: "优" },
   });
-  expect(json.findings.find((f: Json) => f.key === "eval.indicators[12].score")).toMatchObject({ sheet: "附件2 自评表", cell: "G25" });
+  expect(json.findings[0]).toEqual({
+    rule: "cross.projects",
+    severity: "warning",
+    key: "basic.projects.total.final",
+    sheet: "附件1 基础数据表",
+    cell: "D13",
+    message:
+      "附件1 项目支出2024年决算数 1864.05 ≠ 附件2 按支出性质分的项目支出 421.81，相差 1442.24：请核对，或说明口径差异（如代管的专项资金）",
+  });
+  expect(json.findings.find((f: Json) => f.key === "eval.indicators[12].score")).toMatchObject({
+    sheet: "附件2 自评表",
+    cell: "G25",
+  });
 });
 
 test("human output is grouped by sheet", async () => {
@@ -34,7 +48,15 @@ test("human output is grouped by sheet", async () => {
 test.each<[string, (j: Json) => void, string, string]>([
   ["weights 110", (j) => (j.eval.indicators[0].weight = 20), "weights.total", "F29"],
   ["a missing 偏差原因", (j) => (j.eval.indicators[11].deviation = ""), "score.reason", "H25"],
-  ["在职 > 编制 (a warning) with a year that differs (an error)", (j) => { j.basic.staff.actual = 41; j.eval.year = 2023; }, "year.same", "H2"],
+  [
+    "在职 > 编制 (a warning) with a year that differs (an error)",
+    (j) => {
+      j.basic.staff.actual = 41;
+      j.eval.year = 2023;
+    },
+    "year.same",
+    "H2",
+  ],
   ["splits not summing", (j) => (j.basic.threePublic.total.final = 39.67), "sum.threePublic", "D7"],
 ])("%s: exit 1 and the finding on its cell", async (name, edit, rule, cell) => {
   const { code, out } = await cli("validate", await workbook(name.replace(/\W+/g, "-"), edit), "--json");
@@ -67,8 +89,15 @@ test("a number stored as text is read, reported with a fix, and the wrong type e
   const { code, out } = await cli("validate", file, "--json");
   expect(code).toBe(1);
   const json = JSON.parse(out);
-  expect(json.findings.find((f: Json) => f.rule === "slip.textNumber")).toMatchObject({ cell: "E4", fix: { kind: "number", value: 1387.53 } });
-  expect(json.findings.find((f: Json) => f.rule === "type.cell")).toMatchObject({ cell: "B5", severity: "error", message: "编制数：应为整数，实际为「三十九」" });
+  expect(json.findings.find((f: Json) => f.rule === "slip.textNumber")).toMatchObject({
+    cell: "E4",
+    fix: { kind: "number", value: 1387.53 },
+  });
+  expect(json.findings.find((f: Json) => f.rule === "type.cell")).toMatchObject({
+    cell: "B5",
+    severity: "error",
+    message: "编制数：应为整数，实际为「三十九」",
+  });
 });
 
 test("a file that cannot be read: exit 2 with a Chinese reason", async () => {

@@ -18,10 +18,17 @@ function completed(edit: (json: Json) => void = () => {}): WorkbookModel {
   Object.assign(json.basic, signature);
   Object.assign(json.eval, signature);
   json.report = {
-    duties: "株洲市科学技术局是市人民政府主管科技工作的正处级行政机关。", achievements: "成果转化成效显著。",
-    problems: "预算编制的精准度有待提高。", measures: "加强预算执行监控。", publicity: "自评结果按规定在部门网站公开。",
+    duties: "株洲市科学技术局是市人民政府主管科技工作的正处级行政机关。",
+    achievements: "成果转化成效显著。",
+    problems: "预算编制的精准度有待提高。",
+    measures: "加强预算执行监控。",
+    publicity: "自评结果按规定在部门网站公开。",
   };
-  json.review = { acknowledgements: [{ rule: "cross.projects", key: "basic.projects.total.final", reason: "附件1 含代管的市级专项资金" }] };
+  json.review = {
+    acknowledgements: [
+      { rule: "cross.projects", key: "basic.projects.total.final", reason: "附件1 含代管的市级专项资金" },
+    ],
+  };
   edit(json);
   return workbookModel.parse(json);
 }
@@ -35,10 +42,28 @@ async function unzip(bytes: Uint8Array) {
   const read = (name: string) => zip.file(name)!.async("string");
   const document = await read("word/document.xml");
   const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
-  const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!));
-  const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map(read));
-  const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n)).map(read));
-  return { document, text, tables, footers, headers, custom: await read("docProps/custom.xml"), settings: await read("word/settings.xml") };
+  const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
+    [...t[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!),
+  );
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/footer\d+\.xml$/.test(n))
+      .map(read),
+  );
+  const headers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map(read),
+  );
+  return {
+    document,
+    text,
+    tables,
+    footers,
+    headers,
+    custom: await read("docProps/custom.xml"),
+    settings: await read("word/settings.xml"),
+  };
 }
 
 describe("the 株洲 2024 report", () => {
@@ -57,7 +82,16 @@ describe("the 株洲 2024 report", () => {
     expect(docx.text).toContain("2024年度部门（单位）整体支出绩效自评报告");
     expect(docx.text).toContain("部门（单位）名称：株洲市科学技术局");
     expect(docx.text).toContain("2025年4月20日");
-    for (const heading of ["一、部门（单位）基本情况", "二、部门整体支出情况", "三、经费控制情况", "四、绩效目标完成情况", "五、自评结果", "六、存在的问题及原因分析", "七、改进措施和有关建议", "八、自评结果应用和公开情况"]) {
+    for (const heading of [
+      "一、部门（单位）基本情况",
+      "二、部门整体支出情况",
+      "三、经费控制情况",
+      "四、绩效目标完成情况",
+      "五、自评结果",
+      "六、存在的问题及原因分析",
+      "七、改进措施和有关建议",
+      "八、自评结果应用和公开情况",
+    ]) {
       expect(docx.text).toContain(heading);
     }
   });
@@ -77,7 +111,8 @@ describe("the 株洲 2024 report", () => {
       "自评得分98.00分，其中预算执行率得分10.00分（分值10.00分），绩效指标得分88.00分，自评等次为“优”",
       "地方财政科技支出占比得分4.00分（分值5.00分）。原因：财政资金状况及政策变化",
       "关于项目支出口径的说明：附件1 含代管的市级专项资金",
-    ]) expect(docx.text).toContain(sentence);
+    ])
+      expect(docx.text).toContain(sentence);
   });
 
   test("the prose from 报告文字, and no placeholder left", () => {
@@ -89,8 +124,40 @@ describe("the 株洲 2024 report", () => {
   test("the attachments hold the workbook's values in the workbook's layout", () => {
     expect(docx.tables).toHaveLength(2);
     const [basic, evaluation] = docx.tables as [string[], string[]];
-    for (const value of ["株洲市科学技术局", "39", "32", "82.05%", "18.24", "46.00", "38.67", "2385.06", "3614.40", "1864.05", "市级专项资金", "1936.00", "244.10", "不适用", "李明", "2025-04-20"]) expect(basic).toContain(value);
-    for (const value of ["974.62", "1387.53", "100.00%", "965.72", "421.81", "高新技术企业数", "1300 家", "1302 家", "115.49亿元", "100.00", "98.00", "绩效等次：优"]) expect(evaluation).toContain(value);
+    for (const value of [
+      "株洲市科学技术局",
+      "39",
+      "32",
+      "82.05%",
+      "18.24",
+      "46.00",
+      "38.67",
+      "2385.06",
+      "3614.40",
+      "1864.05",
+      "市级专项资金",
+      "1936.00",
+      "244.10",
+      "不适用",
+      "李明",
+      "2025-04-20",
+    ])
+      expect(basic).toContain(value);
+    for (const value of [
+      "974.62",
+      "1387.53",
+      "100.00%",
+      "965.72",
+      "421.81",
+      "高新技术企业数",
+      "1300 家",
+      "1302 家",
+      "115.49亿元",
+      "100.00",
+      "98.00",
+      "绩效等次：优",
+    ])
+      expect(evaluation).toContain(value);
     expect(evaluation.filter((t) => t === "成本指标")).toHaveLength(4);
     expect(evaluation).not.toContain("建议得分"); // our helper columns stay out of the official table
   });
@@ -100,12 +167,15 @@ describe("the 株洲 2024 report", () => {
     expect(docx.document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
     expect(docx.document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
     expect(docx.document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
-    for (const font of ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"]) expect(docx.document).toContain(`w:eastAsia="${font}"`);
+    for (const font of ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"])
+      expect(docx.document).toContain(`w:eastAsia="${font}"`);
     expect(docx.document).toMatch(/<w:sz w:val="44"\/>/); // 二号 title
     expect(docx.document).toMatch(/<w:ind w:firstLine="640"\/>/); // 2-character indent
     expect(docx.settings).toContain("<w:evenAndOddHeaders/>");
     expect(docx.footers.join("")).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*> —<\/w:t>/);
-    expect(docx.footers.some((f) => f.includes('w:val="right"')) && docx.footers.some((f) => f.includes('w:val="left"'))).toBe(true);
+    expect(
+      docx.footers.some((f) => f.includes('w:val="right"')) && docx.footers.some((f) => f.includes('w:val="left"')),
+    ).toBe(true);
     expect(docx.headers.join("")).not.toContain("草稿");
   });
 
@@ -133,9 +203,17 @@ test("with errors the report is refused; --draft writes it with 草稿 on every 
 });
 
 test("empty prose is marked 【请填写：…】 and listed", async () => {
-  const outcome = await generateReport(await workbookOf(completed((j) => (j.report = { duties: "", achievements: null }))));
+  const outcome = await generateReport(
+    await workbookOf(completed((j) => (j.report = { duties: "", achievements: null }))),
+  );
   if (outcome.status !== "generated") throw new Error("blocked");
-  expect(outcome.content.missing).toEqual(["部门职责与机构设置", "主要工作成效", "存在的问题及原因分析", "改进措施和有关建议", "自评结果应用和公开情况"]);
+  expect(outcome.content.missing).toEqual([
+    "部门职责与机构设置",
+    "主要工作成效",
+    "存在的问题及原因分析",
+    "改进措施和有关建议",
+    "自评结果应用和公开情况",
+  ]);
   expect((await unzip(outcome.bytes)).text).toContain("【请填写：部门职责与机构设置（报告文字）】");
 });
 
@@ -151,5 +229,7 @@ test("a report scored with another profile does not verify against the workbook'
 test("a line break typed in a cell stays a line break in Word", async () => {
   const outcome = await generateReport(await workbookOf(completed((j) => (j.eval.goal.expected = "第一条\n第二条"))));
   if (outcome.status !== "generated") throw new Error("blocked");
-  expect((await unzip(outcome.bytes)).document).toMatch(/年度总体目标：第一条<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:br\/>(?:(?!<\/w:p>)[\s\S])*?第二条/);
+  expect((await unzip(outcome.bytes)).document).toMatch(
+    /年度总体目标：第一条<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:br\/>(?:(?!<\/w:p>)[\s\S])*?第二条/,
+  );
 });

@@ -3,17 +3,26 @@ import { join } from "node:path";
 import { z } from "zod";
 import { CONTRACT, emptyModel, entryOf, locate, SHEETS, workbookModel } from "../../src/domain";
 
-const specKeys = readFileSync(join(__dirname, "../../../shared/domain/contract-keys.txt"), "utf8").split(/\r?\n/).filter(Boolean);
+const specKeys = readFileSync(join(__dirname, "../../../shared/domain/contract-keys.txt"), "utf8")
+  .split(/\r?\n/)
+  .filter(Boolean);
 
 /** Leaf paths of the model schema: the keys the JSON model can hold (tables and triples as one key). */
 function modelKeys(schema: z.ZodType, prefix = ""): string[] {
-  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType> } } })._zod.def;
-  if (def.type === "default" || def.type === "prefault" || def.type === "nullable" || def.type === "optional") return modelKeys(def.innerType!, prefix);
+  const def = (
+    schema as unknown as {
+      _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType> } };
+    }
+  )._zod.def;
+  if (def.type === "default" || def.type === "prefault" || def.type === "nullable" || def.type === "optional")
+    return modelKeys(def.innerType!, prefix);
   if (def.type === "object") {
     const shape = def.shape!;
     const isTriple = ["prev", "budget", "final"].every((k) => k in shape) && Object.keys(shape).length === 3;
     if (isTriple) return [prefix];
-    return Object.entries(shape).flatMap(([key, child]) => (key === "$schema" ? [] : modelKeys(child, prefix ? `${prefix}.${key}` : key)));
+    return Object.entries(shape).flatMap(([key, child]) =>
+      key === "$schema" ? [] : modelKeys(child, prefix ? `${prefix}.${key}` : key),
+    );
   }
   return [prefix];
 }
@@ -33,7 +42,9 @@ describe("the workbook contract", () => {
   test("keys, defined names and addresses are unique", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(CONTRACT.map((e) => e.name)).size).toBe(CONTRACT.length);
-    const cells = CONTRACT.flatMap((e) => (e.parts ? e.parts.map((p) => `${e.sheet}!${p.address}`) : [`${e.sheet}!${e.address}`]));
+    const cells = CONTRACT.flatMap((e) =>
+      e.parts ? e.parts.map((p) => `${e.sheet}!${p.address}`) : [`${e.sheet}!${e.address}`],
+    );
     expect(new Set(cells).size).toBe(cells.length);
   });
 
@@ -51,14 +62,32 @@ describe("the workbook contract", () => {
       expect(["text", "integer", "amount", "rate", "date", "table"]).toContain(entry.kind);
       if (entry.kind === "table") expect(entry.table?.columns.length).toBeGreaterThan(0);
     }
-    expect(entryOf("eval.indicators").table!.columns.map((c) => c.key)).toEqual(
-      ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation", "band", "completion", "suggestedScore"],
-    );
+    expect(entryOf("eval.indicators").table!.columns.map((c) => c.key)).toEqual([
+      "level1",
+      "level2",
+      "name",
+      "target",
+      "actual",
+      "weight",
+      "score",
+      "deviation",
+      "band",
+      "completion",
+      "suggestedScore",
+    ]);
   });
 
   test("computed cells are marked computed", () => {
     const computed = CONTRACT.filter((e) => e.role === "computed").map((e) => e.key);
-    expect(computed).toEqual(expect.arrayContaining(["basic.staff.controlRate", "eval.funds.executionRate", "eval.funds.score", "eval.total", "eval.grade"]));
+    expect(computed).toEqual(
+      expect.arrayContaining([
+        "basic.staff.controlRate",
+        "eval.funds.executionRate",
+        "eval.funds.score",
+        "eval.total",
+        "eval.grade",
+      ]),
+    );
     expect(computed).not.toContain("basic.staff.authorized");
   });
 

@@ -9,7 +9,8 @@ describe("decimal arithmetic", () => {
   });
 
   test("non-numbers are null, never NaN", () => {
-    for (const value of [NaN, Infinity, -Infinity, "abc", "", null, undefined, {}, "1,2"]) expect(toDec(value)).toBeNull();
+    for (const value of [NaN, Infinity, -Infinity, "abc", "", null, undefined, {}, "1,2"])
+      expect(toDec(value)).toBeNull();
   });
 
   test("rounding is half-up at the boundary", () => {

@@ -66,11 +66,15 @@ describe("rateNumber: the cell path", () => {
 
   test("property: cell amounts with 2 decimals give exactly the decimal.js result", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }), fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }), (n, d) => {
-        const a = n / 100;
-        const b = d / 100;
-        return Object.is(rateNumber(a, b), reference(a, b)) || (rateNumber(a, b) === 0 && reference(a, b) === 0);
-      }),
+      fc.property(
+        fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }),
+        fc.integer({ min: -(10 ** 11) + 1, max: 10 ** 11 - 1 }),
+        (n, d) => {
+          const a = n / 100;
+          const b = d / 100;
+          return Object.is(rateNumber(a, b), reference(a, b)) || (rateNumber(a, b) === 0 && reference(a, b) === 0);
+        },
+      ),
       { numRuns: 20000 },
     );
   });
@@ -88,6 +92,12 @@ describe("rateNumber: the cell path", () => {
   });
 
   test("property: any doubles agree with decimal.js", () => {
-    fc.assert(fc.property(fc.double({ noNaN: true }), fc.double({ noNaN: true }), (a, b) => Object.is(rateNumber(a, b), reference(a, b)) || rateNumber(a, b) === reference(a, b)));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true }),
+        fc.double({ noNaN: true }),
+        (a, b) => Object.is(rateNumber(a, b), reference(a, b)) || rateNumber(a, b) === reference(a, b),
+      ),
+    );
   });
 });

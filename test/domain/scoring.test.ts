@@ -1,4 +1,14 @@
-import { Dec, executionScore, formatAmount, formatRate, getProfile, gradeOf, ratio, scoreIndicator, totalScore } from "../../src/domain";
+import {
+  Dec,
+  executionScore,
+  formatAmount,
+  formatRate,
+  getProfile,
+  gradeOf,
+  ratio,
+  scoreIndicator,
+  totalScore,
+} from "../../src/domain";
 
 const national = getProfile("national");
 const platform = getProfile("platform");
@@ -24,33 +34,66 @@ describe("执行率得分", () => {
 
 describe("indicator scores", () => {
   test("met: full weight; not met: weight × completion", () => {
-    expect(suggested({ weight: 10, target: "1300 家", actual: "1302 家" })).toEqual({ basis: "met", suggested: "10.00" });
-    expect(suggested({ weight: 5, target: "8%", actual: "7.42%" })).toEqual({ basis: "proportional", suggested: "4.64" });
+    expect(suggested({ weight: 10, target: "1300 家", actual: "1302 家" })).toEqual({
+      basis: "met",
+      suggested: "10.00",
+    });
+    expect(suggested({ weight: 5, target: "8%", actual: "7.42%" })).toEqual({
+      basis: "proportional",
+      suggested: "4.64",
+    });
     expect(suggested({ weight: 5, target: "≤3%", actual: "4%" })).toEqual({ basis: "proportional", suggested: "3.75" });
   });
 
   test("a miss that the ratio cannot score (strict or negative targets) keeps the entered score", () => {
-    expect(suggested({ weight: 10, target: ">95%", actual: "95%", score: 9 })).toEqual({ basis: "entered", suggested: "9.00" });
-    expect(suggested({ weight: 10, target: "≥-5%", actual: "-10%", score: 6 })).toEqual({ basis: "entered", suggested: "6.00" });
+    expect(suggested({ weight: 10, target: ">95%", actual: "95%", score: 9 })).toEqual({
+      basis: "entered",
+      suggested: "9.00",
+    });
+    expect(suggested({ weight: 10, target: "≥-5%", actual: "-10%", score: 6 })).toEqual({
+      basis: "entered",
+      suggested: "6.00",
+    });
   });
 
   test("qualitative: the band picked sets the range; the entered score is kept inside it", () => {
-    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "达成" })).toEqual({ basis: "band", suggested: "10.00" });
-    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "2", score: 9 })).toEqual({ basis: "band", suggested: "8.00" });
-    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "部分达成", score: 7 })).toEqual({ basis: "band", suggested: "7.00" });
-    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "未达成", score: 9 })).toEqual({ basis: "band", suggested: "6.00" });
+    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "达成" })).toEqual({
+      basis: "band",
+      suggested: "10.00",
+    });
+    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "2", score: 9 })).toEqual({
+      basis: "band",
+      suggested: "8.00",
+    });
+    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "部分达成", score: 7 })).toEqual({
+      basis: "band",
+      suggested: "7.00",
+    });
+    expect(suggested({ weight: 10, target: "提高", actual: "有所提高", band: "未达成", score: 9 })).toEqual({
+      basis: "band",
+      suggested: "6.00",
+    });
     const range = scoreIndicator({ weight: 10, target: "提高", actual: "", band: "部分达成" }, national).range!;
     expect([formatAmount(range.min), formatAmount(range.max)]).toEqual(["6.00", "8.00"]);
   });
 
   test("qualitative without a band keeps the entered score", () => {
-    expect(suggested({ weight: 10, target: "持续创建", actual: "已创建", score: 9 })).toEqual({ basis: "entered", suggested: "9.00" });
-    expect(suggested({ weight: 10, target: "持续创建", actual: "已创建" })).toEqual({ basis: "entered", suggested: null });
+    expect(suggested({ weight: 10, target: "持续创建", actual: "已创建", score: 9 })).toEqual({
+      basis: "entered",
+      suggested: "9.00",
+    });
+    expect(suggested({ weight: 10, target: "持续创建", actual: "已创建" })).toEqual({
+      basis: "entered",
+      suggested: null,
+    });
   });
 
   test("time: on time is full weight; late keeps the entered score", () => {
     expect(suggested({ weight: 5, target: "12月", actual: "12月" })).toEqual({ basis: "met", suggested: "5.00" });
-    expect(suggested({ weight: 5, target: "6月底前", actual: "8月", score: 3 })).toEqual({ basis: "entered", suggested: "3.00" });
+    expect(suggested({ weight: 5, target: "6月底前", actual: "8月", score: 3 })).toEqual({
+      basis: "entered",
+      suggested: "3.00",
+    });
   });
 
   test("unscorable texts say why", () => {
@@ -61,10 +104,22 @@ describe("indicator scores", () => {
   });
 
   test("platform profile: 130% of target or more is 指标偏离, −2", () => {
-    expect(suggested({ weight: 10, target: "5 个", actual: "16 个" }, platform)).toEqual({ basis: "overAchievement", suggested: "8.00" });
-    expect(suggested({ weight: 10, target: "5 个", actual: "6 个" }, platform)).toEqual({ basis: "met", suggested: "10.00" });
-    expect(suggested({ weight: 10, target: "100", actual: "130" }, platform)).toEqual({ basis: "overAchievement", suggested: "8.00" });
-    expect(suggested({ weight: 10, target: "5 个", actual: "16 个" }, national)).toEqual({ basis: "met", suggested: "10.00" });
+    expect(suggested({ weight: 10, target: "5 个", actual: "16 个" }, platform)).toEqual({
+      basis: "overAchievement",
+      suggested: "8.00",
+    });
+    expect(suggested({ weight: 10, target: "5 个", actual: "6 个" }, platform)).toEqual({
+      basis: "met",
+      suggested: "10.00",
+    });
+    expect(suggested({ weight: 10, target: "100", actual: "130" }, platform)).toEqual({
+      basis: "overAchievement",
+      suggested: "8.00",
+    });
+    expect(suggested({ weight: 10, target: "5 个", actual: "16 个" }, national)).toEqual({
+      basis: "met",
+      suggested: "10.00",
+    });
   });
 });
 
@@ -78,7 +133,14 @@ describe("总分 and 等次", () => {
   });
 
   test("platform caps the total by execution rate", () => {
-    const cases: Array<[number, string]> = [[0.79, "89.00"], [0.75, "89.00"], [0.65, "79.00"], [0.55, "69.00"], [0.45, "59.00"], [0.8, "95.00"]];
+    const cases: Array<[number, string]> = [
+      [0.79, "89.00"],
+      [0.75, "89.00"],
+      [0.65, "79.00"],
+      [0.55, "69.00"],
+      [0.45, "59.00"],
+      [0.8, "95.00"],
+    ];
     for (const [rate, expected] of cases) {
       expect(formatAmount(totalScore(new Dec(10), scores, ratio(rate, 1), platform).total)).toBe(expected);
       expect(formatAmount(totalScore(new Dec(10), scores, ratio(rate, 1), national).total)).toBe("95.00");
@@ -86,7 +148,16 @@ describe("总分 and 等次", () => {
   });
 
   test.each([
-    ["100", "优"], ["90", "优"], ["89.995", "优"], ["89.99", "良"], ["80", "良"], ["79.99", "中"], ["60", "中"], ["59.99", "差"], ["0", "差"], ["-5", "差"],
+    ["100", "优"],
+    ["90", "优"],
+    ["89.995", "优"],
+    ["89.99", "良"],
+    ["80", "良"],
+    ["79.99", "中"],
+    ["60", "中"],
+    ["59.99", "差"],
+    ["0", "差"],
+    ["-5", "差"],
   ])("%s → %s", (total, grade) => {
     expect(gradeOf(new Dec(total), national)).toBe(grade);
   });

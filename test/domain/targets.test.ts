@@ -3,7 +3,13 @@ import { completionOf, formatRate, parseMeasure } from "../../src/domain";
 
 const parsed = (text: string) => {
   const m = parseMeasure(text);
-  return { kind: m.kind, comparator: m.comparator, value: m.value?.toString() ?? null, unit: m.unit, direction: m.direction };
+  return {
+    kind: m.kind,
+    comparator: m.comparator,
+    value: m.value?.toString() ?? null,
+    unit: m.unit,
+    direction: m.direction,
+  };
 };
 
 describe("parseMeasure: the texts seen in published tables (SPEC section 6)", () => {
@@ -41,7 +47,10 @@ describe("parseMeasure: the texts seen in published tables (SPEC section 6)", ()
     ["提高", { kind: "qualitative", comparator: null, value: null, unit: null, direction: "positive" }],
     ["持续创建", { kind: "qualitative", comparator: null, value: null, unit: null, direction: "positive" }],
     ["长期坚持", { kind: "qualitative", comparator: null, value: null, unit: null, direction: "positive" }],
-    ["按时间节点完成各阶段任务", { kind: "qualitative", comparator: null, value: null, unit: null, direction: "positive" }],
+    [
+      "按时间节点完成各阶段任务",
+      { kind: "qualitative", comparator: null, value: null, unit: null, direction: "positive" },
+    ],
     ["", { kind: "empty", comparator: null, value: null, unit: null, direction: "positive" }],
   ])("%s", (text, expected) => {
     expect(parsed(text)).toEqual(expected);
@@ -68,13 +77,21 @@ describe("parseMeasure: the texts seen in published tables (SPEC section 6)", ()
 
   test("property: the parser never throws, whatever the text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(..."≥≤<>=%万亿元家个月年日底前内0123456789.,， 以上不超过") })), (text) => {
-        const m = parseMeasure(text);
-        return ["quantitative", "qualitative", "time", "empty", "unreadable"].includes(m.kind);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom(..."≥≤<>=%万亿元家个月年日底前内0123456789.,， 以上不超过") }),
+        ),
+        (text) => {
+          const m = parseMeasure(text);
+          return ["quantitative", "qualitative", "time", "empty", "unreadable"].includes(m.kind);
+        },
+      ),
       { numRuns: 2000 },
     );
-    for (const odd of [null, undefined, 42, {}, "\u0000", "9".repeat(5000), "1e999999999"]) expect(() => parseMeasure(odd)).not.toThrow();
+    for (const odd of [null, undefined, 42, {}, "\u0000", "9".repeat(5000), "1e999999999"])
+      expect(() => parseMeasure(odd)).not.toThrow();
   });
 });
 
@@ -83,7 +100,10 @@ describe("completionOf", () => {
 
   test("positive: actual / target", () => {
     const c = completion("8%", "7.42%");
-    expect(c.kind === "quantitative" && { met: c.met, rate: formatRate(c.rate) }).toEqual({ met: false, rate: "92.75%" });
+    expect(c.kind === "quantitative" && { met: c.met, rate: formatRate(c.rate) }).toEqual({
+      met: false,
+      rate: "92.75%",
+    });
   });
 
   test("亿元 and 万元 convert before comparing", () => {
@@ -95,7 +115,10 @@ describe("completionOf", () => {
     const met = completion("≤3%", "2%");
     expect(met.kind === "quantitative" && met.met).toBe(true);
     const missed = completion("≤3%", "4%");
-    expect(missed.kind === "quantitative" && { met: missed.met, rate: formatRate(missed.rate) }).toEqual({ met: false, rate: "75.00%" });
+    expect(missed.kind === "quantitative" && { met: missed.met, rate: formatRate(missed.rate) }).toEqual({
+      met: false,
+      rate: "75.00%",
+    });
   });
 
   test("an actual without a unit takes the target's", () => {
@@ -122,9 +145,15 @@ describe("completionOf", () => {
 
   test("a target of 0 means none at all: 0 is met, anything more is not", () => {
     const none = completion("0起", "0起");
-    expect(none.kind === "quantitative" && { met: none.met, rate: formatRate(none.rate) }).toEqual({ met: true, rate: "不适用" });
+    expect(none.kind === "quantitative" && { met: none.met, rate: formatRate(none.rate) }).toEqual({
+      met: true,
+      rate: "不适用",
+    });
     const some = completion("0起", "3起");
-    expect(some.kind === "quantitative" && { met: some.met, rate: formatRate(some.rate) }).toEqual({ met: false, rate: "0.00%" });
+    expect(some.kind === "quantitative" && { met: some.met, rate: formatRate(some.rate) }).toEqual({
+      met: false,
+      rate: "0.00%",
+    });
   });
 
   test("万 multiplies counting units; rankings are better when lower", () => {

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compute, computationJson, formatAmount, workbookModel } from "../../src/domain";
 
-const sample = workbookModel.parse(JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8")));
+const sample = workbookModel.parse(
+  JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8")),
+);
 
 describe("株洲 2024: the published figures", () => {
   const computation = compute(sample);
@@ -47,7 +49,11 @@ describe("株洲 2024: the published figures", () => {
 
   test("every indicator can be scored and the tables compute without problems", () => {
     expect(computation.problems).toEqual([]);
-    expect(json.indicators.map((i) => i.kind)).toEqual([...Array(5).fill("quantitative"), "time", ...Array(9).fill("quantitative")]);
+    expect(json.indicators.map((i) => i.kind)).toEqual([
+      ...Array(5).fill("quantitative"),
+      "time",
+      ...Array(9).fill("quantitative"),
+    ]);
   });
 
   test("the entered computed cells agree with the recomputed ones", () => {
@@ -59,7 +65,12 @@ describe("株洲 2024: the published figures", () => {
   test("the platform profile deducts for 指标偏离 and keeps the grade", () => {
     const platform = computationJson(compute(sample, "platform"));
     const deviations = platform.indicators.filter((i) => i.basis === "overAchievement").map((i) => i.name);
-    expect(deviations).toEqual(["新增省级以上科技创新平台", "国省科技计划立项", "全国重点实验室数量", "科普及科技宣传活动"]);
+    expect(deviations).toEqual([
+      "新增省级以上科技创新平台",
+      "国省科技计划立项",
+      "全国重点实验室数量",
+      "科普及科技宣传活动",
+    ]);
     expect(platform.computed["eval.grade"]!.display).toBe("优");
   });
 });

@@ -112,7 +112,9 @@ describe("BUDGETSCORE, INDICATORSCORE", () => {
     expect(core.indicatorScore(10, "提高", "有所提高", 2)).toBe(8);
     expect(core.indicatorScore(10, "提高", "有所提高", "未达成")).toBe(6);
     expect(refusal(() => core.indicatorScore(10, "提高", "有所提高")).code).toBe("notAvailable");
-    expect(refusal(() => core.indicatorScore(10, "提高", "有所提高", "很好")).message).toContain("评价档次「很好」无法识别");
+    expect(refusal(() => core.indicatorScore(10, "提高", "有所提高", "很好")).message).toContain(
+      "评价档次「很好」无法识别",
+    );
   });
 
   test("the platform profile, by id or Chinese name", () => {
@@ -131,8 +133,12 @@ describe("BUDGETSCORE, INDICATORSCORE", () => {
 describe("TOTALSCORE, GRADE, PERCENTTEXT", () => {
   test("empty cells in ranges are skipped; a weights total other than 100 says the sum", () => {
     expect(core.totalScoreFn(10, [[40], [null], [""], [30]])).toBe(80);
-    expect(refusal(() => core.totalScoreFn(10, [[40]], [[10], [50], [50]])).message).toContain("分值合计为 110，应为 100");
-    expect(refusal(() => core.totalScoreFn(10, [[40], ["四十"]])).message).toBe("得分第2行第1列应为数字，实际为「四十」");
+    expect(refusal(() => core.totalScoreFn(10, [[40]], [[10], [50], [50]])).message).toContain(
+      "分值合计为 110，应为 100",
+    );
+    expect(refusal(() => core.totalScoreFn(10, [[40], ["四十"]])).message).toBe(
+      "得分第2行第1列应为数字，实际为「四十」",
+    );
     expect(core.totalScoreFn(10, [[40], 30, null] as unknown as unknown[][])).toBe(80); // ragged input from the CLI
     expect(core.totalScoreFn(10, 40)).toBe(50);
   });

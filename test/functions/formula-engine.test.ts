@@ -5,7 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import { FunctionInputError } from "../../src/functions/core";
 import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
 import { FUNCTION_IMPLEMENTATIONS } from "../../src/functions/registry";
@@ -25,7 +32,10 @@ class JxzpPlugin extends FunctionPlugin {
       `JXZP.${fn.id}`,
       {
         method: "jxzp",
-        parameters: fn.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional ?? false })),
+        parameters: fn.params.map((p) => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: p.optional ?? false,
+        })),
       },
     ]),
   );
@@ -37,17 +47,21 @@ class JxzpPlugin extends FunctionPlugin {
       try {
         return FUNCTION_IMPLEMENTATIONS[id]!(...args.map(toCell));
       } catch (error) {
-        if (error instanceof FunctionInputError) return new CellError(error.code === "invalidValue" ? ErrorType.VALUE : ErrorType.NA, error.message);
+        if (error instanceof FunctionInputError)
+          return new CellError(error.code === "invalidValue" ? ErrorType.VALUE : ErrorType.NA, error.message);
         throw error;
       }
     });
   }
 }
 
-HyperFormula.registerFunctionPlugin(JxzpPlugin, { enGB: Object.fromEntries(FUNCTION_CATALOGUE.map((fn) => [`JXZP.${fn.id}`, `JXZP.${fn.id}`])) });
+HyperFormula.registerFunctionPlugin(JxzpPlugin, {
+  enGB: Object.fromEntries(FUNCTION_CATALOGUE.map((fn) => [`JXZP.${fn.id}`, `JXZP.${fn.id}`])),
+});
 
 const sample = JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8"));
-const rows: Array<{ name: string; target: string; actual: string; weight: number; score: number }> = sample.eval.indicators;
+const rows: Array<{ name: string; target: string; actual: string; weight: number; score: number }> =
+  sample.eval.indicators;
 
 // Columns as in 附件2: A 三级指标, B 年度指标值, C 实际完成值, D 分值, E 得分, F 完成率, G 建议得分; funds in row 1.
 const first = 3;
@@ -55,9 +69,33 @@ const last = first + rows.length - 1;
 const sheet = [
   ["全年预算数", 1387.53, "全年执行数", 1387.53, "执行率", "=JXZP.EXECRATE(D1, B1)", "=JXZP.BUDGETSCORE(10, D1, B1)"],
   ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "完成率", "建议得分"],
-  ...rows.map((row, i) => [row.name, row.target, row.actual, row.weight, row.score, `=JXZP.COMPLETIONRATE(B${first + i}, C${first + i})`, `=JXZP.INDICATORSCORE(D${first + i}, B${first + i}, C${first + i})`]),
-  ["总分", null, null, `=10+SUM(D${first}:D${last})`, `=JXZP.TOTALSCORE(G1, E${first}:E${last})`, `=JXZP.GRADE(E${last + 1})`, `=JXZP.TOTALSCORE(G1, G${first}:G${last})`],
-  ["检查", null, null, null, `=JXZP.TOTALSCORE(G1, E${first}:E${last}, D${first}:D${last})`, `=SUM(F${first}:F${last})`, `=JXZP.CONTROLRATE(0, 0)`],
+  ...rows.map((row, i) => [
+    row.name,
+    row.target,
+    row.actual,
+    row.weight,
+    row.score,
+    `=JXZP.COMPLETIONRATE(B${first + i}, C${first + i})`,
+    `=JXZP.INDICATORSCORE(D${first + i}, B${first + i}, C${first + i})`,
+  ]),
+  [
+    "总分",
+    null,
+    null,
+    `=10+SUM(D${first}:D${last})`,
+    `=JXZP.TOTALSCORE(G1, E${first}:E${last})`,
+    `=JXZP.GRADE(E${last + 1})`,
+    `=JXZP.TOTALSCORE(G1, G${first}:G${last})`,
+  ],
+  [
+    "检查",
+    null,
+    null,
+    null,
+    `=JXZP.TOTALSCORE(G1, E${first}:E${last}, D${first}:D${last})`,
+    `=SUM(F${first}:F${last})`,
+    `=JXZP.CONTROLRATE(0, 0)`,
+  ],
 ];
 
 const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });

@@ -16,7 +16,10 @@ beforeAll(async () => {
 
 test("both list the same ids, parameters, types and optionality", () => {
   const shape = (m: FunctionsMetadata) =>
-    m.functions.map((f) => ({ id: f.id, parameters: f.parameters.map(({ type, dimensionality, optional }) => ({ type, dimensionality, optional })) }));
+    m.functions.map((f) => ({
+      id: f.id,
+      parameters: f.parameters.map(({ type, dimensionality, optional }) => ({ type, dimensionality, optional })),
+    }));
   expect(shape(chinese)).toEqual(shape(english));
   expect(english.functions.map((f) => f.id)).toEqual(FUNCTION_CATALOGUE.map((f) => f.id));
 });
@@ -35,7 +38,11 @@ test("English Excel shows the ids, Chinese Excel the Chinese names, both with Ch
 test("ranges are matrices and optional arguments are optional", () => {
   const total = english.functions.find((f) => f.id === "TOTALSCORE")!;
   expect(total.parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional ?? false])).toEqual([
-    ["executionScore", "scalar", false], ["scores", "matrix", false], ["weights", "matrix", true], ["executionRate", "scalar", true], ["profile", "scalar", true],
+    ["executionScore", "scalar", false],
+    ["scores", "matrix", false],
+    ["weights", "matrix", true],
+    ["executionRate", "scalar", true],
+    ["profile", "scalar", true],
   ]);
 });
 

@@ -14,7 +14,11 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
 }
 
 /** A workbook written by `jxzp import` into `dir` from the sample (signature lines filled) after `edit`. */
-export async function sampleWorkbook(dir: string, name: string, edit: (json: Json) => void = () => {}): Promise<string> {
+export async function sampleWorkbook(
+  dir: string,
+  name: string,
+  edit: (json: Json) => void = () => {},
+): Promise<string> {
   const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
   Object.assign(json.basic, { preparer: "李明", filledOn: "2025-04-20" });
   Object.assign(json.eval, { preparer: "李明", filledOn: "2025-04-20" });

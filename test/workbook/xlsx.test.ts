@@ -34,14 +34,28 @@ describe("the .xlsx template", () => {
     const wb = buildWorkbook(sample);
     for (const entry of CONTRACT) expect(wb.definedNames.getRanges(entry.name).ranges.length).toBe(1);
     const sheet = wb.getWorksheet("附件2 自评表")!;
-    expect(wb.getWorksheet("附件1 基础数据表")!.getCell("D5").value).toMatchObject({ formula: expect.stringContaining("基础_编制数"), result: 0.8205 });
+    expect(wb.getWorksheet("附件1 基础数据表")!.getCell("D5").value).toMatchObject({
+      formula: expect.stringContaining("基础_编制数"),
+      result: 0.8205,
+    });
     expect(sheet.getCell("G4").value).toMatchObject({ formula: expect.stringContaining("自评_全年预算数"), result: 1 });
   });
 
   test("more rows than the template has push the rows below down, and read back", async () => {
     const long = workbookModel.parse({
       ...JSON.parse(JSON.stringify(sample)),
-      eval: { ...JSON.parse(JSON.stringify(sample)).eval, indicators: Array.from({ length: 40 }, (_, i) => ({ level1: "产出指标", level2: "数量指标", name: `指标${i + 1}`, target: "10个", actual: "10个", weight: 2, score: 2 })) },
+      eval: {
+        ...JSON.parse(JSON.stringify(sample)).eval,
+        indicators: Array.from({ length: 40 }, (_, i) => ({
+          level1: "产出指标",
+          level2: "数量指标",
+          name: `指标${i + 1}`,
+          target: "10个",
+          actual: "10个",
+          weight: 2,
+          score: 2,
+        })),
+      },
     });
     const back = await roundTrip(long);
     expect(back.eval.indicators).toHaveLength(40);
@@ -53,7 +67,9 @@ describe("the .xlsx template", () => {
     await expect(readWorkbook(Buffer.from("not a zip"))).rejects.toThrow("不是有效的 .xlsx 工作簿");
     const other = new ExcelJS.Workbook();
     other.addWorksheet("Sheet1");
-    await expect(readWorkbook((await other.xlsx.writeBuffer()) as ArrayBuffer)).rejects.toThrow("缺少工作表「附件1 基础数据表」");
+    await expect(readWorkbook((await other.xlsx.writeBuffer()) as ArrayBuffer)).rejects.toThrow(
+      "缺少工作表「附件1 基础数据表」",
+    );
   });
 
   test("a cell of the wrong type is named by sheet and cell", async () => {
@@ -61,34 +77,95 @@ describe("the .xlsx template", () => {
     wb.getWorksheet("附件1 基础数据表")!.getCell("C5").value = "三十二";
     const error = await readWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer).catch((e: WorkbookReadError) => e);
     expect(error).toBeInstanceOf(WorkbookReadError);
-    expect((error as WorkbookReadError).problems).toEqual(["「附件1 基础数据表」C5（basic.staff.actual（实际在职人数）：应为整数，实际为「三十二」）"]);
+    expect((error as WorkbookReadError).problems).toEqual([
+      "「附件1 基础数据表」C5（basic.staff.actual（实际在职人数）：应为整数，实际为「三十二」）",
+    ]);
   });
 });
 
 describe("property: reading what we wrote gives back every input", () => {
-  const han = fc.string({ unit: fc.constantFrom(..."株洲市科学技术局经费项目指标完成率高新企业数量质量时效成本满意度"), minLength: 1, maxLength: 12 });
-  const amount = fc.option(fc.integer({ min: 0, max: 10 ** 9 }).map((c) => c / 100), { nil: null });
+  const han = fc.string({
+    unit: fc.constantFrom(..."株洲市科学技术局经费项目指标完成率高新企业数量质量时效成本满意度"),
+    minLength: 1,
+    maxLength: 12,
+  });
+  const amount = fc.option(
+    fc.integer({ min: 0, max: 10 ** 9 }).map((c) => c / 100),
+    { nil: null },
+  );
   const triple = fc.record({ prev: amount, budget: amount, final: amount });
   const text = fc.option(han, { nil: null });
-  const date = fc.option(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null });
+  const date = fc.option(
+    fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    { nil: null },
+  );
   const model = fc.record({
     basic: fc.record({
-      unit: text, year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }), preparer: text, filledOn: date, phone: text, head: text,
-      staff: fc.record({ authorized: fc.option(fc.nat(5000), { nil: null }), actual: fc.option(fc.nat(5000), { nil: null }) }),
-      threePublic: fc.record({ total: triple, vehicles: triple, vehiclePurchase: triple, vehicleOperation: triple, overseas: triple, reception: triple }),
-      projects: fc.record({ total: triple, lines: fc.array(fc.record({ name: han, prev: amount, budget: amount, final: amount }), { maxLength: 8 }) }),
+      unit: text,
+      year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
+      preparer: text,
+      filledOn: date,
+      phone: text,
+      head: text,
+      staff: fc.record({
+        authorized: fc.option(fc.nat(5000), { nil: null }),
+        actual: fc.option(fc.nat(5000), { nil: null }),
+      }),
+      threePublic: fc.record({
+        total: triple,
+        vehicles: triple,
+        vehiclePurchase: triple,
+        vehicleOperation: triple,
+        overseas: triple,
+        reception: triple,
+      }),
+      projects: fc.record({
+        total: triple,
+        lines: fc.array(fc.record({ name: han, prev: amount, budget: amount, final: amount }), { maxLength: 8 }),
+      }),
       publicFunds: fc.record({ total: triple, office: triple, utilitiesTravel: triple, meetingsTraining: triple }),
       procurement: triple,
       budgetAdjustment: triple,
-      buildings: fc.record({ approvedArea: amount, actualArea: amount, budgetInvestment: amount, actualInvestment: amount }),
+      buildings: fc.record({
+        approvedArea: amount,
+        actualArea: amount,
+        budgetInvestment: amount,
+        actualInvestment: amount,
+      }),
       savingMeasures: text,
     }),
     eval: fc.record({
-      unit: text, year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
-      funds: fc.record({ initialBudget: amount, fullYearBudget: amount, executed: amount, weight: amount, income: fc.record({ general: amount, governmentFund: amount, specialAccount: amount, other: amount }), expense: fc.record({ basic: amount, project: amount }) }),
+      unit: text,
+      year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
+      funds: fc.record({
+        initialBudget: amount,
+        fullYearBudget: amount,
+        executed: amount,
+        weight: amount,
+        income: fc.record({ general: amount, governmentFund: amount, specialAccount: amount, other: amount }),
+        expense: fc.record({ basic: amount, project: amount }),
+      }),
       goal: fc.record({ expected: text, actual: text }),
-      indicators: fc.array(fc.record({ level1: han, level2: text, name: text, target: text, actual: text, weight: amount, score: amount, deviation: text, band: text }), { maxLength: 22 }),
-      preparer: text, filledOn: date, phone: text, head: text,
+      indicators: fc.array(
+        fc.record({
+          level1: han,
+          level2: text,
+          name: text,
+          target: text,
+          actual: text,
+          weight: amount,
+          score: amount,
+          deviation: text,
+          band: text,
+        }),
+        { maxLength: 22 },
+      ),
+      preparer: text,
+      filledOn: date,
+      phone: text,
+      head: text,
     }),
     report: fc.record({ duties: text, achievements: text, problems: text, measures: text, publicity: text }),
   });
@@ -111,16 +188,35 @@ describe("data validation", () => {
   const basicSheet = wb.getWorksheet("附件1 基础数据表")!;
 
   test("一级指标 from the vocabulary; 二级指标 limited to its row's 一级指标", () => {
-    expect(evalSheet.getCell("A14").dataValidation).toMatchObject({ type: "list", formulae: ["列表_一级指标"], errorStyle: "stop" });
-    expect(evalSheet.getCell("B20").dataValidation).toMatchObject({ type: "list", formulae: ['INDIRECT("列表_"&$A20)'] });
+    expect(evalSheet.getCell("A14").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ["列表_一级指标"],
+      errorStyle: "stop",
+    });
+    expect(evalSheet.getCell("B20").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['INDIRECT("列表_"&$A20)'],
+    });
     expect(wb.definedNames.getRanges("列表_产出指标").ranges).toHaveLength(1);
     expect(wb.getWorksheet("字典")!.state).toBe("hidden");
   });
 
   test("headcounts whole, amounts non-negative, dates dates, with Chinese messages", () => {
-    expect(basicSheet.getCell("B5").dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", prompt: expect.stringContaining("整数") });
-    expect(basicSheet.getCell("C7").dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", error: expect.stringContaining("万元") });
-    expect(evalSheet.getCell("F14").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
+    expect(basicSheet.getCell("B5").dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      prompt: expect.stringContaining("整数"),
+    });
+    expect(basicSheet.getCell("C7").dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      error: expect.stringContaining("万元"),
+    });
+    expect(evalSheet.getCell("F14").dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+    });
     expect(basicSheet.getCell("D30").dataValidation).toMatchObject({ type: "date" });
     expect(basicSheet.getCell("D5").dataValidation?.type).toBeUndefined(); // computed: no input rule
   });

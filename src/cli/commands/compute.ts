@@ -1,4 +1,15 @@
-import { compute, computationJson, formatAmount, formatRate, getProfile, isProfileId, PROFILE_IDS, valueJson, type Computation, type WorkbookModel } from "../../domain";
+import {
+  compute,
+  computationJson,
+  formatAmount,
+  formatRate,
+  getProfile,
+  isProfileId,
+  PROFILE_IDS,
+  valueJson,
+  type Computation,
+  type WorkbookModel,
+} from "../../domain";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";
@@ -26,16 +37,26 @@ export function formatComputation(model: WorkbookModel, computation: Computation
         i.name ?? "",
         i.target.text,
         i.actual.text,
-        i.completion.kind === "quantitative" ? formatRate(i.completion.rate) : i.completion.kind === "time" ? (i.completion.met ? "按期" : "逾期") : "—",
+        i.completion.kind === "quantitative"
+          ? formatRate(i.completion.rate)
+          : i.completion.kind === "time"
+            ? i.completion.met
+              ? "按期"
+              : "逾期"
+            : "—",
         i.weight ? formatAmount(i.weight) : "",
         i.entered ? formatAmount(i.entered) : "",
         i.suggested ? formatAmount(i.suggested) : "—",
-        i.suggested && i.entered && !i.suggested.equals(i.entered) ? `${i.note}（填报 ${formatAmount(i.entered)}，建议 ${formatAmount(i.suggested)}）` : i.note,
+        i.suggested && i.entered && !i.suggested.equals(i.entered)
+          ? `${i.note}（填报 ${formatAmount(i.entered)}，建议 ${formatAmount(i.suggested)}）`
+          : i.note,
       ]),
     ],
     new Set([0, 4, 5, 6, 7]),
   );
-  const cap = computation.total.cap ? `（按执行率封顶 ${formatAmount(computation.total.cap)}，未封顶 ${formatAmount(computation.total.raw)}）` : "";
+  const cap = computation.total.cap
+    ? `（按执行率封顶 ${formatAmount(computation.total.cap)}，未封顶 ${formatAmount(computation.total.raw)}）`
+    : "";
   const lines = [
     heading,
     "",
@@ -57,6 +78,10 @@ export function computeCommand(file: string, options: { profile?: string; json?:
   const profile = checkProfile(options.profile);
   const model = loadModelFile(file);
   const computation = compute(model, getProfile(profile).id);
-  io.out(options.json ? JSON.stringify({ file, ...computationJson(computation) }, null, 2) : formatComputation(model, computation));
+  io.out(
+    options.json
+      ? JSON.stringify({ file, ...computationJson(computation) }, null, 2)
+      : formatComputation(model, computation),
+  );
   return computation.problems.length > 0 ? EXIT.dataErrors : EXIT.ok;
 }

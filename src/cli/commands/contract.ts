@@ -13,7 +13,12 @@ export function contractJson(entry: ContractEntry) {
     role: entry.role,
     ...(entry.parts ? { parts: entry.parts } : {}),
     ...(entry.table
-      ? { table: entry.table.name, headerRow: entry.table.headerRow, defaultRows: entry.table.defaultRows, columns: entry.table.columns }
+      ? {
+          table: entry.table.name,
+          headerRow: entry.table.headerRow,
+          defaultRows: entry.table.defaultRows,
+          columns: entry.table.columns,
+        }
       : {}),
   };
 }
@@ -25,9 +30,25 @@ export function contractCommand(options: { json?: boolean }, io: CliIo): number 
   }
   const rows = [["键", "名称", "工作表", "定义名称", "位置", "类型", "角色"]];
   for (const entry of CONTRACT) {
-    rows.push([entry.key, entry.label, SHEETS[entry.sheet].name, entry.name, entry.address, entry.kind, entry.role === "input" ? "填写" : "计算"]);
+    rows.push([
+      entry.key,
+      entry.label,
+      SHEETS[entry.sheet].name,
+      entry.name,
+      entry.address,
+      entry.kind,
+      entry.role === "input" ? "填写" : "计算",
+    ]);
     for (const column of entry.table?.columns ?? []) {
-      rows.push([`  ${entry.key}[].${column.key}`, column.label, "", "", `${column.column}列`, column.kind, column.role === "input" ? "填写" : "计算"]);
+      rows.push([
+        `  ${entry.key}[].${column.key}`,
+        column.label,
+        "",
+        "",
+        `${column.column}列`,
+        column.kind,
+        column.role === "input" ? "填写" : "计算",
+      ]);
     }
   }
   io.out(table(rows));

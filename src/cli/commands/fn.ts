@@ -24,11 +24,15 @@ export function cellArg(text: string): unknown {
 export function fnCommand(id: string, args: readonly string[], io: CliIo): number {
   const info = FUNCTION_CATALOGUE.find((fn) => fn.id === id.toUpperCase() || fn.zhName === id);
   if (!info) {
-    throw new InputError(`没有函数「${id}」。可用：\n${FUNCTION_CATALOGUE.map((fn) => `  ${signatureOf(fn)}  ${fn.zhName}`).join("\n")}`);
+    throw new InputError(
+      `没有函数「${id}」。可用：\n${FUNCTION_CATALOGUE.map((fn) => `  ${signatureOf(fn)}  ${fn.zhName}`).join("\n")}`,
+    );
   }
   const required = info.params.filter((p) => !p.optional).length;
   if (args.length < required || args.length > info.params.length) {
-    throw new InputError(`${info.id} 需要 ${required}–${info.params.length} 个参数，实际 ${args.length} 个：${signatureOf(info)}`);
+    throw new InputError(
+      `${info.id} 需要 ${required}–${info.params.length} 个参数，实际 ${args.length} 个：${signatureOf(info)}`,
+    );
   }
   try {
     const result = FUNCTION_IMPLEMENTATIONS[info.id]!(...args.map(cellArg));

@@ -14,36 +14,52 @@ async function workbookAt(file: string): Promise<AssembledWorkbook> {
   try {
     return await inspectWorkbook(readBytes(file));
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError)
+      throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
     throw error;
   }
 }
 
-export async function reportCommand(file: string, options: { out: string; draft?: boolean; profile?: string }, io: CliIo): Promise<number> {
+export async function reportCommand(
+  file: string,
+  options: { out: string; draft?: boolean; profile?: string },
+  io: CliIo,
+): Promise<number> {
   const profile = checkProfile(options.profile);
   const outcome = await generateReport(await workbookAt(file), { profile, draft: options.draft });
   if (outcome.status === "blocked") {
-    io.err(`${file} 有 ${outcome.validation.summary.errors} 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）：\n${formatValidation(outcome.validation)}`);
+    io.err(
+      `${file} 有 ${outcome.validation.summary.errors} 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）：\n${formatValidation(outcome.validation)}`,
+    );
     return EXIT.dataErrors;
   }
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, outcome.bytes);
   const lines = [`已写入${options.draft ? "草稿" : "报告"} ${options.out}`];
-  if (outcome.content.missing.length > 0) lines.push(`报告中待填写（在「报告文字」工作表中填写后重新生成）：${outcome.content.missing.join("、")}`);
-  if (options.draft && outcome.content.draft) lines.push(`草稿附录列出尚未解决的问题 ${outcome.content.draft.findings.length} 个`);
+  if (outcome.content.missing.length > 0)
+    lines.push(`报告中待填写（在「报告文字」工作表中填写后重新生成）：${outcome.content.missing.join("、")}`);
+  if (options.draft && outcome.content.draft)
+    lines.push(`草稿附录列出尚未解决的问题 ${outcome.content.draft.findings.length} 个`);
   lines.push(`数据指纹：${outcome.content.fingerprint}`);
   io.out(lines.join("\n"));
   return EXIT.ok;
 }
 
-export async function verifyCommand(report: string, file: string, options: { profile?: string }, io: CliIo): Promise<number> {
+export async function verifyCommand(
+  report: string,
+  file: string,
+  options: { profile?: string },
+  io: CliIo,
+): Promise<number> {
   const profile = checkProfile(options.profile);
   const workbook = await workbookAt(file);
   try {
     const result = await verifyReport(readBytes(report), workbook, profile);
-    io.out(result.matches
-      ? `一致：${report} 由 ${file} 的数据生成（指纹 ${result.report}）`
-      : `不一致：${report} 的数据指纹 ${result.report}\n          ${file} 的数据指纹 ${result.workbook}\n报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。`);
+    io.out(
+      result.matches
+        ? `一致：${report} 由 ${file} 的数据生成（指纹 ${result.report}）`
+        : `不一致：${report} 的数据指纹 ${result.report}\n          ${file} 的数据指纹 ${result.workbook}\n报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。`,
+    );
     return result.matches ? EXIT.ok : EXIT.dataErrors;
   } catch (error) {
     if (error instanceof ReportReadError) throw new InputError(`${report}：${error.message}`);

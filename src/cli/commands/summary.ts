@@ -18,11 +18,13 @@ import { checkProfile } from "./compute";
 const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return walk(path);
-    return entry.isFile() && isWorkbook(entry.name) ? [path] : [];
-  });
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      return entry.isFile() && isWorkbook(entry.name) ? [path] : [];
+    });
 }
 
 /** "批次/*.xlsx" (wildcards in the last part), a directory (searched recursively) or a file. */
@@ -30,14 +32,23 @@ export function collectFiles(inputs: readonly string[]): string[] {
   const files = inputs.flatMap((input) => {
     const name = basename(input);
     if (/[*?]/.test(name)) {
-      const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+      const pattern = new RegExp(
+        `^${name
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+        "i",
+      );
       let entries: string[];
       try {
         entries = readdirSync(dirname(input));
       } catch {
         throw new InputError(`${dirname(input)}：目录不存在`);
       }
-      return entries.filter((entry) => pattern.test(entry) && isWorkbook(entry)).sort().map((entry) => join(dirname(input), entry));
+      return entries
+        .filter((entry) => pattern.test(entry) && isWorkbook(entry))
+        .sort()
+        .map((entry) => join(dirname(input), entry));
     }
     let stat;
     try {
@@ -52,10 +63,15 @@ export function collectFiles(inputs: readonly string[]): string[] {
 
 function progressBar(total: number): { tick(done: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({
-    format: "校验 {bar} {value}/{total} 个工作簿 · {speed} 个/秒 · 预计剩余 {eta_formatted}",
-    stream: process.stderr, hideCursor: true, etaBuffer: 50,
-  }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: "校验 {bar} {value}/{total} 个工作簿 · {speed} 个/秒 · 预计剩余 {eta_formatted}",
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
   const start = Date.now();
   bar.start(total, 0, { speed: "0.0" });
   return {
@@ -74,12 +90,18 @@ export function summaryJson(results: readonly FileResult[]) {
       withErrors: read.filter((r) => r.status === "read" && r.errors > 0).length,
     },
     rows: read.map((r) => (r.status === "read" ? { ...r, findings: undefined } : r)),
-    findings: read.flatMap((r) => (r.status === "read" ? r.findings.map((f) => ({ file: r.file, unit: r.unit, ...f })) : [])),
+    findings: read.flatMap((r) =>
+      r.status === "read" ? r.findings.map((f) => ({ file: r.file, unit: r.unit, ...f })) : [],
+    ),
     unreadable: results.filter((r) => r.status === "unreadable"),
   };
 }
 
-export async function summaryCommand(inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }, io: CliIo): Promise<number> {
+export async function summaryCommand(
+  inputs: string[],
+  options: { out?: string; json?: boolean; profile?: string; jobs?: string },
+  io: CliIo,
+): Promise<number> {
   const profile = checkProfile(options.profile);
   if (!options.out && !options.json) throw new InputError("请用 --out 指定汇总工作簿（.xlsx），或用 --json 输出");
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
@@ -98,10 +120,12 @@ export async function summaryCommand(inputs: string[], options: { out?: string; 
   const json = summaryJson(results);
   if (options.json) io.out(JSON.stringify(json, null, 2));
   else {
-    io.out([
-      `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；无法读取 ${json.summary.unreadable} 个。`,
-      ...(options.out ? [`汇总已写入 ${options.out}（工作表：汇总、问题清单、无法读取）`] : []),
-    ].join("\n"));
+    io.out(
+      [
+        `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；无法读取 ${json.summary.unreadable} 个。`,
+        ...(options.out ? [`汇总已写入 ${options.out}（工作表：汇总、问题清单、无法读取）`] : []),
+      ].join("\n"),
+    );
   }
   return json.summary.withErrors > 0 || json.summary.unreadable > 0 ? EXIT.dataErrors : EXIT.ok;
 }

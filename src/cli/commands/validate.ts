@@ -8,7 +8,6 @@ import { table, type CliIo } from "../io";
 import { readBytes } from "../read-file";
 import { checkProfile } from "./compute";
 
-
 /** Findings grouped by sheet, in the sheets' order, each a line: severity, cell, rule, message. */
 export function formatValidation(validation: WorkbookValidation): string {
   const { summary, score, result } = validation;
@@ -19,25 +18,39 @@ export function formatValidation(validation: WorkbookValidation): string {
   ];
   for (const sheet of sheetsOf(validation.findings)) {
     lines.push("", sheet ?? "（整个工作簿）");
-    const rows = validation.findings.filter((f) => f.sheet === sheet).map((f) => [
-      `  ${f.acknowledged ? "已说明" : SEVERITY_NAMES[f.severity]}`, f.cell ?? "", f.rule, f.acknowledged ? `${f.message}（说明：${f.acknowledged}）` : f.message,
-    ]);
+    const rows = validation.findings
+      .filter((f) => f.sheet === sheet)
+      .map((f) => [
+        `  ${f.acknowledged ? "已说明" : SEVERITY_NAMES[f.severity]}`,
+        f.cell ?? "",
+        f.rule,
+        f.acknowledged ? `${f.message}（说明：${f.acknowledged}）` : f.message,
+      ]);
     lines.push(table(rows));
   }
   if (validation.findings.length === 0) lines.push("", "没有发现问题。");
   return lines.join("\n");
 }
 
-export async function validateCommand(file: string, options: { profile?: string; json?: boolean }, io: CliIo): Promise<number> {
+export async function validateCommand(
+  file: string,
+  options: { profile?: string; json?: boolean },
+  io: CliIo,
+): Promise<number> {
   const profile = checkProfile(options.profile);
   const bytes = readBytes(file);
   let validation: WorkbookValidation;
   try {
     validation = validateWorkbook(await inspectWorkbook(bytes), profile);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError)
+      throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
     throw error;
   }
-  io.out(options.json ? JSON.stringify(validationJson(file, validation), null, 2) : `${file}\n${formatValidation(validation)}`);
+  io.out(
+    options.json
+      ? JSON.stringify(validationJson(file, validation), null, 2)
+      : `${file}\n${formatValidation(validation)}`,
+  );
   return validation.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

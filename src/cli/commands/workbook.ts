@@ -21,7 +21,11 @@ export async function templateCommand(options: { out: string }, io: CliIo): Prom
 }
 
 /** jxzp import MODEL.json --out FILE.xlsx: a workbook filled from the model. */
-export async function importCommand(file: string, options: { out: string; profile?: string }, io: CliIo): Promise<number> {
+export async function importCommand(
+  file: string,
+  options: { out: string; profile?: string },
+  io: CliIo,
+): Promise<number> {
   const model = loadModelFile(file);
   await save(buildWorkbook(model, checkProfile(options.profile)), options.out);
   io.out(`已写入 ${options.out}`);
@@ -36,7 +40,8 @@ export async function exportCommand(file: string, io: CliIo): Promise<number> {
     io.out(JSON.stringify(model, null, 2));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError)
+      throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
     throw error;
   }
 }

@@ -50,7 +50,10 @@ const sentence = (text: string) => (/[。！？；.!?]$/.test(text) ? text : `${
 const PLACEHOLDER = /(【(?:请填写：[^】]*|未填写)】)/;
 
 function paragraph(text: string): Block {
-  const inlines = text.split(PLACEHOLDER).filter((part) => part !== "").map((part) => (PLACEHOLDER.test(part) ? { text: part, placeholder: true } : { text: part }));
+  const inlines = text
+    .split(PLACEHOLDER)
+    .filter((part) => part !== "")
+    .map((part) => (PLACEHOLDER.test(part) ? { text: part, placeholder: true } : { text: part }));
   return { kind: "paragraph", inlines };
 }
 
@@ -85,7 +88,12 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   const p = (text: string) => blocks.push(paragraph(text));
   /** Prose from 报告文字: one paragraph per line, or a placeholder naming what to write. */
   const prose = (text: string | null, label: string) => {
-    if (text && text.trim() !== "") for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) p(line);
+    if (text && text.trim() !== "")
+      for (const line of text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean))
+        p(line);
     else {
       missing.push(label);
       p(fill(S.placeholder, { what: `${label}（报告文字）` }));
@@ -103,7 +111,15 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   // 一、基本情况
   h1(S.headings.basic);
   prose(report.duties, "部门职责与机构设置");
-  p(fill(S.staff, { unit, year, authorized: basic.staff.authorized, actual: basic.staff.actual, controlRate: rate("basic.staff.controlRate") }));
+  p(
+    fill(S.staff, {
+      unit,
+      year,
+      authorized: basic.staff.authorized,
+      actual: basic.staff.actual,
+      controlRate: rate("basic.staff.controlRate"),
+    }),
+  );
   if (basic.staff.authorized !== null && basic.staff.actual !== null && basic.staff.actual > basic.staff.authorized) {
     p(fill(S.staffOver, { over: basic.staff.actual - basic.staff.authorized }));
   }
@@ -111,15 +127,43 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   // 二、整体支出
   h1(S.headings.spending);
   const funds = ev.funds;
-  p(fill(S.budget, { year, initialBudget: amount(funds.initialBudget), fullYearBudget: amount(funds.fullYearBudget), executed: amount(funds.executed), executionRate: rate("eval.funds.executionRate") }));
+  p(
+    fill(S.budget, {
+      year,
+      initialBudget: amount(funds.initialBudget),
+      fullYearBudget: amount(funds.fullYearBudget),
+      executed: amount(funds.executed),
+      executionRate: rate("eval.funds.executionRate"),
+    }),
+  );
   p(fill(S.expense, { basic: amount(funds.expense.basic), project: amount(funds.expense.project) }));
-  const incomes = ([["一般公共预算", funds.income.general], ["政府性基金拨款", funds.income.governmentFund], ["纳入专户管理的非税收入拨款", funds.income.specialAccount], ["其他资金", funds.income.other]] as const)
+  const incomes = (
+    [
+      ["一般公共预算", funds.income.general],
+      ["政府性基金拨款", funds.income.governmentFund],
+      ["纳入专户管理的非税收入拨款", funds.income.specialAccount],
+      ["其他资金", funds.income.other],
+    ] as const
+  )
     .filter(([, v]) => toDec(v) !== null && !toDec(v)!.isZero())
     .map(([label, v]) => fill(S.incomePart, { label, amount: amount(v) }));
   if (incomes.length > 0) p(fill(S.income, { parts: incomes.join("，") }));
-  if (toDec(basic.budgetAdjustment.final) !== null) p(fill(S.budgetAdjustment, { final: amount(basic.budgetAdjustment.final), rate: rate("basic.budgetAdjustment.rate") }));
+  if (toDec(basic.budgetAdjustment.final) !== null)
+    p(
+      fill(S.budgetAdjustment, {
+        final: amount(basic.budgetAdjustment.final),
+        rate: rate("basic.budgetAdjustment.rate"),
+      }),
+    );
   for (const finding of validation.findings.filter((f) => f.acknowledged && f.rule.startsWith("cross."))) {
-    p(sentence(fill(S.explanation, { subject: finding.rule === "cross.projects" ? "项目支出口径" : "表间差异", reason: finding.acknowledged })));
+    p(
+      sentence(
+        fill(S.explanation, {
+          subject: finding.rule === "cross.projects" ? "项目支出口径" : "表间差异",
+          reason: finding.acknowledged,
+        }),
+      ),
+    );
   }
 
   // 三、经费控制
@@ -129,24 +173,72 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   const prev = toDec(three.total.prev);
   const final = toDec(three.total.final);
   const diff = prev !== null && final !== null ? final.minus(prev) : null;
-  const change = diff === null ? null : diff.isZero() ? S.changeSame : fill(diff.isPositive() ? S.changeUp : S.changeDown, { diff: formatAmount(diff.abs()) });
-  p(fill(S.threePublic, { year, budget: amount(three.total.budget), final: amount(three.total.final), controlRate: rate("basic.threePublic.controlRate"), prev: amount(three.total.prev), change, changeRate: formatRate(changeRate(three.total.final, three.total.prev)) }));
-  p(fill(S.threePublicParts, { vehicles: amount(three.vehicles.final), purchase: amount(three.vehiclePurchase.final), operation: amount(three.vehicleOperation.final), overseas: amount(three.overseas.final), reception: amount(three.reception.final) }));
+  const change =
+    diff === null
+      ? null
+      : diff.isZero()
+        ? S.changeSame
+        : fill(diff.isPositive() ? S.changeUp : S.changeDown, { diff: formatAmount(diff.abs()) });
+  p(
+    fill(S.threePublic, {
+      year,
+      budget: amount(three.total.budget),
+      final: amount(three.total.final),
+      controlRate: rate("basic.threePublic.controlRate"),
+      prev: amount(three.total.prev),
+      change,
+      changeRate: formatRate(changeRate(three.total.final, three.total.prev)),
+    }),
+  );
+  p(
+    fill(S.threePublicParts, {
+      vehicles: amount(three.vehicles.final),
+      purchase: amount(three.vehiclePurchase.final),
+      operation: amount(three.vehicleOperation.final),
+      overseas: amount(three.overseas.final),
+      reception: amount(three.reception.final),
+    }),
+  );
   h2(S.headings.publicFunds);
   const pf = basic.publicFunds;
-  p(fill(S.publicFunds, { budget: amount(pf.total.budget), final: amount(pf.total.final), controlRate: rate("basic.publicFunds.controlRate"), office: amount(pf.office.final), utilities: amount(pf.utilitiesTravel.final), meetings: amount(pf.meetingsTraining.final) }));
+  p(
+    fill(S.publicFunds, {
+      budget: amount(pf.total.budget),
+      final: amount(pf.total.final),
+      controlRate: rate("basic.publicFunds.controlRate"),
+      office: amount(pf.office.final),
+      utilities: amount(pf.utilitiesTravel.final),
+      meetings: amount(pf.meetingsTraining.final),
+    }),
+  );
   h2(S.headings.procurement);
   const procurementBudget = toDec(basic.procurement.budget);
-  p(procurementBudget === null || procurementBudget.isZero()
-    ? S.procurementNone
-    : fill(S.procurement, { budget: amount(basic.procurement.budget), final: amount(basic.procurement.final), rate: formatRate(ratio(basic.procurement.final, basic.procurement.budget)) }));
+  p(
+    procurementBudget === null || procurementBudget.isZero()
+      ? S.procurementNone
+      : fill(S.procurement, {
+          budget: amount(basic.procurement.budget),
+          final: amount(basic.procurement.final),
+          rate: formatRate(ratio(basic.procurement.final, basic.procurement.budget)),
+        }),
+  );
   h2(S.headings.buildings);
   const b = basic.buildings;
-  const noBuildings = [b.approvedArea, b.actualArea, b.budgetInvestment, b.actualInvestment].every((v) => toDec(v) === null || toDec(v)!.isZero());
-  p(noBuildings ? S.buildingsNone : fill(S.buildings, {
-    approvedArea: amount(b.approvedArea), actualArea: amount(b.actualArea), areaRate: rate("basic.buildings.areaControlRate"),
-    budgetInvestment: amount(b.budgetInvestment), actualInvestment: amount(b.actualInvestment), investmentRate: rate("basic.buildings.investmentControlRate"),
-  }));
+  const noBuildings = [b.approvedArea, b.actualArea, b.budgetInvestment, b.actualInvestment].every(
+    (v) => toDec(v) === null || toDec(v)!.isZero(),
+  );
+  p(
+    noBuildings
+      ? S.buildingsNone
+      : fill(S.buildings, {
+          approvedArea: amount(b.approvedArea),
+          actualArea: amount(b.actualArea),
+          areaRate: rate("basic.buildings.areaControlRate"),
+          budgetInvestment: amount(b.budgetInvestment),
+          actualInvestment: amount(b.actualInvestment),
+          investmentRate: rate("basic.buildings.investmentControlRate"),
+        }),
+  );
 
   // 四、绩效目标
   h1(S.headings.goals);
@@ -162,11 +254,26 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
     ev.indicators.forEach((row, i) => {
       if ((row.level1 ?? "其他指标") !== level1) return;
       const scored = computation.indicators[i]!;
-      const completion = scored.completion.kind === "quantitative" ? fill(S.completionRate, { rate: formatRate(scored.completion.rate) })
-        : scored.completion.kind === "time" ? (scored.completion.met ? S.completionOnTime : S.completionLate)
-        : S.completionQualitative;
+      const completion =
+        scored.completion.kind === "quantitative"
+          ? fill(S.completionRate, { rate: formatRate(scored.completion.rate) })
+          : scored.completion.kind === "time"
+            ? scored.completion.met
+              ? S.completionOnTime
+              : S.completionLate
+            : S.completionQualitative;
       n += 1;
-      p(fill(S.indicator, { n, name: row.name, target: row.target, actual: row.actual, completion, score: amount(row.score), weight: amount(row.weight) }));
+      p(
+        fill(S.indicator, {
+          n,
+          name: row.name,
+          target: row.target,
+          actual: row.actual,
+          completion,
+          score: amount(row.score),
+          weight: amount(row.weight),
+        }),
+      );
     });
   });
 
@@ -174,22 +281,46 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   h1(S.headings.result);
   const indicatorScore = ev.indicators.reduce((sum, row) => (row.score ? sum.plus(row.score) : sum), new Dec(0));
   const scored = ev.indicators.some((row) => row.score !== null);
-  p(fill(S.result, {
-    unit, year, total: scored ? formatAmount(computation.total.total) : null, executionScore: computedAmount("eval.funds.score"),
-    executionWeight: amount(funds.weight), indicatorScore: formatAmount(indicatorScore), grade: scored ? computation.grade : null,
-  }));
+  p(
+    fill(S.result, {
+      unit,
+      year,
+      total: scored ? formatAmount(computation.total.total) : null,
+      executionScore: computedAmount("eval.funds.score"),
+      executionWeight: amount(funds.weight),
+      indicatorScore: formatAmount(indicatorScore),
+      grade: scored ? computation.grade : null,
+    }),
+  );
 
   if (computation.total.cap !== null) {
-    p(fill(S.cap, { profile: computation.profile.name, rate: formatRate(computation.executionRate), cap: formatAmount(computation.total.cap), raw: formatAmount(computation.total.raw) }));
+    p(
+      fill(S.cap, {
+        profile: computation.profile.name,
+        rate: formatRate(computation.executionRate),
+        cap: formatAmount(computation.total.cap),
+        raw: formatAmount(computation.total.raw),
+      }),
+    );
   }
 
   // 六、问题 — the indicators that lost points, with their reasons, then the user's prose.
   h1(S.headings.problems);
-  const short = ev.indicators.filter((row) => row.score !== null && row.weight !== null && row.score.lessThan(row.weight));
+  const short = ev.indicators.filter(
+    (row) => row.score !== null && row.weight !== null && row.score.lessThan(row.weight),
+  );
   if (short.length === 0) p(S.noDeviation);
   else {
     p(S.deviationIntro);
-    for (const row of short) p(fill(S.deviation, { name: row.name, score: amount(row.score), weight: amount(row.weight), reason: row.deviation }));
+    for (const row of short)
+      p(
+        fill(S.deviation, {
+          name: row.name,
+          score: amount(row.score),
+          weight: amount(row.weight),
+          reason: row.deviation,
+        }),
+      );
   }
   prose(report.problems, "存在的问题及原因分析");
 
@@ -198,7 +329,9 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   h1(S.headings.publicity);
   prose(report.publicity, "自评结果应用和公开情况");
 
-  const open = validation.findings.filter((f) => f.severity === "error" || (f.severity === "warning" && !f.acknowledged));
+  const open = validation.findings.filter(
+    (f) => f.severity === "error" || (f.severity === "warning" && !f.acknowledged),
+  );
   return {
     title: fill(S.title, { year }),
     unitLine: fill(S.unitLine, { unit }),

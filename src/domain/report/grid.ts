@@ -35,7 +35,9 @@ export interface Grid {
 const OFFICIAL_COLUMNS: Readonly<Record<"basic" | "eval", number>> = { basic: 4, eval: 8 };
 
 export const caption = (text: string, year: number | null) =>
-  text.replace(/\{N-1\}/g, year === null ? "上" : String(year - 1)).replace(/\{N\}/g, year === null ? "本" : String(year));
+  text
+    .replace(/\{N-1\}/g, year === null ? "上" : String(year - 1))
+    .replace(/\{N\}/g, year === null ? "本" : String(year));
 
 /** A value as the sheet shows it. */
 export function cellText(value: unknown, kind: Exclude<CellKind, "table">): string {
@@ -68,7 +70,7 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
   let title = "";
 
   for (const cell of template.cells) {
-    const text = cell.caption ? caption(cell.caption, year) : cell.value ?? "";
+    const text = cell.caption ? caption(cell.caption, year) : (cell.value ?? "");
     if (cell.style === "title") title = text;
     else put(layout.cell(cell.address), text, cell.style);
   }
@@ -77,19 +79,29 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       const header = layout.row(entry.table.headerRow);
       const rows = (valueAtPath(model, entry.key) as Array<Record<string, unknown>>) ?? [];
       entry.table.columns.forEach((column) => put(`${column.column}${header}`, column.label, "header"));
-      rows.forEach((row, i) => entry.table!.columns.forEach((column) => put(`${column.column}${header + 1 + i}`, cellText(row[column.key], column.kind), "value", column.kind)));
+      rows.forEach((row, i) =>
+        entry.table!.columns.forEach((column) =>
+          put(`${column.column}${header + 1 + i}`, cellText(row[column.key], column.kind), "value", column.kind),
+        ),
+      );
       continue;
     }
     const kind = entry.kind as Exclude<CellKind, "table">;
     if (entry.parts) {
-      for (const part of entry.parts) put(layout.cell(part.address), cellText(valueAtPath(model, `${entry.key}.${part.part}`), kind), "value", kind);
+      for (const part of entry.parts)
+        put(layout.cell(part.address), cellText(valueAtPath(model, `${entry.key}.${part.part}`), kind), "value", kind);
       continue;
     }
     const value = computed.get(entry.key);
-    const text = !value ? cellText(valueAtPath(model, entry.key), kind)
-      : value.type === "rate" ? formatRate(value.rate)
-      : value.type === "amount" ? (value.amount ? formatAmount(value.amount) : "")
-      : value.text;
+    const text = !value
+      ? cellText(valueAtPath(model, entry.key), kind)
+      : value.type === "rate"
+        ? formatRate(value.rate)
+        : value.type === "amount"
+          ? value.amount
+            ? formatAmount(value.amount)
+            : ""
+          : value.text;
     put(layout.cell(entry.address), text, "value", kind, true);
   }
 
@@ -102,7 +114,9 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
     const b = splitAddress(to);
     const lastColumn = Math.min(columnNumber(b.column), columns);
     spans.set(from, { colSpan: lastColumn - columnNumber(a.column) + 1, rowSpan: b.row - a.row + 1 });
-    for (let r = a.row; r <= b.row; r++) for (let c = columnNumber(a.column); c <= lastColumn; c++) if (r !== a.row || c !== columnNumber(a.column)) covered.add(`${columnLetter(c)}${r}`);
+    for (let r = a.row; r <= b.row; r++)
+      for (let c = columnNumber(a.column); c <= lastColumn; c++)
+        if (r !== a.row || c !== columnNumber(a.column)) covered.add(`${columnLetter(c)}${r}`);
   }
 
   const lastRow = Math.max(...[...placed.keys()].map((a) => splitAddress(a).row));
@@ -119,7 +133,10 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       let text = cell?.text ?? "";
       if (c === columns) {
         // Values right of the official columns (e.g. 等次 beside its label) join the last cell's text.
-        const beyond = [...placed].filter(([a, p]) => splitAddress(a).row === r && columnNumber(splitAddress(a).column) > columns && p.single && p.text !== "");
+        const beyond = [...placed].filter(
+          ([a, p]) =>
+            splitAddress(a).row === r && columnNumber(splitAddress(a).column) > columns && p.single && p.text !== "",
+        );
         if (beyond.length > 0 && text !== "") text = `${text}：${beyond.map(([, p]) => p.text).join(" ")}`;
       }
       const span = spans.get(address) ?? { colSpan: 1, rowSpan: 1 };

@@ -70,4 +70,9 @@ export interface Rule {
   check(context: RuleContext): Iterable<Draft>;
 }
 
-export const rule = (id: string, severity: Severity, title: string, check: Rule["check"]): Rule => ({ id, severity, title, check });
+export const rule = (id: string, severity: Severity, title: string, check: Rule["check"]): Rule => ({
+  id,
+  severity,
+  title,
+  check,
+});

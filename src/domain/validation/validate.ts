@@ -18,8 +18,16 @@ import type { CellFact, CellProblem, Finding, Rule, Severity } from "./types";
 
 /** The catalogue, in the order findings are listed: 附件1 first, then 附件2, then the cells themselves. */
 export const RULES: readonly Rule[] = [
-  ...requiredRules, ...formatRules, ...yearRules, ...sumRules, ...overrunRules, ...crossRules,
-  ...recomputedRules, ...weightRules, ...scoreRules, ...slipRules,
+  ...requiredRules,
+  ...formatRules,
+  ...yearRules,
+  ...sumRules,
+  ...overrunRules,
+  ...crossRules,
+  ...recomputedRules,
+  ...weightRules,
+  ...scoreRules,
+  ...slipRules,
 ];
 
 export interface ValidationOptions {
@@ -64,7 +72,9 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   const profile = resolveProfile(model, options.profile);
   const computation = compute(model, profile.id);
   const context = {
-    model, computation, profile,
+    model,
+    computation,
+    profile,
     year: model.basic.year ?? model.eval.year,
     cells: options.cells ?? [],
     problems: options.problems ?? [],
@@ -72,7 +82,14 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
 
   const findings: Finding[] = [];
   if (saved === null) {
-    findings.push({ rule: "review.profile", severity: "warning", key: "review.profile", message: `评分口径「${model.review.profile}」不认识，按“${profile.name}”校验（可选：${Object.values(PROFILES).map((p) => p.name).join("、")}）` });
+    findings.push({
+      rule: "review.profile",
+      severity: "warning",
+      key: "review.profile",
+      message: `评分口径「${model.review.profile}」不认识，按“${profile.name}”校验（可选：${Object.values(PROFILES)
+        .map((p) => p.name)
+        .join("、")}）`,
+    });
   }
   for (const rule of RULES) {
     for (const draft of rule.check(context)) findings.push({ ...draft, rule: rule.id, severity: rule.severity });
@@ -80,15 +97,25 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
 
   const explained = acknowledgements(model);
   const marked = findings.map((finding) => {
-    const reason = finding.severity === "warning" ? explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`) : undefined;
+    const reason =
+      finding.severity === "warning"
+        ? (explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`))
+        : undefined;
     return reason ? { ...finding, acknowledged: reason } : finding;
   });
   marked.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   const count = (severity: Severity) => marked.filter((f) => f.severity === severity && !f.acknowledged).length;
   return {
-    profile, computation, findings: marked,
-    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), acknowledged: marked.filter((f) => f.acknowledged).length },
+    profile,
+    computation,
+    findings: marked,
+    summary: {
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      acknowledged: marked.filter((f) => f.acknowledged).length,
+    },
   };
 }
 

@@ -31,7 +31,10 @@ export interface InstallResult {
 
 /** One Chinese sentence for the user, with what to do. */
 export class InstallError extends Error {
-  constructor(message: string, readonly reason?: unknown) {
+  constructor(
+    message: string,
+    readonly reason?: unknown,
+  ) {
     super(message);
     this.name = "InstallError";
   }
@@ -72,7 +75,14 @@ export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
       const rows: Array<Record<string, unknown>> = [];
       const lastRow = splitAddress(end).row - (found.totalsRow ? 1 : 0); // a 汇总行 is not data
       for (let row = splitAddress(start).row + 1; row <= lastRow; row++) {
-        rows.push(Object.fromEntries(columns.map(({ spec, index }) => [spec.key, snapshot.cell(found.sheet, `${columnLetter(firstColumn + index)}${row}`)?.formula])));
+        rows.push(
+          Object.fromEntries(
+            columns.map(({ spec, index }) => [
+              spec.key,
+              snapshot.cell(found.sheet, `${columnLetter(firstColumn + index)}${row}`)?.formula,
+            ]),
+          ),
+        );
       }
       tables.set(entry.key, rows);
       continue;
@@ -81,7 +91,12 @@ export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
     if (!location) continue;
     const { column, row } = splitAddress(location.start);
     if (entry.parts) {
-      entry.parts.forEach((part, i) => cells.set(`${entry.key}.${part.part}`, snapshot.cell(location.sheet, `${columnLetter(columnNumber(column) + i)}${row}`)?.formula));
+      entry.parts.forEach((part, i) =>
+        cells.set(
+          `${entry.key}.${part.part}`,
+          snapshot.cell(location.sheet, `${columnLetter(columnNumber(column) + i)}${row}`)?.formula,
+        ),
+      );
     } else {
       cells.set(entry.key, snapshot.cell(location.sheet, location.start)?.formula);
     }
@@ -109,7 +124,8 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
   };
   const existingTables = new Set(tables.items.map((t) => t.name));
   // A name whose cells were deleted (=#REF!) cannot be read; it is replaced like a missing one.
-  const usable = (formula: string) => safeSheetOf(formula) !== undefined || existingTables.has(formula.replace(/^=/, ""));
+  const usable = (formula: string) =>
+    safeSheetOf(formula) !== undefined || existingTables.has(formula.replace(/^=/, ""));
   const existingNames = new Set(before.names.filter((n) => usable(n.formula)).map((n) => n.name));
   const taken = new Set(before.sheets.map((s) => s.name));
 
@@ -134,18 +150,26 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
   try {
     await sync();
   } catch (error) {
-    throw new InstallError(`读取已安装的模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`, error);
+    throw new InstallError(
+      `读取已安装的模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`,
+      error,
+    );
   }
   const previousVersion = String(versionRange.values[0]![0]);
   if (compareVersions(previousVersion, TEMPLATE_VERSION) > 0) {
-    throw new InstallError(`工作簿中的模板是 ${previousVersion} 版，比本加载项的 ${TEMPLATE_VERSION} 版新，工作簿未作改动：请更新绩效自评助手后再安装。`);
+    throw new InstallError(
+      `工作簿中的模板是 ${previousVersion} 版，比本加载项的 ${TEMPLATE_VERSION} 版新，工作簿未作改动：请更新绩效自评助手后再安装。`,
+    );
   }
   const snapshot = take();
   const installedNames = Object.fromEntries(
     Object.values(SHEETS).map((s) => [s.id, sheetOf(snapshot, s.id) ?? s.name]),
   ) as Record<SheetId, string>;
-  const complete = CONTRACT.every((e) => (e.table ? e.table.optional || existingTables.has(e.table.name) : existingNames.has(e.name)));
-  if (previousVersion === TEMPLATE_VERSION && complete) return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
+  const complete = CONTRACT.every((e) =>
+    e.table ? e.table.optional || existingTables.has(e.table.name) : existingNames.has(e.name),
+  );
+  if (previousVersion === TEMPLATE_VERSION && complete)
+    return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
   // An older version, or this one with names or tables deleted: set it aside and install it whole again.
 
   const inputs = carryInputs(snapshot);
@@ -179,7 +203,13 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     renderTemplates(context, { sheetNames, listsName: oldListsSheet ?? freeName(LISTS_SHEET, taken), rows, inputs });
     oldLists?.delete();
   });
-  return { status: previousVersion === TEMPLATE_VERSION ? "repaired" : "upgraded", sheetNames, previousVersion, backupSheets, syncs };
+  return {
+    status: previousVersion === TEMPLATE_VERSION ? "repaired" : "upgraded",
+    sheetNames,
+    previousVersion,
+    backupSheets,
+    syncs,
+  };
 }
 
 /** "1.10.0" > "1.9.2": numeric parts compared in order. */
@@ -210,7 +240,12 @@ function sheetOf(snapshot: ExcelSnapshot, id: SheetId): string | undefined {
 const safeSheetOf = (reference: string): string | undefined => parseReference(reference)?.sheet;
 
 /** Runs one write batch; if it fails, undoes what landed and throws an InstallError. */
-async function write(context: Excel.RequestContext, sync: () => Promise<void>, before: Before, queue: () => void): Promise<void> {
+async function write(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  before: Before,
+  queue: () => void,
+): Promise<void> {
   try {
     context.application.suspendApiCalculationUntilNextSync();
     queue();
@@ -219,9 +254,15 @@ async function write(context: Excel.RequestContext, sync: () => Promise<void>, b
     try {
       await restore(context, sync, before);
     } catch (undo) {
-      throw new InstallError(`安装模板失败，且未能完全恢复原状：${(error as Error).message}（${(undo as Error).message}）。请不要保存，关闭工作簿（不保存）后重新打开再试。`, error);
+      throw new InstallError(
+        `安装模板失败，且未能完全恢复原状：${(error as Error).message}（${(undo as Error).message}）。请不要保存，关闭工作簿（不保存）后重新打开再试。`,
+        error,
+      );
     }
-    throw new InstallError(`安装模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`, error);
+    throw new InstallError(
+      `安装模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`,
+      error,
+    );
   }
 }
 
@@ -238,7 +279,8 @@ async function restore(context: Excel.RequestContext, sync: () => Promise<void>,
     if (name !== undefined && name !== sheet.name) sheet.name = name;
   }
   const tableNames = new Set(tables.items.map((t) => t.name));
-  for (const [name, backup] of before.tableRenames) if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
+  for (const [name, backup] of before.tableRenames)
+    if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
   const formulas = new Map(before.names.map((n) => [n.name, n.formula]));
   const present = new Set(names.items.map((n) => n.name));
   for (const item of names.items) {

@@ -6,7 +6,14 @@
  */
 import { CONTRACT, SHEETS } from "../../domain/contract";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
-import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook, type AssembleOptions, type TableFound, type WorkbookSource } from "../assemble";
+import {
+  assembleWorkbook,
+  WorkbookReadError,
+  type AssembledWorkbook,
+  type AssembleOptions,
+  type TableFound,
+  type WorkbookSource,
+} from "../assemble";
 
 /** One cell as Excel shows it: its value (a CellError for #DIV/0! …) and its formula or constant. */
 export interface ExcelCell {
@@ -30,7 +37,11 @@ export class ExcelSnapshot implements WorkbookSource {
   private readonly tables = new Map<string, TableFound>();
   private readonly sheets: ReadonlySet<string>;
 
-  constructor(sheetNames: Iterable<string>, names: ReadonlyMap<string, LoadedRange>, tables: ReadonlyMap<string, LoadedRange & { totalsRow?: boolean }>) {
+  constructor(
+    sheetNames: Iterable<string>,
+    names: ReadonlyMap<string, LoadedRange>,
+    tables: ReadonlyMap<string, LoadedRange & { totalsRow?: boolean }>,
+  ) {
     this.sheets = new Set(sheetNames);
     for (const [name, range] of names) {
       const { sheet, start } = this.take(range);
@@ -38,7 +49,12 @@ export class ExcelSnapshot implements WorkbookSource {
     }
     for (const [name, range] of tables) {
       const { sheet, start, end } = this.take(range);
-      this.tables.set(name, { sheet, range: `${start}:${end}`, headers: range.values[0]!.map(String), totalsRow: range.totalsRow });
+      this.tables.set(name, {
+        sheet,
+        range: `${start}:${end}`,
+        headers: range.values[0]!.map(String),
+        totalsRow: range.totalsRow,
+      });
     }
   }
 
@@ -47,11 +63,13 @@ export class ExcelSnapshot implements WorkbookSource {
     const place = parseRangeAddress(range.address);
     const first = splitAddress(place.start);
     const firstColumn = columnNumber(first.column);
-    range.values.forEach((row, r) => row.forEach((value, c) => {
-      const address = `${columnLetter(firstColumn + c)}${first.row + r}`;
-      const shown = range.valueTypes[r]![c] === "Error" ? { error: String(value) } : value;
-      this.cells.set(`${place.sheet}!${address}`, { value: shown, formula: range.formulas[r]![c] });
-    }));
+    range.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const address = `${columnLetter(firstColumn + c)}${first.row + r}`;
+        const shown = range.valueTypes[r]![c] === "Error" ? { error: String(value) } : value;
+        this.cells.set(`${place.sheet}!${address}`, { value: shown, formula: range.formulas[r]![c] });
+      }),
+    );
     return place;
   }
 
@@ -74,7 +92,10 @@ export class ExcelSnapshot implements WorkbookSource {
   lookup(sheet: string, address: string): { value: unknown; formula: string | null } {
     const cell = this.cell(sheet, address);
     const formula = cell?.formula;
-    return { value: cell?.value ?? null, formula: typeof formula === "string" && formula.startsWith("=") ? formula : null };
+    return {
+      value: cell?.value ?? null,
+      formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+    };
   }
 
   name(name: string): { sheet: string; start: string } | null {
@@ -100,16 +121,26 @@ export function loadContract(
   tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table!.name),
 ): () => ExcelSnapshot {
   const worksheets = context.workbook.worksheets.load("items/name");
-  const nameRanges = new Map(names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)]));
-  const tableRanges = new Map(tables.map((name) => {
-    const table = context.workbook.tables.getItem(name).load("showTotals");
-    return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
-  }));
-  return () => new ExcelSnapshot(
-    worksheets.items.map((s) => s.name),
-    nameRanges,
-    new Map([...tableRanges].map(([name, { table, range }]) => [name, Object.assign(range, { totalsRow: table.showTotals })])),
+  const nameRanges = new Map(
+    names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)]),
   );
+  const tableRanges = new Map(
+    tables.map((name) => {
+      const table = context.workbook.tables.getItem(name).load("showTotals");
+      return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
+    }),
+  );
+  return () =>
+    new ExcelSnapshot(
+      worksheets.items.map((s) => s.name),
+      nameRanges,
+      new Map(
+        [...tableRanges].map(([name, { table, range }]) => [
+          name,
+          Object.assign(range, { totalsRow: table.showTotals }),
+        ]),
+      ),
+    );
 }
 
 export interface ExcelRead extends AssembledWorkbook {
@@ -121,7 +152,10 @@ export interface ExcelRead extends AssembledWorkbook {
  * Reads the open workbook into the model: one sync, or two when something is missing. Lenient reads
  * (for validation) report cells of the wrong type instead of failing.
  */
-export async function readExcelWorkbook(context: Excel.RequestContext, options: AssembleOptions = {}): Promise<ExcelRead> {
+export async function readExcelWorkbook(
+  context: Excel.RequestContext,
+  options: AssembleOptions = {},
+): Promise<ExcelRead> {
   let take = loadContract(context);
   let syncs = 1;
   try {
@@ -131,7 +165,11 @@ export async function readExcelWorkbook(context: Excel.RequestContext, options: 
     const missing = await diagnose(context, error);
     syncs += 1;
     if (missing.problems) throw missing.problems;
-    take = loadContract(context, undefined, TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table!.name)).map((e) => e.table!.name));
+    take = loadContract(
+      context,
+      undefined,
+      TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table!.name)).map((e) => e.table!.name),
+    );
     await context.sync();
     syncs += 1;
   }
@@ -143,7 +181,10 @@ export async function readExcelWorkbook(context: Excel.RequestContext, options: 
  * After a failed read: which sheets, names or tables are missing, in one more sync. Only optional
  * tables missing → the read can be tried again without them; anything else → the problems to show.
  */
-async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<{ problems: WorkbookReadError | null; optionalTables: string[] }> {
+async function diagnose(
+  context: Excel.RequestContext,
+  cause: unknown,
+): Promise<{ problems: WorkbookReadError | null; optionalTables: string[] }> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name");
   const tables = context.workbook.tables.load("items/name");
@@ -153,13 +194,26 @@ async function diagnose(context: Excel.RequestContext, cause: unknown): Promise<
   const nameSet = has(names.items);
   const tableSet = has(tables.items);
   const problems = [
-    ...Object.values(SHEETS).filter((s) => !sheetSet.has(s.name)).map((s) => `缺少工作表「${s.name}」`),
+    ...Object.values(SHEETS)
+      .filter((s) => !sheetSet.has(s.name))
+      .map((s) => `缺少工作表「${s.name}」`),
     ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
-    ...TABLE_ENTRIES.filter((e) => !e.table!.optional && !tableSet.has(e.table!.name)).map((e) => `缺少表格「${e.table!.name}」（${e.label}）`),
+    ...TABLE_ENTRIES.filter((e) => !e.table!.optional && !tableSet.has(e.table!.name)).map(
+      (e) => `缺少表格「${e.table!.name}」（${e.label}）`,
+    ),
   ];
-  const optionalTables = TABLE_ENTRIES.filter((e) => e.table!.optional && !tableSet.has(e.table!.name)).map((e) => e.table!.name);
+  const optionalTables = TABLE_ENTRIES.filter((e) => e.table!.optional && !tableSet.has(e.table!.name)).map(
+    (e) => e.table!.name,
+  );
   if (problems.length === 0 && optionalTables.length > 0) return { problems: null, optionalTables };
-  if (problems.length === 0) return { problems: new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]), optionalTables };
+  if (problems.length === 0)
+    return {
+      problems: new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]),
+      optionalTables,
+    };
   const shown = problems.length > 8 ? [...problems.slice(0, 8), `……共 ${problems.length} 处`] : problems;
-  return { problems: new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。"]), optionalTables };
+  return {
+    problems: new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。"]),
+    optionalTables,
+  };
 }

@@ -5,8 +5,18 @@
  */
 import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId } from "../../domain/contract";
 import {
-  COLUMN_VALIDATION, FORMULAS, KEY_VALIDATION, KIND_VALIDATION, LISTS, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
-  type CellStyle, type TemplateSheet, type ValidationRule,
+  COLUMN_VALIDATION,
+  FORMULAS,
+  KEY_VALIDATION,
+  KIND_VALIDATION,
+  LISTS,
+  NUMBER_FORMATS,
+  SIGNED_AMOUNT_KEYS,
+  TEMPLATE_SHEETS,
+  VERSION_NAME,
+  type CellStyle,
+  type TemplateSheet,
+  type ValidationRule,
 } from "../../domain/template";
 import { absoluteRange as absolute, columnLetter, quoteSheet as quote, splitAddress } from "../../domain/a1";
 import { layoutsFor, type SheetLayout, type TableRows } from "../../domain/layout";
@@ -29,7 +39,6 @@ export interface RenderPlan {
 
 /** Where the template version is written on 报告文字 (its defined name is VERSION_NAME). */
 export const VERSION_ADDRESS = "A10";
-
 
 /** Points from character widths (Excel's column width unit is about 7 px per character at 11 pt). */
 const widthInPoints = (characters: number) => Math.round(characters * 5.6 + 4);
@@ -65,12 +74,17 @@ function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, 
   const validation = range.dataValidation;
   // A literal list is passed as "a,b,c" (Office.js's form); a named range or INDIRECT as a formula.
   const literal = /^"(.*)"$/.exec(formula);
-  if (rule.type === "list") validation.rule = { list: { inCellDropDown: true, source: literal ? literal[1]! : `=${formula}` } };
-  else if (rule.type === "date") validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
+  if (rule.type === "list")
+    validation.rule = { list: { inCellDropDown: true, source: literal ? literal[1]! : `=${formula}` } };
+  else if (rule.type === "date")
+    validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
   else {
-    const basis = rule === COLUMN_VALIDATION["eval.indicators.weight"]
-      ? { formula1: 0, formula2: 100, operator: "Between" as const }
-      : signed ? { formula1: -1e12, formula2: 1e12, operator: "Between" as const } : { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
+    const basis =
+      rule === COLUMN_VALIDATION["eval.indicators.weight"]
+        ? { formula1: 0, formula2: 100, operator: "Between" as const }
+        : signed
+          ? { formula1: -1e12, formula2: 1e12, operator: "Between" as const }
+          : { formula1: 0, operator: "GreaterThanOrEqualTo" as const };
     validation.rule = rule.type === "whole" ? { wholeNumber: basis } : { decimal: basis };
   }
   validation.prompt = { showPrompt: true, title: "填写提示", message: rule.prompt };
@@ -89,8 +103,11 @@ interface SheetTarget {
 function writeSheet(target: SheetTarget, template: TemplateSheet): void {
   const { context, sheet, layout } = target;
   const entries = CONTRACT.filter((e) => e.sheet === template.id);
-  template.columnWidths.forEach((width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)));
-  for (const [row, height] of Object.entries({ 1: 30, ...template.tallRows })) sheet.getRange(`A${layout.row(Number(row))}`).format.rowHeight = height;
+  template.columnWidths.forEach(
+    (width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)),
+  );
+  for (const [row, height] of Object.entries({ 1: 30, ...template.tallRows }))
+    sheet.getRange(`A${layout.row(Number(row))}`).format.rowHeight = height;
 
   // Labels first, then tables (whose headers are labels), then names, then the formulas that use both.
   for (const cell of template.cells.filter((c) => !c.formula)) {
@@ -116,7 +133,8 @@ function writeSheet(target: SheetTarget, template: TemplateSheet): void {
     range.formulas = [[`=${cell.formula}`]];
     applyStyle(range, cell.style);
   }
-  for (const entry of entries.filter((e) => FORMULAS[e.key])) sheet.getRange(layout.cell(entry.address)).formulas = [[`=${FORMULAS[entry.key]}`]];
+  for (const entry of entries.filter((e) => FORMULAS[e.key]))
+    sheet.getRange(layout.cell(entry.address)).formulas = [[`=${FORMULAS[entry.key]}`]];
 
   sheet.freezePanes.freezeRows(template.headerRows);
   sheet.pageLayout.orientation = template.landscape ? "Landscape" : "Portrait";
@@ -164,12 +182,17 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
     const formula = FORMULAS[`${entry.key}.${column.key}`];
     // The same formula in every row makes it a calculated column: rows users add get it too.
     if (formula) body.formulas = Array.from({ length: rows }, () => [`=${formula}`]);
-    else if (carried.some((row) => !isBlank(row[column.key]))) body.formulas = Array.from({ length: rows }, (_, i) => [carried[i]?.[column.key] ?? ""]);
-    const rule = COLUMN_VALIDATION[`${entry.key}.${column.key}`] ?? (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+    else if (carried.some((row) => !isBlank(row[column.key])))
+      body.formulas = Array.from({ length: rows }, (_, i) => [carried[i]?.[column.key] ?? ""]);
+    const rule =
+      COLUMN_VALIDATION[`${entry.key}.${column.key}`] ??
+      (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
     if (!rule) continue;
     // Row-relative rules (二级 depends on its row's 一级) are written per row.
     if (!rule.formula.includes("{row}")) applyValidation(body, rule, first, false);
-    else for (let row = first; row <= header + rows; row++) applyValidation(sheet.getRange(`${column.column}${row}`), rule, row, false);
+    else
+      for (let row = first; row <= header + rows; row++)
+        applyValidation(sheet.getRange(`${column.column}${row}`), rule, row, false);
   }
 }
 

@@ -37,7 +37,11 @@ export async function applyFix(context: Excel.RequestContext, finding: LocatedFi
 const ACKNOWLEDGEMENTS = CONTRACT.find((e) => e.key === "review.acknowledgements")!.table!.name;
 
 /** Records a user's explanation of a warning in the 已说明的提示 table (rule, reason, cell key). */
-export async function acknowledge(context: Excel.RequestContext, finding: LocatedFinding, reason: string): Promise<void> {
+export async function acknowledge(
+  context: Excel.RequestContext,
+  finding: LocatedFinding,
+  reason: string,
+): Promise<void> {
   if (finding.severity !== "warning") throw new Error("只有警告可以说明；错误须更正");
   context.workbook.tables.getItem(ACKNOWLEDGEMENTS).rows.add(undefined, [[finding.rule, reason.trim(), finding.key]]);
   await context.sync();

@@ -2,7 +2,14 @@
 import ExcelJS from "exceljs";
 import type { WorkbookModel } from "../../domain/model";
 import { columnNumber, splitAddress } from "../../domain/a1";
-import { assembleModel, assembleWorkbook, parseReference, WorkbookReadError, type AssembledWorkbook, type WorkbookSource } from "../assemble";
+import {
+  assembleModel,
+  assembleWorkbook,
+  parseReference,
+  WorkbookReadError,
+  type AssembledWorkbook,
+  type WorkbookSource,
+} from "../assemble";
 
 export { WorkbookReadError };
 
@@ -11,7 +18,8 @@ export function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   if (typeof value !== "object") return value;
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("error" in value) return { error: value.error };
   if ("text" in value) return (value as ExcelJS.CellHyperlinkValue).text;
@@ -43,7 +51,13 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
     table: (name) => {
       for (const ws of wb.worksheets) {
         const found = (ws as unknown as { getTable(n: string): TableHandle | undefined }).getTable(name);
-        if (found) return { sheet: ws.name, range: found.table.tableRef, headers: found.table.columns.map((c) => c.name), totalsRow: Boolean(found.table.totalsRow) };
+        if (found)
+          return {
+            sheet: ws.name,
+            range: found.table.tableRef,
+            headers: found.table.columns.map((c) => c.name),
+            totalsRow: Boolean(found.table.totalsRow),
+          };
       }
       return null;
     },
@@ -51,7 +65,21 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
 }
 
 /** Sheet parts the model never reads: skipping them spares a batch most of exceljs's per-cell work on validation and layout. */
-const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "mergeCells", "hyperlinks", "pageSetup", "pageMargins", "printOptions", "headerFooter", "rowBreaks", "sheetProtection", "drawing", "picture", "extLst"];
+const IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "mergeCells",
+  "hyperlinks",
+  "pageSetup",
+  "pageMargins",
+  "printOptions",
+  "headerFooter",
+  "rowBreaks",
+  "sheetProtection",
+  "drawing",
+  "picture",
+  "extLst",
+];
 
 async function load(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -72,9 +100,13 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
  * Reads a workbook for validation: cells of the wrong type become problems to report, not a failure.
  * `maxRows` refuses a sheet longer than any real table before the assembler walks it.
  */
-export async function inspectWorkbook(data: ArrayBuffer | Uint8Array, limits: { maxRows?: number } = {}): Promise<AssembledWorkbook> {
+export async function inspectWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  limits: { maxRows?: number } = {},
+): Promise<AssembledWorkbook> {
   const wb = await load(data);
   const long = limits.maxRows === undefined ? undefined : wb.worksheets.find((ws) => ws.rowCount > limits.maxRows!);
-  if (long) throw new WorkbookReadError([`工作表「${long.name}」有 ${long.rowCount} 行，超过 ${limits.maxRows} 行的上限`]);
+  if (long)
+    throw new WorkbookReadError([`工作表「${long.name}」有 ${long.rowCount} 行，超过 ${limits.maxRows} 行的上限`]);
   return assembleWorkbook(sourceOf(wb), { lenient: true });
 }

@@ -9,8 +9,18 @@ import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../do
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
 import {
-  COLUMN_VALIDATION, FORMULAS, KEY_VALIDATION, KIND_VALIDATION, LISTS, LISTS_SHEET, NUMBER_FORMATS, SIGNED_AMOUNT_KEYS, TEMPLATE_SHEETS, VERSION_NAME,
-  type TemplateSheet, type ValidationRule,
+  COLUMN_VALIDATION,
+  FORMULAS,
+  KEY_VALIDATION,
+  KIND_VALIDATION,
+  LISTS,
+  LISTS_SHEET,
+  NUMBER_FORMATS,
+  SIGNED_AMOUNT_KEYS,
+  TEMPLATE_SHEETS,
+  VERSION_NAME,
+  type TemplateSheet,
+  type ValidationRule,
 } from "../../domain/template";
 import { completionRate, indicatorScore } from "../../functions/core";
 import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
@@ -71,20 +81,38 @@ function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: Sheet
 function dataValidation(rule: ValidationRule, row: number, signed = false): ExcelJS.DataValidation {
   const formula = rule.formula.replace("{row}", String(row));
   const common = {
-    allowBlank: true, showInputMessage: true, promptTitle: "填写提示", prompt: rule.prompt,
-    showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "输入有误", error: rule.error,
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: "填写提示",
+    prompt: rule.prompt,
+    showErrorMessage: true,
+    errorStyle: "stop" as const,
+    errorTitle: "输入有误",
+    error: rule.error,
   };
   if (rule.type === "list") return { type: "list", formulae: [formula], ...common };
   if (signed) return { type: "decimal", operator: "between", formulae: [-1e12, 1e12], ...common };
-  const upper = rule === COLUMN_VALIDATION["eval.indicators.weight"] ? { operator: "between" as const, formulae: [0, 100] } : { operator: "greaterThanOrEqual" as const, formulae: [formula] };
+  const upper =
+    rule === COLUMN_VALIDATION["eval.indicators.weight"]
+      ? { operator: "between" as const, formulae: [0, 100] }
+      : { operator: "greaterThanOrEqual" as const, formulae: [formula] };
   return { type: rule.type, ...upper, ...common };
 }
 
-function placeCell(ws: ExcelJS.Worksheet, address: string, entry: Pick<ContractEntry, "key" | "kind" | "role">, value: CellValue, formula?: string): void {
+function placeCell(
+  ws: ExcelJS.Worksheet,
+  address: string,
+  entry: Pick<ContractEntry, "key" | "kind" | "role">,
+  value: CellValue,
+  formula?: string,
+): void {
   const cell = ws.getCell(address);
-  cell.style = { ...(entry.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">] };
+  cell.style = {
+    ...(entry.role === "computed" ? STYLES.computed : STYLES.input),
+    numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">],
+  };
   cell.value = formula ? { formula, result: value as string | number } : value;
-  const rule = entry.role === "input" ? KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind] : undefined;
+  const rule = entry.role === "input" ? (KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind]) : undefined;
   if (rule) cell.dataValidation = dataValidation(rule, cell.fullAddress.row, SIGNED_AMOUNT_KEYS.has(entry.key));
 }
 
@@ -106,10 +134,18 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
   const computed = new Map(computation.values.map((value) => [value.key, value]));
   // The sheet's 总分 and 等次 formulas do not apply a profile's cap (validation reports it): cache what they show.
   computed.set("eval.total", { key: "eval.total", label: "总分", type: "amount", amount: computation.total.raw });
-  computed.set("eval.grade", { key: "eval.grade", label: "绩效等次", type: "text", text: gradeOf(computation.total.raw, computation.profile) });
+  computed.set("eval.grade", {
+    key: "eval.grade",
+    label: "绩效等次",
+    type: "text",
+    text: gradeOf(computation.total.raw, computation.profile),
+  });
   // The 等次 formula stays empty until some 得分 is entered.
   if (!model.eval.indicators.some((row) => row.score !== null)) computed.delete("eval.grade");
-  const rows = tableRows({ "basic.projects.lines": model.basic.projects.lines.length, "eval.indicators": model.eval.indicators.length });
+  const rows = tableRows({
+    "basic.projects.lines": model.basic.projects.lines.length,
+    "eval.indicators": model.eval.indicators.length,
+  });
   const layouts = layoutsFor(rows);
 
   const wb = new ExcelJS.Workbook();
@@ -122,15 +158,21 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
     const ws = wb.addWorksheet(sheet.name, {
       views: [{ state: "frozen", ySplit: sheet.headerRows, showGridLines: false }],
       pageSetup: {
-        paperSize: 9, orientation: sheet.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-        printTitlesRow: `1:${sheet.headerRows}`, horizontalCentered: true,
+        paperSize: 9,
+        orientation: sheet.landscape ? "landscape" : "portrait",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `1:${sheet.headerRows}`,
+        horizontalCentered: true,
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
     });
     renderStatic(ws, sheet, layout);
 
     for (const entry of CONTRACT.filter((e) => e.sheet === sheet.id)) {
-      const name = (range: string) => wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
+      const name = (range: string) =>
+        wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
       if (entry.table) {
         writeTable(ws, entry, layout, model, rows[entry.key]!, computation.profile.id);
         const t = entry.table;
@@ -140,13 +182,20 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
       }
       if (entry.parts) {
         const triple = valueAt(model, entry.key) as Record<string, unknown>;
-        for (const part of entry.parts) placeCell(ws, layout.cell(part.address), entry, cellValue(triple[part.part], entry.kind));
+        for (const part of entry.parts)
+          placeCell(ws, layout.cell(part.address), entry, cellValue(triple[part.part], entry.kind));
         name(layout.range(entry.address));
         continue;
       }
       const address = layout.cell(entry.address);
       const formula = FORMULAS[entry.key];
-      placeCell(ws, address, entry, formula ? resultOf(computed.get(entry.key)) : cellValue(valueAt(model, entry.key), entry.kind), formula);
+      placeCell(
+        ws,
+        address,
+        entry,
+        formula ? resultOf(computed.get(entry.key)) : cellValue(valueAt(model, entry.key), entry.kind),
+        formula,
+      );
       name(address);
     }
   }
@@ -162,7 +211,14 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
   return wb;
 }
 
-function writeTable(ws: ExcelJS.Worksheet, entry: ContractEntry, layout: SheetLayout, model: WorkbookModel, rowCount: number, profile: string): void {
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  entry: ContractEntry,
+  layout: SheetLayout,
+  model: WorkbookModel,
+  rowCount: number,
+  profile: string,
+): void {
   const table = entry.table!;
   const data = (valueAt(model, entry.key) as Array<Record<string, unknown>>) ?? [];
   const rows: CellValue[][] = [];
@@ -173,9 +229,13 @@ function writeTable(ws: ExcelJS.Worksheet, entry: ContractEntry, layout: SheetLa
         const formula = FORMULAS[`${entry.key}.${column.key}`];
         if (!formula) return cellValue(row?.[column.key], column.kind);
         const result =
-          row === undefined ? "" :
-          column.key === "completion" ? helperResult(() => completionRate(row.target, row.actual)) :
-          helperResult(() => indicatorScore(cellValue(row.weight, "amount"), row.target, row.actual, row.band, profile));
+          row === undefined
+            ? ""
+            : column.key === "completion"
+              ? helperResult(() => completionRate(row.target, row.actual))
+              : helperResult(() =>
+                  indicatorScore(cellValue(row.weight, "amount"), row.target, row.actual, row.band, profile),
+                );
         return { formula, result } as CellValue;
       }),
     );
@@ -191,14 +251,23 @@ function writeTable(ws: ExcelJS.Worksheet, entry: ContractEntry, layout: SheetLa
   for (let i = 0; i < rowCount; i++) {
     const rowNumber = layout.row(table.headerRow) + 1 + i;
     // Viewers do not grow rows to wrapped text on their own: give long texts the lines they need.
-    const longest = Math.max(0, ...table.columns.map((c) => (c.kind === "text" ? String(data[i]?.[c.key] ?? "").length : 0)));
+    const longest = Math.max(
+      0,
+      ...table.columns.map((c) => (c.kind === "text" ? String(data[i]?.[c.key] ?? "").length : 0)),
+    );
     if (longest > 16) ws.getRow(rowNumber).height = 15 * Math.min(8, Math.ceil(longest / 16));
     for (const column of table.columns) {
       const cell = ws.getCell(`${column.column}${rowNumber}`);
-      cell.style = { ...(column.role === "computed" ? STYLES.computed : STYLES.input), numFmt: NUMBER_FORMATS[column.kind] };
-      const rule = COLUMN_VALIDATION[`${entry.key}.${column.key}`] ?? (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+      cell.style = {
+        ...(column.role === "computed" ? STYLES.computed : STYLES.input),
+        numFmt: NUMBER_FORMATS[column.kind],
+      };
+      const rule =
+        COLUMN_VALIDATION[`${entry.key}.${column.key}`] ??
+        (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
       if (rule) cell.dataValidation = dataValidation(rule, rowNumber);
     }
   }
-  for (const column of table.columns) ws.getCell(`${column.column}${layout.row(table.headerRow)}`).style = STYLES.header;
+  for (const column of table.columns)
+    ws.getCell(`${column.column}${layout.row(table.headerRow)}`).style = STYLES.header;
 }

@@ -38,5 +38,9 @@ Object.assign(globalThis, {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(excel),
     CalculationType: { full: "Full" },
   },
-  CustomFunctions: { associate: () => undefined, Error: class extends Error {}, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
+  CustomFunctions: {
+    associate: () => undefined,
+    Error: class extends Error {},
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  },
 });

@@ -7,12 +7,14 @@
 import { columnLetter as columnLetters, columnNumber } from "../../../src/domain/a1";
 
 export class FakeExcelError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = "RichApi.Error";
   }
 }
-
 
 const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
 
@@ -47,7 +49,12 @@ abstract class ClientObject {
   constructor(protected readonly context: FakeContext) {}
 
   load(properties?: string | string[] | Record<string, unknown>): this {
-    const list = typeof properties === "string" ? properties.split(",") : Array.isArray(properties) ? properties : Object.keys(properties ?? {});
+    const list =
+      typeof properties === "string"
+        ? properties.split(",")
+        : Array.isArray(properties)
+          ? properties
+          : Object.keys(properties ?? {});
     for (const p of list) this.pendingLoad.add(p.trim());
     this.context.pendingLoads.push(() => this.pendingLoad.forEach((p) => this.markLoaded(p)));
     return this;
@@ -66,7 +73,10 @@ abstract class ClientObject {
 
   protected read<T>(property: string, value: () => T): T {
     if (!this.loaded.has(property)) {
-      throw new FakeExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`);
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`,
+      );
     }
     return value();
   }
@@ -75,7 +85,11 @@ abstract class ClientObject {
 const ERROR_VALUE = /^#(?:DIV\/0!|NAME\?|VALUE!|REF!|N\/A|NUM!|NULL!|CALC!|SPILL!)$/;
 
 export class FakeRange extends ClientObject {
-  constructor(context: FakeContext, public sheet: FakeWorksheet, public addressLocal: string) {
+  constructor(
+    context: FakeContext,
+    public sheet: FakeWorksheet,
+    public addressLocal: string,
+  ) {
     super(context);
     if (addressLocal) cellsOf(addressLocal); // throws on an invalid address, as Excel does
   }
@@ -111,22 +125,33 @@ export class FakeRange extends ClientObject {
   }
 
   get valueTypes(): string[][] {
-    return this.read("valueTypes", () => this.cells().map((row) => row.map((a) => {
-      const value = this.shown(a);
-      if (value === "" || value === null) return "Empty";
-      if (typeof value === "number") return "Double";
-      if (typeof value === "boolean") return "Boolean";
-      return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=") ? "Error" : "String";
-    })));
+    return this.read("valueTypes", () =>
+      this.cells().map((row) =>
+        row.map((a) => {
+          const value = this.shown(a);
+          if (value === "" || value === null) return "Empty";
+          if (typeof value === "number") return "Double";
+          if (typeof value === "boolean") return "Boolean";
+          return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=")
+            ? "Error"
+            : "String";
+        }),
+      ),
+    );
   }
 
   set formulas(matrix: unknown[][]) {
     this.context.queue(() => {
       const cells = this.cells();
       if (matrix.length !== cells.length || matrix.some((row, i) => row.length !== cells[i]!.length)) {
-        throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new FakeExcelError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
-      cells.forEach((row, r) => row.forEach((a, c) => (this.sheet.cell(a).formula = (matrix[r]![c] ?? null) as CellState["formula"])));
+      cells.forEach((row, r) =>
+        row.forEach((a, c) => (this.sheet.cell(a).formula = (matrix[r]![c] ?? null) as CellState["formula"])),
+      );
     });
   }
 
@@ -140,35 +165,61 @@ export class FakeRange extends ClientObject {
   }
 
   set numberFormat(matrix: string[][]) {
-    this.context.queue(() => this.cells().forEach((row, r) => row.forEach((a, c) => (this.sheet.cell(a).numberFormat = matrix[r]?.[c] ?? matrix[0]![0]!))));
+    this.context.queue(() =>
+      this.cells().forEach((row, r) =>
+        row.forEach((a, c) => (this.sheet.cell(a).numberFormat = matrix[r]?.[c] ?? matrix[0]![0]!)),
+      ),
+    );
   }
 
   /** Format properties land on every cell of the range (font, fill, borders, alignment …). */
   get format() {
-    const apply = (key: string, value: unknown) => this.context.queue(() => this.cells().flat().forEach((a) => (this.sheet.cell(a).format[key] = value)));
-    const section = (prefix: string) => new Proxy({}, { set: (_t, key: string, value) => (apply(`${prefix}.${key}`, value), true) });
+    const apply = (key: string, value: unknown) =>
+      this.context.queue(() =>
+        this.cells()
+          .flat()
+          .forEach((a) => (this.sheet.cell(a).format[key] = value)),
+      );
+    const section = (prefix: string) =>
+      new Proxy({}, { set: (_t, key: string, value) => (apply(`${prefix}.${key}`, value), true) });
     const borders = { getItem: (edge: string) => section(`border.${edge}`) };
     return new Proxy(
       { font: section("font"), fill: section("fill"), borders, protection: section("protection") },
       {
         set: (_t, key: string, value) => {
-          if (key === "columnWidth") this.context.queue(() => this.cells()[0]!.forEach((a) => this.sheet.columnWidths.set(a.replace(/\d+$/, ""), value)));
-          else if (key === "rowHeight") this.context.queue(() => this.cells().forEach((row) => this.sheet.rowHeights.set(Number(row[0]!.replace(/^[A-Z]+/, "")), value)));
+          if (key === "columnWidth")
+            this.context.queue(() =>
+              this.cells()[0]!.forEach((a) => this.sheet.columnWidths.set(a.replace(/\d+$/, ""), value)),
+            );
+          else if (key === "rowHeight")
+            this.context.queue(() =>
+              this.cells().forEach((row) => this.sheet.rowHeights.set(Number(row[0]!.replace(/^[A-Z]+/, "")), value)),
+            );
           else apply(key, value);
           return true;
         },
       },
-    ) as { font: Record<string, unknown>; fill: Record<string, unknown>; borders: { getItem(e: string): Record<string, unknown> }; protection: Record<string, unknown>; [k: string]: unknown };
+    ) as {
+      font: Record<string, unknown>;
+      fill: Record<string, unknown>;
+      borders: { getItem(e: string): Record<string, unknown> };
+      protection: Record<string, unknown>;
+      [k: string]: unknown;
+    };
   }
 
   /** rule, prompt and errorAlert land on every cell of the range. */
   get dataValidation() {
     return new Proxy({} as Record<string, unknown>, {
       set: (_t, key: string, value) => {
-        this.context.queue(() => this.cells().flat().forEach((a) => {
-          const cell = this.sheet.cell(a);
-          cell.validation = { ...(cell.validation as object), [key]: value };
-        }));
+        this.context.queue(() =>
+          this.cells()
+            .flat()
+            .forEach((a) => {
+              const cell = this.sheet.cell(a);
+              cell.validation = { ...(cell.validation as object), [key]: value };
+            }),
+        );
         return true;
       },
     });
@@ -190,13 +241,19 @@ export class FakeRange extends ClientObject {
 }
 
 export class FakeNamedItem extends ClientObject {
-  constructor(context: FakeContext, readonly nameValue: string, private reference?: string | null) {
+  constructor(
+    context: FakeContext,
+    readonly nameValue: string,
+    private reference?: string | null,
+  ) {
     super(context);
     // Like Excel, the item is looked up when the batch runs.
-    if (reference === undefined) context.pendingLoads.push(() => (this.reference = context.workbook.names.get(nameValue) ?? null));
+    if (reference === undefined)
+      context.pendingLoads.push(() => (this.reference = context.workbook.names.get(nameValue) ?? null));
   }
   get isNullObject(): boolean {
-    if (this.reference === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+    if (this.reference === undefined)
+      throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
     return this.reference === null;
   }
   delete(): void {
@@ -210,7 +267,8 @@ export class FakeNamedItem extends ClientObject {
   }
   set formula(value: string) {
     this.context.queue(() => {
-      if (!this.context.workbook.names.has(this.nameValue)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${this.nameValue}`);
+      if (!this.context.workbook.names.has(this.nameValue))
+        throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${this.nameValue}`);
       this.context.workbook.names.set(this.nameValue, value);
     });
   }
@@ -221,13 +279,19 @@ export class FakeNamedItem extends ClientObject {
 
 export class FakeTable extends ClientObject {
   nameValue: string;
-  constructor(context: FakeContext, readonly sheet: FakeWorksheet, public addressLocal: string, readonly hasHeaders: boolean) {
+  constructor(
+    context: FakeContext,
+    readonly sheet: FakeWorksheet,
+    public addressLocal: string,
+    readonly hasHeaders: boolean,
+  ) {
     super(context);
     this.nameValue = `Table${context.workbook.tables.length + 1}`;
   }
   set name(value: string) {
     this.context.queue(() => {
-      if (this.context.workbook.tables.some((t) => t !== this && t.nameValue === value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
+      if (this.context.workbook.tables.some((t) => t !== this && t.nameValue === value))
+        throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
       this.nameValue = value;
     });
   }
@@ -264,7 +328,10 @@ export class FakeWorksheet extends ClientObject {
 
   readonly idValue = `{SHEET-${++sheetIds}}`;
 
-  constructor(context: FakeContext, public nameValue: string) {
+  constructor(
+    context: FakeContext,
+    public nameValue: string,
+  ) {
     super(context);
   }
 
@@ -285,10 +352,12 @@ export class FakeWorksheet extends ClientObject {
   /** Renaming updates the names that refer to the sheet, as Excel does. */
   set name(value: string) {
     this.context.queue(() => {
-      if (this.context.workbook.sheet(value)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${value}`);
+      if (this.context.workbook.sheet(value))
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${value}`);
       const before = `'${this.nameValue.replace(/'/g, "''")}'!`;
       const after = `'${value.replace(/'/g, "''")}'!`;
-      for (const [name, reference] of this.context.workbook.names) this.context.workbook.names.set(name, reference.split(before).join(after));
+      for (const [name, reference] of this.context.workbook.names)
+        this.context.workbook.names.set(name, reference.split(before).join(after));
       this.nameValue = value;
     });
   }
@@ -325,7 +394,10 @@ export class FakeWorksheet extends ClientObject {
   get pageLayout() {
     const settings = this.pageLayoutSettings;
     return new Proxy({} as Record<string, unknown>, {
-      get: (_t, key: string) => (key === "setPrintTitleRows" ? (rows: string) => this.context.queue(() => (settings.printTitleRows = rows)) : undefined),
+      get: (_t, key: string) =>
+        key === "setPrintTitleRows"
+          ? (rows: string) => this.context.queue(() => (settings.printTitleRows = rows))
+          : undefined,
       set: (_t, key: string, value) => (this.context.queue(() => (settings[key] = value)), true),
     });
   }
@@ -362,7 +434,8 @@ export class FakeWorkbook {
   /** The range a defined name refers to: "='Sheet'!$B$5:$D$5" or a table's data body "=Table1". */
   resolve(name: string): { sheet: FakeWorksheet; address: string } {
     const reference = this.names.get(name);
-    if (reference === undefined) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    if (reference === undefined)
+      throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
     const table = this.table(reference.replace(/^=/, ""));
     if (table) {
       const [start, end] = table.addressLocal.split(":") as [string, string];
@@ -380,14 +453,20 @@ export class FakeWorkbook {
    */
   insertRows(sheetName: string, row: number, count: number): void {
     const sheet = this.sheet(sheetName)!;
-    const shift = (address: string) => address.replace(/(\$?[A-Z]+\$?)(\d+)/g, (_m, column: string, r: string) => `${column}${Number(r) >= row ? Number(r) + count : r}`);
+    const shift = (address: string) =>
+      address.replace(
+        /(\$?[A-Z]+\$?)(\d+)/g,
+        (_m, column: string, r: string) => `${column}${Number(r) >= row ? Number(r) + count : r}`,
+      );
     const moved = new Map<string, CellState>();
     for (const [address, state] of sheet.cellMap) moved.set(shift(address), state);
     sheet.cellMap.clear();
     for (const [address, state] of moved) sheet.cellMap.set(address, state);
     sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.map(shift));
     const quoted = `'${sheetName.replace(/'/g, "''")}'!`;
-    for (const [name, reference] of this.names) if (reference.startsWith(`=${quoted}`)) this.names.set(name, `=${quoted}${shift(reference.slice(quoted.length + 1))}`);
+    for (const [name, reference] of this.names)
+      if (reference.startsWith(`=${quoted}`))
+        this.names.set(name, `=${quoted}${shift(reference.slice(quoted.length + 1))}`);
     for (const table of this.tables.filter((t) => t.sheet === sheet)) {
       const [start, end] = table.addressLocal.split(":") as [string, string];
       // Rows inserted inside a table (below its header) grow it; rows above it move it.
@@ -451,14 +530,22 @@ export class FakeContext {
           add(name: string) {
             const sheet = new FakeWorksheet(context, name);
             context.queue(() => {
-              if (name.length > 31 || INVALID_SHEET_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
-              if (wb.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+              if (name.length > 31 || INVALID_SHEET_NAME.test(name))
+                throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
+              if (wb.sheet(name))
+                throw new FakeExcelError(
+                  "ItemAlreadyExists",
+                  `A resource with the same name or ID already exists: ${name}`,
+                );
               wb.sheets.push(sheet);
             });
             return sheet;
           }
           getItemOrNullObject(name: string) {
-            return { delete: () => context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)) };
+            return {
+              delete: () =>
+                context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)),
+            };
           }
           /** A sheet by name: ItemNotFound when the batch runs if there is none. */
           getItem(name: string) {
@@ -482,7 +569,10 @@ export class FakeContext {
             return this.read("items", () => this.snapshot);
           }
           override load(properties?: string | string[]) {
-            context.pendingLoads.push(() => (this.snapshot = [...wb.names].map(([name, reference]) => new FakeNamedItem(context, name, reference))));
+            context.pendingLoads.push(
+              () =>
+                (this.snapshot = [...wb.names].map(([name, reference]) => new FakeNamedItem(context, name, reference))),
+            );
             return super.load(properties);
           }
           protected override children() {
@@ -490,7 +580,11 @@ export class FakeContext {
           }
           add(name: string, reference: string) {
             context.queue(() => {
-              if (wb.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+              if (wb.names.has(name))
+                throw new FakeExcelError(
+                  "ItemAlreadyExists",
+                  `A resource with the same name or ID already exists: ${name}`,
+                );
               wb.names.set(name, reference);
             });
           }
@@ -500,7 +594,8 @@ export class FakeContext {
           /** Throws ItemNotFound when the batch runs if the name does not exist. */
           getItem(name: string) {
             context.queue(() => {
-              if (!wb.names.has(name)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+              if (!wb.names.has(name))
+                throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
             });
             return new FakeNamedItem(context, name);
           }
@@ -534,24 +629,30 @@ export class FakeContext {
               },
               rows: {
                 /** Appends rows at the table's end: cells below move down, as Excel does. */
-                add: (_index: number | undefined, values: unknown[][]) => context.queue(() => {
-                  const table = wb.table(name);
-                  if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-                  const [start, end] = table.addressLocal.split(":") as [string, string];
-                  const last = Number(end.replace(/^[A-Z]+/, ""));
-                  wb.insertRows(table.sheet.nameValue, last + 1, values.length);
-                  table.addressLocal = `${start}:${end.replace(/\d+$/, String(last + values.length))}`;
-                  const firstColumn = columnNumber(start.replace(/\d+$/, ""));
-                  values.forEach((row, r) => row.forEach((value, c) => {
-                    table.sheet.cell(`${columnLetters(firstColumn + c)}${last + 1 + r}`).formula = value as CellState["formula"];
-                  }));
-                }),
+                add: (_index: number | undefined, values: unknown[][]) =>
+                  context.queue(() => {
+                    const table = wb.table(name);
+                    if (!table)
+                      throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+                    const [start, end] = table.addressLocal.split(":") as [string, string];
+                    const last = Number(end.replace(/^[A-Z]+/, ""));
+                    wb.insertRows(table.sheet.nameValue, last + 1, values.length);
+                    table.addressLocal = `${start}:${end.replace(/\d+$/, String(last + values.length))}`;
+                    const firstColumn = columnNumber(start.replace(/\d+$/, ""));
+                    values.forEach((row, r) =>
+                      row.forEach((value, c) => {
+                        table.sheet.cell(`${columnLetters(firstColumn + c)}${last + 1 + r}`).formula =
+                          value as CellState["formula"];
+                      }),
+                    );
+                  }),
               },
               set name(value: string) {
                 context.queue(() => {
                   const table = wb.table(name);
                   if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-                  if (wb.table(value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
+                  if (wb.table(value))
+                    throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
                   table.nameValue = value;
                 });
               },

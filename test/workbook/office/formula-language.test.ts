@@ -10,7 +10,21 @@ import { installTemplates } from "../../../src/workbook/office/install";
 import { FakeContext } from "./fake-excel";
 
 /** The Excel built-ins the templates use, by their invariant (English) names. */
-const BUILT_INS = new Set(["IF", "N", "ROUND", "ISNUMBER", "SUM", "COUNT", "MIN", "IFERROR", "INDIRECT", "DATE", "TEXT", "AND", "OR"]);
+const BUILT_INS = new Set([
+  "IF",
+  "N",
+  "ROUND",
+  "ISNUMBER",
+  "SUM",
+  "COUNT",
+  "MIN",
+  "IFERROR",
+  "INDIRECT",
+  "DATE",
+  "TEXT",
+  "AND",
+  "OR",
+]);
 
 /** Function names called in a formula, string literals left out. */
 function calledFunctions(formula: string): string[] {
@@ -23,7 +37,8 @@ let written: string[] = [];
 beforeAll(async () => {
   const fake = new FakeContext();
   await installTemplates(fake.api as unknown as Excel.RequestContext);
-  written = fake.workbook.sheets.flatMap((sheet) => [...sheet.cellMap.values()])
+  written = fake.workbook.sheets
+    .flatMap((sheet) => [...sheet.cellMap.values()])
     .map((cell) => cell.formula)
     .filter((f): f is string => typeof f === "string" && f.startsWith("="));
 });
@@ -32,17 +47,20 @@ test("every formula installed calls built-ins by their English names and add-in 
   expect(written.length).toBeGreaterThan(20);
   const ids = new Set(FUNCTION_CATALOGUE.map((f) => `JXZP.${f.id}`));
   for (const formula of written) {
-    for (const name of calledFunctions(formula)) expect(BUILT_INS.has(name) || ids.has(name) ? name : `${name} in ${formula}`).toBe(name);
+    for (const name of calledFunctions(formula))
+      expect(BUILT_INS.has(name) || ids.has(name) ? name : `${name} in ${formula}`).toBe(name);
   }
   const chineseNames = FUNCTION_CATALOGUE.map((f) => `JXZP.${f.zhName}`);
   for (const formula of written) for (const name of chineseNames) expect(formula).not.toContain(name);
 });
 
 test("arguments are separated by commas, as the invariant form requires (a ';' would be the local form of some languages)", () => {
-  for (const formula of [...written, ...Object.values(FORMULAS)]) expect(formula.replace(/"(?:[^"]|"")*"/g, '""')).not.toContain(";");
+  for (const formula of [...written, ...Object.values(FORMULAS)])
+    expect(formula.replace(/"(?:[^"]|"")*"/g, '""')).not.toContain(";");
 });
 
 test("what the installer writes is what the template data says (one source for both adapters)", () => {
   for (const formula of Object.values(FORMULAS)) expect(written).toContain(`=${formula}`);
-  for (const cell of TEMPLATE_SHEETS.flatMap((s) => s.cells).filter((c) => c.formula)) expect(written).toContain(`=${cell.formula}`);
+  for (const cell of TEMPLATE_SHEETS.flatMap((s) => s.cells).filter((c) => c.formula))
+    expect(written).toContain(`=${cell.formula}`);
 });

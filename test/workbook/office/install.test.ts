@@ -1,7 +1,13 @@
 /** 安装模板 through Office.js, against the in-memory Excel: what lands in the workbook, in how many syncs. */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION } from "../../../src/domain/contract";
 import { VERSION_NAME } from "../../../src/domain/template";
-import { backupName, compareVersions, freeName, InstallError, installTemplates } from "../../../src/workbook/office/install";
+import {
+  backupName,
+  compareVersions,
+  freeName,
+  InstallError,
+  installTemplates,
+} from "../../../src/workbook/office/install";
 import { readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
 import { FakeContext, FakeExcelError } from "./fake-excel";
@@ -10,7 +16,13 @@ import { typeModel } from "./type-model";
 const sample = loadSample();
 const longer = {
   ...sample,
-  basic: { ...sample.basic, projects: { ...sample.basic.projects, lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)] } },
+  basic: {
+    ...sample.basic,
+    projects: {
+      ...sample.basic.projects,
+      lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)],
+    },
+  },
   eval: { ...sample.eval, indicators: [...sample.eval.indicators, ...sample.eval.indicators.slice(0, 6)] },
 };
 
@@ -44,7 +56,11 @@ describe("installTemplates into a new workbook", () => {
   });
 
   test("Excel tables for the variable rows, with calculated columns", () => {
-    expect(fake.workbook.tables.map((t) => [t.nameValue, t.addressLocal])).toEqual([["项目支出明细", "A14:D17"], ["绩效指标", "A13:K28"], ["已说明的提示", "A14:C19"]]);
+    expect(fake.workbook.tables.map((t) => [t.nameValue, t.addressLocal])).toEqual([
+      ["项目支出明细", "A14:D17"],
+      ["绩效指标", "A13:K28"],
+      ["已说明的提示", "A14:C19"],
+    ]);
     const evalSheet = fake.workbook.sheet("附件2 自评表")!;
     expect(evalSheet.cell("C13").formula).toBe("三级指标");
     expect(evalSheet.cell("J20").formula).toContain("JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]]");
@@ -59,25 +75,38 @@ describe("installTemplates into a new workbook", () => {
 
   test("validation with Chinese messages; dropdowns from the vocabulary", () => {
     const evalSheet = fake.workbook.sheet("附件2 自评表")!;
-    expect(evalSheet.cell("A14").validation).toMatchObject({ rule: { list: { source: "=列表_一级指标" } }, errorAlert: { style: "Stop" } });
+    expect(evalSheet.cell("A14").validation).toMatchObject({
+      rule: { list: { source: "=列表_一级指标" } },
+      errorAlert: { style: "Stop" },
+    });
     expect(evalSheet.cell("B21").validation).toMatchObject({ rule: { list: { source: '=INDIRECT("列表_"&$A21)' } } });
-    expect(fake.workbook.sheet("附件1 基础数据表")!.cell("B5").validation).toMatchObject({ rule: { wholeNumber: { operator: "GreaterThanOrEqualTo" } }, prompt: { message: expect.stringContaining("整数") } });
+    expect(fake.workbook.sheet("附件1 基础数据表")!.cell("B5").validation).toMatchObject({
+      rule: { wholeNumber: { operator: "GreaterThanOrEqualTo" } },
+      prompt: { message: expect.stringContaining("整数") },
+    });
   });
 
   test("layout: merges, frozen header, A4 print setup", () => {
     const evalSheet = fake.workbook.sheet("附件2 自评表")!;
     expect(evalSheet.merges).toContain("A1:K1");
     expect(evalSheet.frozenRows).toBe(1);
-    expect(evalSheet.pageLayoutSettings).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$1:$1" });
+    expect(evalSheet.pageLayoutSettings).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$1:$1",
+    });
   });
 });
 
 /** Everything the fake workbook holds, for before/after comparisons. */
-const stateOf = (fake: FakeContext) => JSON.stringify({
-  sheets: fake.workbook.sheets.map((s) => [s.nameValue, s.idValue, [...s.cellMap], s.merges]),
-  names: [...fake.workbook.names],
-  tables: fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => [t.nameValue, t.addressLocal]),
-});
+const stateOf = (fake: FakeContext) =>
+  JSON.stringify({
+    sheets: fake.workbook.sheets.map((s) => [s.nameValue, s.idValue, [...s.cellMap], s.merges]),
+    names: [...fake.workbook.names],
+    tables: fake.workbook.tables
+      .filter((t) => fake.workbook.sheets.includes(t.sheet))
+      .map((t) => [t.nameValue, t.addressLocal]),
+  });
 
 test("installing again over a filled workbook changes nothing, in two syncs (look, read the version)", async () => {
   const fake = new FakeContext();
@@ -115,35 +144,53 @@ describe("upgrading a filled workbook of an older template version", () => {
 
   test("every input is moved by key, every added row kept", async () => {
     expect(fake.workbook.names.get("基础_编制数")).toBe("='附件1 基础数据表'!$B$5");
-    expect(fake.workbook.tables.filter((t) => t.nameValue === "绩效指标").map((t) => t.addressLocal)).toEqual(["A13:K34"]);
+    expect(fake.workbook.tables.filter((t) => t.nameValue === "绩效指标").map((t) => t.addressLocal)).toEqual([
+      "A13:K34",
+    ]);
     const read = await readExcelWorkbook(excel(fake));
     expect(inputsOf(read.model)).toEqual(inputsOf(longer));
     expect(fake.workbook.sheet("报告文字")!.cell("A10").formula).toBe(TEMPLATE_VERSION);
   });
 
   test("the old sheets are kept aside as backups; the old 字典 is replaced", () => {
-    expect(result.backupSheets).toEqual(["附件1 基础数据表 (旧版 0.9.0)", "附件2 自评表 (旧版 0.9.0)", "报告文字 (旧版 0.9.0)"]);
+    expect(result.backupSheets).toEqual([
+      "附件1 基础数据表 (旧版 0.9.0)",
+      "附件2 自评表 (旧版 0.9.0)",
+      "报告文字 (旧版 0.9.0)",
+    ]);
     for (const name of result.backupSheets) expect(oldIds).toContain(fake.workbook.sheet(name)!.idValue);
-    expect(fake.workbook.sheet("附件1 基础数据表 (旧版 0.9.0)")!.cell("F40").formula).toBe(longer.basic.staff.authorized);
-    expect(fake.workbook.sheets.filter((s) => s.nameValue.startsWith("字典")).map((s) => s.nameValue)).toEqual(["字典"]);
-    expect(fake.workbook.tables.filter((t) => fake.workbook.sheets.includes(t.sheet)).map((t) => t.nameValue).sort()).toEqual(["已说明的提示", "已说明的提示_旧版", "绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
+    expect(fake.workbook.sheet("附件1 基础数据表 (旧版 0.9.0)")!.cell("F40").formula).toBe(
+      longer.basic.staff.authorized,
+    );
+    expect(fake.workbook.sheets.filter((s) => s.nameValue.startsWith("字典")).map((s) => s.nameValue)).toEqual([
+      "字典",
+    ]);
+    expect(
+      fake.workbook.tables
+        .filter((t) => fake.workbook.sheets.includes(t.sheet))
+        .map((t) => t.nameValue)
+        .sort(),
+    ).toEqual(["已说明的提示", "已说明的提示_旧版", "绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
   });
 });
 
-test.each([2, 6, 900])("an upgrade failing at operation %i is undone: sheets, tables and names as they were", async (failAt) => {
-  const fake = new FakeContext();
-  await installTemplates(excel(fake));
-  typeModel(fake, sample);
-  fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
-  const before = stateOf(fake);
-  fake.syncCount = 0;
-  fake.workbook.failOnSync = 3; // the write: while setting the old sheets aside, or part-way through
-  fake.workbook.failAtOperation = failAt;
-  const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(InstallError);
-  expect(fake.syncCount).toBe(5);
-  expect(stateOf(fake)).toBe(before);
-});
+test.each([2, 6, 900])(
+  "an upgrade failing at operation %i is undone: sheets, tables and names as they were",
+  async (failAt) => {
+    const fake = new FakeContext();
+    await installTemplates(excel(fake));
+    typeModel(fake, sample);
+    fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+    const before = stateOf(fake);
+    fake.syncCount = 0;
+    fake.workbook.failOnSync = 3; // the write: while setting the old sheets aside, or part-way through
+    fake.workbook.failAtOperation = failAt;
+    const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InstallError);
+    expect(fake.syncCount).toBe(5);
+    expect(stateOf(fake)).toBe(before);
+  },
+);
 
 test("a user's sheet under one of our names is never overwritten: ours gets a free name", async () => {
   const fake = new FakeContext();
@@ -200,7 +247,9 @@ describe("damaged or newer templates", () => {
     await installTemplates(excel(fake));
     fake.workbook.sheet("报告文字")!.cell("A10").formula = "9.0.0";
     const before = stateOf(fake);
-    await expect(installTemplates(excel(fake))).rejects.toThrow(/工作簿中的模板是 9\.0\.0 版，比本加载项的 .* 版新，工作簿未作改动/);
+    await expect(installTemplates(excel(fake))).rejects.toThrow(
+      /工作簿中的模板是 9\.0\.0 版，比本加载项的 .* 版新，工作簿未作改动/,
+    );
     expect(stateOf(fake)).toBe(before);
   });
 
@@ -209,7 +258,11 @@ describe("damaged or newer templates", () => {
     expect(compareVersions("1.1.0", "1.1.0")).toBe(0);
     const name = backupName("附件1 基础数据表", "1/2:3*", new Set());
     expect(name).toBe("附件1 基础数据表 (旧版 1-2-3-)");
-    const long = backupName("一个很长很长很长很长很长很长的工作表名称", "10.20.30", new Set(["一个很长很长很长很长很长很长的工作表名称 (旧版 10".slice(0, 27)]));
+    const long = backupName(
+      "一个很长很长很长很长很长很长的工作表名称",
+      "10.20.30",
+      new Set(["一个很长很长很长很长很长很长的工作表名称 (旧版 10".slice(0, 27)]),
+    );
     expect(long.length).toBeLessThanOrEqual(31);
   });
 });

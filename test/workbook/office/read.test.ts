@@ -12,7 +12,13 @@ const sample = loadSample();
 /** The sample with more 项目支出 lines and indicators than the template's blank rows. */
 const longer = {
   ...sample,
-  basic: { ...sample.basic, projects: { ...sample.basic.projects, lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)] } },
+  basic: {
+    ...sample.basic,
+    projects: {
+      ...sample.basic.projects,
+      lines: [...sample.basic.projects.lines, ...sample.basic.projects.lines.slice(0, 2)],
+    },
+  },
   eval: { ...sample.eval, indicators: [...sample.eval.indicators, ...sample.eval.indicators.slice(0, 6)] },
 };
 
@@ -60,7 +66,10 @@ test("a cell showing an Excel error and a text in a number cell are named by she
 test("a deleted name or table: the failed read is diagnosed in a second sync", async () => {
   const fake = await filled();
   fake.workbook.names.delete("基础_编制数");
-  fake.workbook.tables.splice(fake.workbook.tables.findIndex((t) => t.nameValue === "绩效指标"), 1);
+  fake.workbook.tables.splice(
+    fake.workbook.tables.findIndex((t) => t.nameValue === "绩效指标"),
+    1,
+  );
   const error = await readExcelWorkbook(excel(fake)).catch((e: unknown) => e);
   expect(fake.syncCount).toBe(2);
   expect((error as WorkbookReadError).problems).toEqual([
@@ -78,7 +87,10 @@ test("range addresses as Excel writes them", () => {
 
 test("a workbook without the optional 已说明的提示 table (an older template) reads in a second try", async () => {
   const fake = await filled();
-  fake.workbook.tables.splice(fake.workbook.tables.findIndex((t) => t.nameValue === "已说明的提示"), 1);
+  fake.workbook.tables.splice(
+    fake.workbook.tables.findIndex((t) => t.nameValue === "已说明的提示"),
+    1,
+  );
   const read = await readExcelWorkbook(excel(fake));
   expect(read.syncs).toBe(3); // the read, what is missing, the read without it
   expect(read.model.review.acknowledgements).toEqual([]);

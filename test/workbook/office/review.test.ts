@@ -48,7 +48,10 @@ test("修正: a number stored as text becomes the number; a value typed over a f
   fake.workbook.sheet("附件1 基础数据表")!.cell("D5").formula = 0.8;
   const before = await validateOpenWorkbook(excel(fake));
   const fixable = before.findings.filter((f): f is LocatedFinding & { fix: Fix } => f.fix !== undefined);
-  expect(fixable.map((f) => [f.rule, f.cell])).toEqual([["slip.textNumber", "E4"], ["slip.overwritten", "D5"]]);
+  expect(fixable.map((f) => [f.rule, f.cell])).toEqual([
+    ["slip.textNumber", "E4"],
+    ["slip.overwritten", "D5"],
+  ]);
   fake.syncCount = 0;
   for (const finding of fixable) await applyFix(excel(fake), finding);
   expect(fake.syncCount).toBe(2);

@@ -13,7 +13,8 @@ function* amountInputs(model: RuleContext["model"]): Iterable<readonly [string, 
       const columns = entry.table.columns.filter((c) => c.kind === "amount" && c.role === "input");
       for (const [i, row] of rows.entries()) for (const c of columns) yield [rowKey(entry.key, i, c.key), row[c.key]];
     } else if (entry.kind === "amount") {
-      if (entry.parts) for (const part of PARTS) yield [`${entry.key}.${part}`, valueAtPath(model, `${entry.key}.${part}`)];
+      if (entry.parts)
+        for (const part of PARTS) yield [`${entry.key}.${part}`, valueAtPath(model, `${entry.key}.${part}`)];
       else yield [entry.key, valueAtPath(model, entry.key)];
     }
   }
@@ -29,7 +30,8 @@ export const formatRules = [
   rule("format.decimals", "warning", "金额（万元）最多两位小数", function* ({ model }) {
     for (const [key, value] of amountInputs(model)) {
       const dec = toDec(value);
-      if (dec !== null && dec.decimalPlaces() > 2) yield { key, message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}` } satisfies Draft;
+      if (dec !== null && dec.decimalPlaces() > 2)
+        yield { key, message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}` } satisfies Draft;
     }
   }),
   rule("format.phone", "warning", "联系电话应像电话号码", function* ({ model }) {
@@ -37,7 +39,8 @@ export const formatRules = [
       const text = valueAtPath(model, key);
       if (typeof text !== "string" || text.trim() === "") continue;
       const compact = text.replace(/[\s()（）]/g, "").replace(/[—–－]/g, "-");
-      if (!PHONE.test(compact)) yield { key, message: `联系电话「${text}」不像电话号码（如 0731-28681234 或 13812345678）` };
+      if (!PHONE.test(compact))
+        yield { key, message: `联系电话「${text}」不像电话号码（如 0731-28681234 或 13812345678）` };
     }
   }),
 ];

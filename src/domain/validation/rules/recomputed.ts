@@ -8,7 +8,8 @@ import { rule, type Draft, type RuleContext } from "../types";
 
 /** What the cell shows, as the tables print it. */
 function shownText(entered: unknown, type: ComputedValue["type"]): string {
-  if (entered instanceof Dec) return type === "rate" ? `${roundRate(entered).times(100).toFixed(2)}%` : formatAmount(entered);
+  if (entered instanceof Dec)
+    return type === "rate" ? `${roundRate(entered).times(100).toFixed(2)}%` : formatAmount(entered);
   return String(entered);
 }
 
@@ -24,7 +25,8 @@ function agrees(entered: unknown, value: ComputedValue): boolean {
     if (value.rate.kind === "notApplicable") return entered === NOT_APPLICABLE;
     return entered instanceof Dec && roundRate(entered).equals(value.rate.value);
   }
-  if (value.type === "amount") return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(roundAmount(value.amount));
+  if (value.type === "amount")
+    return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(roundAmount(value.amount));
   return entered === value.text;
 }
 
@@ -45,24 +47,33 @@ const HOW: Record<string, string> = {
  */
 function asTheSheetShowsIt(value: ComputedValue, computation: RuleContext["computation"]): ComputedValue {
   if (value.key === "eval.total") return { ...value, type: "amount", amount: computation.total.raw };
-  if (value.key === "eval.grade") return { ...value, type: "text", text: gradeOf(computation.total.raw, computation.profile) };
+  if (value.key === "eval.grade")
+    return { ...value, type: "text", text: gradeOf(computation.total.raw, computation.profile) };
   return value;
 }
 
 export const recomputedRules = [
-  rule("recomputed.value", "error", "表中的比率、得分、总分、等次与重新计算的结果一致", function* ({ model, computation }: RuleContext): Iterable<Draft> {
-    for (const computed of computation.values) {
-      const value = asTheSheetShowsIt(computed, computation);
-      const how = HOW[value.key];
-      if (!how) continue; // rates the report quotes but no cell shows
-      const entered = valueAtPath(model, value.key);
-      if (entered === null || entered === undefined || entered === "") continue; // an empty computed cell is not a contradiction
-      if (value.key === "eval.grade" && !model.eval.indicators.some((row) => row.score !== null)) continue;
-      if (value.type === "amount" && value.amount === null) continue; // nothing to compare with (an input is empty)
-      if (agrees(entered, value)) continue;
-      yield { key: value.key, message: `${value.label}填的是 ${shownText(entered, value.type)}，按${how}应为 ${expectedText(value)}` };
-    }
-  }),
+  rule(
+    "recomputed.value",
+    "error",
+    "表中的比率、得分、总分、等次与重新计算的结果一致",
+    function* ({ model, computation }: RuleContext): Iterable<Draft> {
+      for (const computed of computation.values) {
+        const value = asTheSheetShowsIt(computed, computation);
+        const how = HOW[value.key];
+        if (!how) continue; // rates the report quotes but no cell shows
+        const entered = valueAtPath(model, value.key);
+        if (entered === null || entered === undefined || entered === "") continue; // an empty computed cell is not a contradiction
+        if (value.key === "eval.grade" && !model.eval.indicators.some((row) => row.score !== null)) continue;
+        if (value.type === "amount" && value.amount === null) continue; // nothing to compare with (an input is empty)
+        if (agrees(entered, value)) continue;
+        yield {
+          key: value.key,
+          message: `${value.label}填的是 ${shownText(entered, value.type)}，按${how}应为 ${expectedText(value)}`,
+        };
+      }
+    },
+  ),
   rule("score.cap", "warning", "评分口径按预算执行率限定总分", function* ({ computation, profile }) {
     const { cap, raw } = computation.total;
     if (cap === null) return;

@@ -9,7 +9,9 @@ export const weightRules = [
     const indicators = sumOf(model.eval.indicators.map((row) => row.weight));
     const total = sumOf([model.eval.funds.weight, indicators]);
     if (total === null || total.equals(100)) return;
-    const byLevel = LEVEL1.map((level) => [level, sumOf(model.eval.indicators.filter((r) => r.level1 === level).map((r) => r.weight))] as const)
+    const byLevel = LEVEL1.map(
+      (level) => [level, sumOf(model.eval.indicators.filter((r) => r.level1 === level).map((r) => r.weight))] as const,
+    )
       .filter(([, sum]) => sum !== null)
       .map(([level, sum]) => `${level} ${formatAmount(sum!)}`);
     yield {
@@ -19,18 +21,33 @@ export const weightRules = [
   }),
   rule("weights.missing", "error", "每个指标都有分值", function* ({ model }) {
     for (const [i, row] of model.eval.indicators.entries()) {
-      if (row.weight === null) yield { key: rowKey("eval.indicators", i, "weight"), message: `${indicatorLabel(i, row.name)}没有分值` };
+      if (row.weight === null)
+        yield { key: rowKey("eval.indicators", i, "weight"), message: `${indicatorLabel(i, row.name)}没有分值` };
     }
   }),
-  rule("weights.levels", "error", "一级、二级指标取自规定的指标体系，二级指标属于本行的一级指标", function* ({ model }) {
-    for (const [i, row] of model.eval.indicators.entries()) {
-      const label = indicatorLabel(i, row.name);
-      if (row.level1 === null) yield { key: rowKey("eval.indicators", i, "level1"), message: `${label}未填写一级指标` };
-      else if (!INDICATOR_LEVELS[row.level1]) yield { key: rowKey("eval.indicators", i, "level1"), message: `${label}的一级指标「${row.level1}」不在指标体系中（应为 ${LEVEL1.join("、")}）` };
-      else if (row.level2 === null) yield { key: rowKey("eval.indicators", i, "level2"), message: `${label}未填写二级指标` };
-      else if (!isLevel2Of(row.level1, row.level2)) {
-        yield { key: rowKey("eval.indicators", i, "level2"), message: `${label}的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${INDICATOR_LEVELS[row.level1]!.join("、")}）` };
+  rule(
+    "weights.levels",
+    "error",
+    "一级、二级指标取自规定的指标体系，二级指标属于本行的一级指标",
+    function* ({ model }) {
+      for (const [i, row] of model.eval.indicators.entries()) {
+        const label = indicatorLabel(i, row.name);
+        if (row.level1 === null)
+          yield { key: rowKey("eval.indicators", i, "level1"), message: `${label}未填写一级指标` };
+        else if (!INDICATOR_LEVELS[row.level1])
+          yield {
+            key: rowKey("eval.indicators", i, "level1"),
+            message: `${label}的一级指标「${row.level1}」不在指标体系中（应为 ${LEVEL1.join("、")}）`,
+          };
+        else if (row.level2 === null)
+          yield { key: rowKey("eval.indicators", i, "level2"), message: `${label}未填写二级指标` };
+        else if (!isLevel2Of(row.level1, row.level2)) {
+          yield {
+            key: rowKey("eval.indicators", i, "level2"),
+            message: `${label}的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${INDICATOR_LEVELS[row.level1]!.join("、")}）`,
+          };
+        }
       }
-    }
-  }),
+    },
+  ),
 ];
