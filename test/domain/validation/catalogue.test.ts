@@ -1,0 +1,479 @@
+/**
+ * The validator catalogue, rule by rule (SPEC §7): for every rule id of RULES, and for "review.profile"
+ * (raised by validate() itself), a failing case that raises it — with the numbers in its message — and a
+ * passing case, the same small model with the slip corrected, that does not. A rule added to or removed
+ * from the catalogue without its cases here fails the completeness test.
+ */
+import { workbookModel, type WorkbookModelInput } from "../../../src/domain/model";
+import { RULES, validate, type CellFact, type Finding, type ValidationOptions } from "../../../src/domain/validation";
+
+/** Every key present, `undefined` taken out (null stays: an empty cell): a model input that edits can reach into. */
+type Filled<T> = T extends readonly (infer U)[]
+  ? Filled<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]-?: Filled<Exclude<T[K], undefined>> }
+    : T;
+type Model = Filled<Omit<WorkbookModelInput, "$schema">>;
+type Row = Model["eval"]["indicators"][number];
+
+interface Input {
+  readonly model: WorkbookModelInput;
+  readonly options?: ValidationOptions;
+}
+
+interface Case {
+  /** Raises the rule. */
+  readonly failing: () => Input;
+  /** A close variant (the slip corrected) that does not. */
+  readonly passing: () => Input;
+  /** A meaningful fragment of the failing finding's message (its numbers). */
+  readonly message: string;
+}
+
+const triple = (prev: number | null, budget: number | null, final: number | null) => ({ prev, budget, final });
+
+function indicator(
+  level1: string,
+  level2: string,
+  name: string,
+  target: string,
+  actual: string,
+  weight: number,
+  score: number,
+): Row {
+  return {
+    level1,
+    level2,
+    name,
+    target,
+    actual,
+    weight,
+    score,
+    deviation: null,
+    band: null,
+    completion: null,
+    suggestedScore: null,
+  };
+}
+
+/**
+ * A small, fully consistent 2024 workbook: every sum holds, nothing overruns, the computed cells agree,
+ * the weights total 100 (10 + 40 + 30 + 20), every target is met below 130 % and scored in full.
+ * validate() finds nothing in it at all (see the first test).
+ */
+function base(): Model {
+  return {
+    basic: {
+      unit: "示例局",
+      year: 2024,
+      preparer: "李明",
+      filledOn: "2025-03-15",
+      phone: "0731-28681234",
+      head: "王强",
+      staff: { authorized: 10, actual: 8, controlRate: 0.8 },
+      threePublic: {
+        total: triple(10, 12, 11),
+        vehicles: triple(6, 7, 6.5),
+        vehiclePurchase: triple(2, 3, 2.5),
+        vehicleOperation: triple(4, 4, 4),
+        overseas: triple(3, 3, 3),
+        reception: triple(1, 2, 1.5),
+      },
+      projects: {
+        total: triple(100, 120, 110),
+        lines: [
+          { name: "业务经费", prev: 60, budget: 70, final: 65 },
+          { name: "专项经费", prev: 40, budget: 50, final: 45 },
+        ],
+      },
+      publicFunds: {
+        total: triple(20, 25, 22),
+        office: triple(10, 12, 11),
+        utilitiesTravel: triple(5, 6, 5),
+        meetingsTraining: triple(2, 3, 2),
+      },
+      procurement: triple(null, 30, 28),
+      budgetAdjustment: triple(null, null, null),
+      buildings: {
+        approvedArea: null,
+        actualArea: null,
+        areaControlRate: null,
+        budgetInvestment: null,
+        actualInvestment: null,
+        investmentControlRate: null,
+      },
+      savingMeasures: null,
+    },
+    eval: {
+      unit: "示例局",
+      year: 2024,
+      funds: {
+        initialBudget: 300,
+        fullYearBudget: 310,
+        executed: 279, // 90.00 %
+        weight: 10,
+        executionRate: 0.9,
+        score: 9,
+        income: { general: 300, governmentFund: 0, specialAccount: 0, other: 10 },
+        expense: { basic: 200, project: 110 },
+      },
+      goal: { expected: null, actual: null },
+      indicators: [
+        indicator("产出指标", "数量指标", "培训场次", "≥10次", "12次", 40, 40),
+        indicator("效益指标", "社会效益指标", "政策知晓率", "≥90%", "92%", 30, 30),
+        indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "96%", 20, 20),
+      ],
+      weightTotal: 100,
+      total: 99,
+      grade: "优",
+      preparer: "李明",
+      filledOn: "2025-03-15",
+      phone: "0731-28681234",
+      head: "王强",
+    },
+    report: { duties: null, achievements: null, problems: null, measures: null, publicity: null },
+    review: { profile: null, acknowledgements: [] },
+  };
+}
+
+/** The base model edited (and options, for the checks of the cells themselves). */
+const variant =
+  (edit: (m: Model) => void = () => {}, options: ValidationOptions = {}) =>
+  (): Input => {
+    const model = base();
+    edit(model);
+    return { model, options };
+  };
+
+const row = (m: Model, n: number): Row => m.eval.indicators[n - 1]!;
+
+/** 政策知晓率 missed: 81 % of a ≥90 % target, completion 90.00 %, suggested 27.00 of 30 (总分 9 + 40 + 27 + 20). */
+function missedTarget(m: Model, score: number, deviation: string | null) {
+  Object.assign(row(m, 2), { actual: "81%", score, deviation });
+  m.eval.total = 9 + 40 + score + 20;
+}
+
+/** 执行率 executed/310 under the 预算管理一体化平台 profile, the sheet showing its own (uncapped) figures. */
+function platformAt(m: Model, executed: number, rate: number) {
+  m.review.profile = "预算管理一体化平台";
+  Object.assign(m.eval.funds, { executed, executionRate: rate, score: 10 * rate });
+  m.eval.total = 10 * rate + 90;
+  m.eval.grade = "优";
+}
+
+/** A cell as the workbook holds it. */
+const cell = (over: Partial<CellFact> & Pick<CellFact, "key" | "kind">): CellFact => ({
+  role: "input",
+  value: null,
+  formula: null,
+  expectedFormula: null,
+  ...over,
+});
+const CONTROL_RATE_FORMULA = '=IF(N(基础_编制数)=0,"不适用",ROUND(基础_实际在职人数/基础_编制数,4))';
+const EXECUTION_RATE_FORMULA = '=IF(N(自评_全年预算数)=0,"不适用",ROUND(自评_全年执行数/自评_全年预算数,4))';
+const cells = (...list: CellFact[]): ValidationOptions => ({ cells: list });
+
+const CASES: Record<string, Case> = {
+  "review.profile": {
+    failing: variant((m) => (m.review.profile = "某某口径")),
+    passing: variant((m) => (m.review.profile = "预算管理一体化平台")),
+    message: "评分口径「某某口径」不认识，按“全国通用”校验（可选：全国通用、预算管理一体化平台）",
+  },
+
+  // Required
+  "required.header": {
+    failing: variant((m) => (m.basic.unit = " ")),
+    passing: variant(),
+    message: "未填写单位名称（附件1）",
+  },
+  "required.staff": {
+    failing: variant((m) => (m.basic.staff.actual = null)),
+    passing: variant(),
+    message: "未填写实际在职人数",
+  },
+  "required.funds": {
+    failing: variant((m) => (m.eval.funds.weight = null)),
+    passing: variant(),
+    message: "未填写预算执行率的分值",
+  },
+  "required.indicators": {
+    failing: variant((m) => (m.eval.indicators = [])),
+    passing: variant(),
+    message: "没有绩效指标：自评表至少需要一行绩效指标",
+  },
+  "required.signature": {
+    failing: variant((m) => (m.eval.preparer = null)),
+    passing: variant(),
+    message: "未填写填表人（附件2）",
+  },
+
+  // Types
+  "type.cell": {
+    failing: variant(() => {}, { problems: [{ key: "basic.staff.authorized", message: "应为整数，实际为「十」" }] }),
+    passing: variant(() => {}, { problems: [] }),
+    message: "应为整数，实际为「十」",
+  },
+  "format.decimals": {
+    failing: variant((m) => (m.basic.procurement.final = 28.005)),
+    passing: variant((m) => (m.basic.procurement.final = 28.01)),
+    message: "金额以万元计，最多两位小数，这里是 28.005",
+  },
+  "format.phone": {
+    failing: variant((m) => (m.eval.phone = "电话待定")),
+    passing: variant((m) => (m.eval.phone = "（0731）2868 1234")),
+    message: "联系电话「电话待定」不像电话号码（如 0731-28681234 或 13812345678）",
+  },
+
+  // Year
+  "year.same": {
+    failing: variant((m) => (m.eval.year = 2023)),
+    passing: variant(),
+    message: "附件2 的年度 2023 与附件1 的年度 2024 不同",
+  },
+  "year.filledOn": {
+    failing: variant((m) => (m.basic.filledOn = "2023-12-31")),
+    passing: variant((m) => (m.basic.filledOn = "2025-01-02")),
+    message: "填报日期 2023-12-31 早于 2024 年度",
+  },
+
+  // Sums
+  "sum.threePublic": {
+    failing: variant((m) => (m.basic.threePublic.total.final = 12)),
+    passing: variant(),
+    message:
+      "三公经费2024年决算数 12.00 ≠ 公务用车购置和维护经费 6.50 + 出国经费 3.00 + 公务接待 1.50 = 11.00，相差 1.00",
+  },
+  "sum.vehicles": {
+    failing: variant((m) => (m.basic.threePublic.vehiclePurchase.prev = 3)),
+    passing: variant(),
+    message: "公务用车购置和维护经费2023年决算数 6.00 ≠ 公车购置 3.00 + 公车运行维护 4.00 = 7.00，相差 1.00",
+  },
+  "sum.projects": {
+    failing: variant((m) => (m.basic.projects.lines[1]!.budget = 55)),
+    passing: variant(),
+    message: "项目支出2024年预算数 120.00 ≠ 业务经费 70.00 + 专项经费 55.00 = 125.00，相差 5.00",
+  },
+  "sum.publicFunds": {
+    failing: variant((m) => (m.basic.publicFunds.office.final = 16)),
+    // 公用经费 may exceed its 其中 items, or equal them
+    passing: variant((m) => (m.basic.publicFunds.office.final = 15)),
+    message:
+      "公用经费2024年决算数 22.00 < 办公经费 16.00 + 水费、电费、差旅费 5.00 + 会议费、培训费 2.00 = 23.00，相差 1.00",
+  },
+  "sum.income": {
+    failing: variant((m) => (m.eval.funds.income.other = 5)),
+    passing: variant(),
+    message:
+      "按收入性质分合计 一般公共预算 300.00 + 政府性基金拨款 0.00 + 纳入专户管理的非税收入拨款 0.00 + 其他资金 5.00 = 305.00 ≠ 全年预算数 310.00，相差 5.00",
+  },
+  "sum.expense": {
+    failing: variant((m) => (m.eval.funds.expense.basic = 190)),
+    passing: variant(),
+    message: "按支出性质分合计 基本支出 190.00 + 项目支出 110.00 = 300.00 ≠ 全年预算数 310.00，相差 10.00",
+  },
+
+  // Overruns
+  "overrun.threePublic": {
+    failing: variant((m) => {
+      m.basic.threePublic.reception.final = 2.5;
+      m.basic.threePublic.total.final = 12;
+    }),
+    // 决算 equal to 预算 is no overrun
+    passing: variant((m) => {
+      m.basic.threePublic.reception.final = 2;
+      m.basic.threePublic.total.final = 11.5;
+    }),
+    message: "公务接待2024年决算数 2.50 超过2024年预算数 2.00，超出 0.50：请说明原因",
+  },
+  "overrun.staff": {
+    failing: variant((m) => Object.assign(m.basic.staff, { actual: 12, controlRate: 1.2 })),
+    passing: variant((m) => Object.assign(m.basic.staff, { actual: 10, controlRate: 1 })),
+    message: "实际在职人数 12 超过编制数 10，超编 2 人：请说明原因",
+  },
+
+  // Cross-table
+  "cross.projects": {
+    failing: variant((m) => Object.assign(m.eval.funds.expense, { basic: 210, project: 100 })),
+    passing: variant(),
+    message: "附件1 项目支出2024年决算数 110.00 ≠ 附件2 按支出性质分的项目支出 100.00，相差 10.00",
+  },
+  "cross.publicFunds": {
+    failing: variant((m) => (m.basic.publicFunds.total.final = 201)),
+    // 公用经费 equal to the whole 基本支出 is still part of it
+    passing: variant((m) => (m.basic.publicFunds.total.final = 200)),
+    message: "附件1 公用经费2024年决算数 201.00 大于附件2 基本支出 200.00",
+  },
+  "cross.unit": {
+    failing: variant((m) => (m.eval.unit = "示例局机关")),
+    passing: variant((m) => (m.eval.unit = " 示例局 ")),
+    message: "附件2 预算单位名称「示例局机关」与附件1 单位名称「示例局」不同",
+  },
+
+  // Recomputed
+  "recomputed.value": {
+    failing: variant((m) => (m.basic.staff.controlRate = "75%")),
+    passing: variant((m) => (m.basic.staff.controlRate = "80%")),
+    message: "在职人员控制率填的是 75.00%，按实际在职人数 ÷ 编制数应为 80.00%",
+  },
+  "score.cap": {
+    // 执行率 70.00 % (< 80 %): the platform caps 总分 at 89
+    failing: variant((m) => platformAt(m, 217, 0.7)),
+    // 执行率 80.00 %: no cap applies
+    passing: variant((m) => platformAt(m, 248, 0.8)),
+    message:
+      "按“预算管理一体化平台”口径，预算执行率 70.00% 时总分不超过 89.00 分：各项得分合计 97.00，总分按 89.00 计，等次为“良”",
+  },
+
+  // Weights
+  "weights.total": {
+    failing: variant((m) => (row(m, 1).weight = 45)),
+    passing: variant(),
+    message: "分值合计 105.00 ≠ 100（预算执行率 10.00，产出指标 45.00，效益指标 30.00，满意度指标 20.00），相差 5.00",
+  },
+  "weights.missing": {
+    failing: variant((m) => (row(m, 2).weight = null)),
+    passing: variant(),
+    message: "绩效指标第2行「政策知晓率」没有分值",
+  },
+  "weights.levels": {
+    failing: variant((m) => (row(m, 1).level2 = "社会效益指标")),
+    passing: variant(),
+    message:
+      "绩效指标第1行「培训场次」的二级指标「社会效益指标」不属于一级指标「产出指标」（应为 数量指标、质量指标、时效指标、成本指标）",
+  },
+
+  // Scores
+  "score.missing": {
+    failing: variant((m) => (row(m, 3).score = null)),
+    passing: variant(),
+    message: "绩效指标第3行「服务对象满意度」有分值 20.00，但没有得分",
+  },
+  "score.range": {
+    failing: variant((m) => (row(m, 2).score = 31)),
+    passing: variant(),
+    message: "绩效指标第2行「政策知晓率」得分 31.00 大于分值 30.00",
+  },
+  "score.reason": {
+    failing: variant((m) => missedTarget(m, 27, "  ")),
+    passing: variant((m) => missedTarget(m, 27, "宣传覆盖面不足，下年度增加宣讲场次")),
+    message: "绩效指标第2行「政策知晓率」得分 27.00 低于分值 30.00，须填写偏差原因分析及改进措施",
+  },
+  "score.suggested": {
+    failing: variant((m) => missedTarget(m, 25, "宣传覆盖面不足")),
+    passing: variant((m) => missedTarget(m, 27, "宣传覆盖面不足")),
+    message:
+      "绩效指标第2行「政策知晓率」得分 25.00，完成率 90.00%（实际「81%」，目标「≥90%」），建议得分 27.00：未完成年度指标，按完成值与指标值的比例记分",
+  },
+  "score.unscorable": {
+    failing: variant((m) => (row(m, 1).actual = "12人")),
+    passing: variant((m) => (row(m, 1).actual = "12次")),
+    message:
+      "绩效指标第1行「培训场次」无法计算建议得分：单位不一致：年度指标值「≥10次」单位为「次」，实际完成值「12人」单位为「人」",
+  },
+  "score.overAchievement": {
+    failing: variant((m) => (row(m, 1).actual = "13次")),
+    passing: variant((m) => (row(m, 1).actual = "12次")),
+    message:
+      "绩效指标第1行「培训场次」完成率 130.00%（实际「13次」，目标「≥10次」），超过 130.00%：请检查年度指标值是否定得过低",
+  },
+
+  // Slips in the cells as the workbook holds them
+  "slip.errorValue": {
+    failing: variant(
+      () => {},
+      cells(
+        cell({
+          key: "eval.funds.executionRate",
+          kind: "rate",
+          role: "computed",
+          value: { error: "#DIV/0!" },
+          formula: EXECUTION_RATE_FORMULA,
+          expectedFormula: EXECUTION_RATE_FORMULA,
+        }),
+      ),
+    ),
+    passing: variant(
+      () => {},
+      cells(
+        cell({
+          key: "eval.funds.executionRate",
+          kind: "rate",
+          role: "computed",
+          value: 0.9,
+          formula: EXECUTION_RATE_FORMULA,
+          expectedFormula: EXECUTION_RATE_FORMULA,
+        }),
+      ),
+    ),
+    message: "单元格显示错误 #DIV/0!",
+  },
+  "slip.textNumber": {
+    failing: variant(() => {}, cells(cell({ key: "eval.funds.executed", kind: "amount", value: "２７９" }))),
+    passing: variant(() => {}, cells(cell({ key: "eval.funds.executed", kind: "amount", value: 279 }))),
+    message: "「２７９」是文本（含全角字符），不是数字：Excel 求和与公式会把它当作 0",
+  },
+  "slip.spaces": {
+    failing: variant(() => {}, cells(cell({ key: "basic.unit", kind: "text", value: " 示例局" }))),
+    passing: variant(() => {}, cells(cell({ key: "basic.unit", kind: "text", value: "示例局" }))),
+    message: "「 示例局」前后有多余的空格",
+  },
+  "slip.overwritten": {
+    failing: variant(
+      () => {},
+      cells(
+        cell({
+          key: "basic.staff.controlRate",
+          kind: "rate",
+          role: "computed",
+          value: 0.8,
+          expectedFormula: CONTROL_RATE_FORMULA,
+        }),
+      ),
+    ),
+    passing: variant(
+      () => {},
+      cells(
+        cell({
+          key: "basic.staff.controlRate",
+          kind: "rate",
+          role: "computed",
+          value: 0.8,
+          formula: CONTROL_RATE_FORMULA,
+          expectedFormula: CONTROL_RATE_FORMULA,
+        }),
+      ),
+    ),
+    message: "这里本应是公式，现在是手填的值 0.8：数据变了它不会跟着变",
+  },
+};
+
+/** The ids validate() can report: the catalogue, read now, plus the profile check validate() makes itself. */
+const catalogueIds = () => [...RULES.map((r) => r.id), "review.profile"];
+
+/** The catalogue's severity of a rule id ("review.profile" is a warning). */
+const severityOf = (id: string) => RULES.find((r) => r.id === id)?.severity ?? "warning";
+
+const run = (input: Input): readonly Finding[] => validate(workbookModel.parse(input.model), input.options).findings;
+const findingsOf = (id: string, input: Input) => run(input).filter((f) => f.rule === id);
+
+test("the base model is consistent: validate() finds nothing at all, not even information", () => {
+  expect(run(variant()())).toEqual([]);
+  expect(run(variant(() => {}, { cells: [], problems: [] })())).toEqual([]);
+});
+
+test("every id of the catalogue (RULES and review.profile) has its cases, and every case names an id of the catalogue", () => {
+  expect(Object.keys(CASES).sort()).toEqual([...new Set(catalogueIds())].sort());
+});
+
+describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) => {
+  it("fails: a finding of this rule, with its severity and the numbers in its message", () => {
+    const found = findingsOf(id, failing());
+    expect(found.length).toBeGreaterThan(0);
+    for (const finding of found) expect(finding.severity).toBe(severityOf(id));
+    expect(found.map((f) => f.message)).toContainEqual(expect.stringContaining(message));
+  });
+
+  it("passes: the close variant raises no finding of this rule", () => {
+    expect(findingsOf(id, passing())).toEqual([]);
+  });
+});
