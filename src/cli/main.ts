@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
-import { DEFAULT_PROFILE, PROFILE_IDS } from "../domain";
+import { DEFAULT_PROFILE, PROFILE_WORD, profileChoices } from "../domain";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
 import { fnCommand } from "./commands/fn";
@@ -41,7 +41,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .command("compute")
     .description("读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分、总分与等次")
     .argument("<model>", "模型 JSON 文件（键见 jxzp contract）")
-    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`, DEFAULT_PROFILE)
+    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}`, DEFAULT_PROFILE)
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(computeCommand(file, options, io)),
@@ -68,7 +68,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .description("由模型 JSON 写出填好数据的工作簿")
     .argument("<model>", "模型 JSON 文件")
     .requiredOption("-o, --out <file>", "输出的 .xlsx 文件")
-    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}`)
+    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}`)
     .action((file: string, options: { out: string; profile?: string }) => setExit(importCommand(file, options, io)));
 
   program
@@ -82,7 +82,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .command("validate")
     .description("校验工作簿：必填、类型、勾稽关系、重新计算、分值与得分、表间一致、常见填写失误；有错误时退出码为 1")
     .argument("<workbook>", ".xlsx 文件")
-    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(validateCommand(file, options, io)),
@@ -94,7 +94,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<workbook>", ".xlsx 文件")
     .requiredOption("-o, --out <file>", "输出的 .docx 文件")
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
-    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
     .action((file: string, options: { out: string; draft?: boolean; profile?: string }) =>
       setExit(reportCommand(file, options, io)),
     );
@@ -104,7 +104,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .description("核对报告是否由这个工作簿的数据生成（比较数据指纹）；一致时退出码 0，不一致时 1")
     .argument("<report>", ".docx 报告")
     .argument("<workbook>", ".xlsx 文件")
-    .option("-p, --profile <name>", `生成报告时用的评分规则：${PROFILE_IDS.join(" | ")}（默认取工作簿中的评分口径）`)
+    .option("-p, --profile <name>", `生成报告时用的${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
     .action((report: string, file: string, options: { profile?: string }) =>
       setExit(verifyCommand(report, file, options, io)),
     );
@@ -117,7 +117,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<inputs...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
     .option("-o, --out <file>", "输出的汇总 .xlsx 文件")
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
-    .option("-p, --profile <name>", `评分规则：${PROFILE_IDS.join(" | ")}（默认取各工作簿中的评分口径）`)
+    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取各工作簿中的评分口径）`)
     .option("-j, --jobs <n>", "并行的线程数（默认为 CPU 数）")
     .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) =>
       setExit(summaryCommand(inputs, options, io)),

@@ -5,7 +5,7 @@
  */
 import { Dec, formatAmount } from "./decimal";
 import type { WorkbookModel } from "./model";
-import { getProfile, type ScoringProfile } from "./profiles";
+import { getProfile, type ProfileChoice, type ScoringProfile } from "./profiles";
 import { changeRate, describeNotApplicable, formatRate, ratio, rateValueText, type Rate } from "./rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore, type IndicatorScore, type TotalScore } from "./scoring";
 import type { MeasureKind } from "./targets";
@@ -96,8 +96,8 @@ function sectionFourRates(model: WorkbookModel): Array<{ key: string; label: str
   ];
 }
 
-export function compute(model: WorkbookModel, profileId?: string): Computation {
-  const profile = getProfile(profileId);
+export function compute(model: WorkbookModel, choice?: ProfileChoice): Computation {
+  const profile = getProfile(choice);
   const problems: string[] = [];
   const values: ComputedValue[] = [];
 

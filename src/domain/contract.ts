@@ -52,38 +52,66 @@ export interface TableLayout {
   readonly columns: readonly TableColumn[];
 }
 
-export interface ContractEntry {
-  readonly key: string;
+interface EntryBase<K extends string> {
+  /** The stable key: the value's path in the JSON model. */
+  readonly key: K;
   readonly label: string;
   readonly sheet: SheetId;
   /** Workbook-scoped defined name. */
   readonly name: string;
   /** A1 address in the freshly installed template (a range for triples and tables). */
   readonly address: string;
-  readonly kind: CellKind;
   readonly role: Role;
-  /** Amount triples: N-1年决算数, N年预算数, N年决算数 cells. */
-  readonly parts?: readonly TripleCell[];
-  readonly table?: TableLayout;
 }
+
+/** One cell. */
+export interface CellEntry<K extends string = string> extends EntryBase<K> {
+  readonly shape: "cell";
+  readonly kind: Exclude<CellKind, "table">;
+  readonly parts?: undefined;
+  readonly table?: undefined;
+}
+
+/** An amount triple of 附件1: N-1年决算数, N年预算数, N年决算数 side by side. */
+export interface TripleEntry<K extends string = string> extends EntryBase<K> {
+  readonly shape: "triple";
+  readonly kind: "amount";
+  readonly parts: readonly TripleCell[];
+  readonly table?: undefined;
+}
+
+/** A variable-row Excel table. */
+export interface TableEntry<K extends string = string> extends EntryBase<K> {
+  readonly shape: "table";
+  readonly kind: "table";
+  readonly parts?: undefined;
+  readonly table: TableLayout;
+}
+
+export type ContractEntry<K extends string = string> = CellEntry<K> | TripleEntry<K> | TableEntry<K>;
 
 const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budget: "N年预算数", final: "N年决算数" };
 
-type EntryBase = Omit<ContractEntry, "sheet" | "role" | "kind"> & { role?: Role };
+type CellSpec<K extends string> = Pick<CellEntry<K>, "key" | "label" | "name" | "address"> & { role?: Role };
 
 const cell =
   (sheet: SheetId, kind: Exclude<CellKind, "table">) =>
-  (entry: EntryBase): ContractEntry => ({
+  <const K extends string>(entry: CellSpec<K>): CellEntry<K> => ({
+    shape: "cell",
     sheet,
     kind,
     role: entry.role ?? "input",
-    ...entry,
+    key: entry.key,
+    label: entry.label,
+    name: entry.name,
+    address: entry.address,
   });
 
 /** An amount triple in columns B:D of 附件1 at `row`. */
-function triple(key: string, label: string, name: string, row: number): ContractEntry {
+function triple<const K extends string>(key: K, label: string, name: string, row: number): TripleEntry<K> {
   const columns: Record<TriplePart, string> = { prev: "B", budget: "C", final: "D" };
   return {
+    shape: "triple",
     key,
     label,
     sheet: "basic",
@@ -100,19 +128,20 @@ function triple(key: string, label: string, name: string, row: number): Contract
 }
 
 /** A variable-row Excel table: header row, default empty rows, its columns side by side from A. */
-function table(
+function table<const K extends string>(
   sheet: SheetId,
-  key: string,
+  key: K,
   label: string,
   name: string,
   spec: Omit<TableLayout, "columns"> & { columns: ReadonlyArray<Omit<TableColumn, "column">> },
-): ContractEntry {
+): TableEntry<K> {
   const layout: TableLayout = {
     ...spec,
     columns: spec.columns.map((column, i) => ({ ...column, column: columnLetter(i + 1) })),
   };
   const last = layout.columns[layout.columns.length - 1]!.column;
   return {
+    shape: "table",
     key,
     label,
     sheet,
@@ -146,7 +175,8 @@ const INDICATOR_TABLE_HEADER = 13;
 const INDICATOR_DEFAULT_ROWS = 15;
 const afterIndicators = (offset: number) => INDICATOR_TABLE_HEADER + INDICATOR_DEFAULT_ROWS + offset;
 
-export const CONTRACT: readonly ContractEntry[] = [
+/** Every key of the three sheets, in sheet order. */
+export const CONTRACT = [
   // ── 附件1 基础数据表 (columns A:D) ─────────────────────────────────────────────
   basicText({ key: "basic.unit", label: "单位名称", name: "基础_单位名称", address: "B2" }),
   basicInt({ key: "basic.year", label: "年度", name: "基础_年度", address: "B3" }),
@@ -336,23 +366,65 @@ export const CONTRACT: readonly ContractEntry[] = [
       { key: "key", label: "位置", kind: "text", role: "input" },
     ],
   }),
-];
+] as const satisfies readonly ContractEntry[];
 
-const BY_KEY = new Map(CONTRACT.map((entry) => [entry.key, entry]));
+type AnyEntry = (typeof CONTRACT)[number];
+/** Every contract key, as a type: a typo fails to compile. */
+export type ContractKey = AnyEntry["key"];
+export type TableKey = Extract<AnyEntry, { shape: "table" }>["key"];
+export type TripleKey = Extract<AnyEntry, { shape: "triple" }>["key"];
+/**
+ * A path to one value of the model: a key, a triple's cell ("basic.procurement.final") or a table
+ * cell ("eval.indicators[3].score", rows counted from 1 as users do).
+ */
+export type ModelPath = ContractKey | `${TripleKey}.${TriplePart}` | `${TableKey}[${number}].${string}`;
 
-/** The entry of a key; throws on a key the contract does not know (a programming error). */
-export function entryOf(key: string): ContractEntry {
+const BY_KEY: ReadonlyMap<string, ContractEntry> = new Map(CONTRACT.map((entry) => [entry.key, entry]));
+
+/** The entry of a key. */
+export function entryOf<K extends ContractKey>(key: K): Extract<AnyEntry, { key: K }> {
   const entry = BY_KEY.get(key);
-  if (!entry) throw new RangeError(`Unknown contract key: ${key}`);
-  return entry;
+  if (!entry) throw new RangeError(`Unknown contract key: ${key}`); // only reachable through a cast
+  return entry as Extract<AnyEntry, { key: K }>;
 }
 
-export function hasKey(key: string): boolean {
+/** A key given as plain text (a path typed by a user, a model path of a finding): its entry or undefined. */
+export function findEntry(key: string): ContractEntry | undefined {
+  return BY_KEY.get(key);
+}
+
+export function hasKey(key: string): key is ContractKey {
   return BY_KEY.has(key);
 }
 
+/** The Chinese label of a key: "公务用车购置和维护经费". The one place a field is named. */
+export function labelOf(key: ContractKey): string {
+  return entryOf(key).label;
+}
+
+/** The label of a table's column: "分值". */
+export function columnLabel(key: TableKey, column: string): string {
+  const found = entryOf(key).table.columns.find((c) => c.key === column);
+  if (!found) throw new RangeError(`Unknown column ${column} of ${key}`);
+  return found.label;
+}
+
+/** The entry a model path belongs to: "eval.indicators[3].score" → the 绩效指标 table. */
+export function entryOfPath(path: string): ContractEntry | undefined {
+  return CONTRACT.find((e) => path === e.key || path.startsWith(`${e.key}.`) || path.startsWith(`${e.key}[`));
+}
+
 /** "附件1 基础数据表!D5": where a key's cell sits in the installed template. */
-export function locate(key: string): string {
+export function locate(key: ContractKey): string {
   const entry = entryOf(key);
   return `${SHEETS[entry.sheet].name}!${entry.address}`;
 }
+
+export const isTableEntry = (entry: ContractEntry): entry is TableEntry => entry.shape === "table";
+
+/** The variable-row tables, and everything else (cells and triples: one defined name each). */
+const ENTRIES: readonly ContractEntry[] = CONTRACT;
+export const TABLE_ENTRIES: readonly TableEntry[] = ENTRIES.filter(isTableEntry);
+export const NAMED_ENTRIES: ReadonlyArray<CellEntry | TripleEntry> = ENTRIES.filter(
+  (entry): entry is CellEntry | TripleEntry => !isTableEntry(entry),
+);

@@ -3,7 +3,7 @@
  * by the rows the table holds beyond its default. Both workbook adapters place cells through this.
  */
 import { splitAddress } from "./a1";
-import { CONTRACT, type SheetId } from "./contract";
+import { type SheetId, TABLE_ENTRIES } from "./contract";
 
 /** Data rows per table key (at least the template's default). */
 export type TableRows = Readonly<Record<string, number>>;
@@ -15,9 +15,9 @@ export class SheetLayout {
     readonly sheet: SheetId,
     rows: TableRows,
   ) {
-    this.tables = CONTRACT.filter((e) => e.sheet === sheet && e.table).map((e) => ({
-      end: e.table!.headerRow + e.table!.defaultRows,
-      extra: Math.max(0, (rows[e.key] ?? 0) - e.table!.defaultRows),
+    this.tables = TABLE_ENTRIES.filter((e) => e.sheet === sheet).map((e) => ({
+      end: e.table.headerRow + e.table.defaultRows,
+      extra: Math.max(0, (rows[e.key] ?? 0) - e.table.defaultRows),
     }));
   }
 
@@ -48,9 +48,7 @@ export function layoutsFor(rows: TableRows): Record<SheetId, SheetLayout> {
 
 /** The data rows each table gets for `counts` rows of data: never fewer than the template's blank rows. */
 export function tableRows(counts: Readonly<Record<string, number>>): TableRows {
-  return Object.fromEntries(
-    CONTRACT.filter((e) => e.table).map((e) => [e.key, Math.max(e.table!.defaultRows, counts[e.key] ?? 0)]),
-  );
+  return Object.fromEntries(TABLE_ENTRIES.map((e) => [e.key, Math.max(e.table.defaultRows, counts[e.key] ?? 0)]));
 }
 
 /** The layout of one sheet for a model's table rows. */

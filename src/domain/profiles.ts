@@ -79,13 +79,83 @@ export type ProfileId = keyof typeof PROFILES;
 export const DEFAULT_PROFILE: ProfileId = "national";
 export const PROFILE_IDS = Object.keys(PROFILES) as ProfileId[];
 
-export function isProfileId(id: string): id is ProfileId {
-  return Object.prototype.hasOwnProperty.call(PROFILES, id);
+/** What users call a scoring profile, in the workbook, the pane, the CLI and the functions alike. */
+export const PROFILE_WORD = "评分口径";
+
+/** A profile given by the caller: the profile itself, or its id or Chinese name. */
+export type ProfileChoice = ScoringProfile | string;
+
+/** "national（全国通用）、platform（预算管理一体化平台）": the choices, for messages. */
+export function profileChoices(): string {
+  return Object.values(PROFILES)
+    .map((p) => `${p.id}（${p.name}）`)
+    .join("、");
 }
 
-export function getProfile(id: string = DEFAULT_PROFILE): ScoringProfile {
-  if (!isProfileId(id)) throw new RangeError(`未知的评分规则「${id}」，可选：${PROFILE_IDS.join("、")}`);
-  return PROFILES[id];
+/** "全国通用、预算管理一体化平台": the names users pick from. */
+export function profileNames(): string {
+  return Object.values(PROFILES)
+    .map((p) => p.name)
+    .join("、");
+}
+
+/** "未知的评分口径「mars」，可选：…". */
+export function unknownProfileMessage(text: string): string {
+  return `未知的${PROFILE_WORD}「${text}」，可选：${profileChoices()}`;
+}
+
+export class UnknownProfileError extends RangeError {
+  constructor(readonly text: string) {
+    super(unknownProfileMessage(text));
+    this.name = "UnknownProfileError";
+  }
+}
+
+/**
+ * The one profile resolver: by id ("platform") or Chinese name ("预算管理一体化平台"), spaces trimmed;
+ * empty means the default. Null for anything else.
+ */
+export function findProfile(choice: ProfileChoice | null | undefined): ScoringProfile | null {
+  if (typeof choice === "object" && choice !== null) return choice;
+  const wanted = choice?.trim();
+  if (!wanted) return PROFILES[DEFAULT_PROFILE];
+  return Object.values(PROFILES).find((p) => p.id === wanted || p.name === wanted) ?? null;
+}
+
+/** Like findProfile, for a choice that must be known: throws UnknownProfileError otherwise. */
+export function getProfile(choice?: ProfileChoice | null): ScoringProfile {
+  const profile = findProfile(choice);
+  if (!profile) throw new UnknownProfileError(String(choice));
+  return profile;
+}
+
+export interface ResolvedProfile {
+  readonly profile: ScoringProfile;
+  /** The workbook's saved 评分口径 when it names no profile we know (the default is used instead). */
+  readonly unknownSaved: string | null;
+}
+
+/**
+ * The profile a workbook is evaluated with: the caller's choice (which must be known), else the one
+ * saved in the workbook, else the default.
+ */
+export function resolveProfile(saved: string | null | undefined, override?: ProfileChoice): ResolvedProfile {
+  const fromWorkbook = findProfile(saved);
+  const unknownSaved = fromWorkbook === null ? String(saved) : null;
+  const profile = override !== undefined ? getProfile(override) : (fromWorkbook ?? PROFILES[DEFAULT_PROFILE]);
+  return { profile, unknownSaved };
+}
+
+/** "优 ≥ 90，良 80–90，中 60–80，差 < 60": a profile's grade thresholds, for messages and help texts. */
+export function gradeRuleText(profile: ScoringProfile): string {
+  const grades = profile.grades;
+  return grades
+    .map((band, i) => {
+      if (i === 0) return `${band.grade} ≥ ${band.minTotal}`;
+      if (i === grades.length - 1) return `${band.grade} < ${grades[i - 1]!.minTotal}`;
+      return `${band.grade} ${band.minTotal}–${grades[i - 1]!.minTotal}`;
+    })
+    .join("，");
 }
 
 /** "达成", "1" and "达成年度指标" all pick the first band; null for anything else. */

@@ -8,7 +8,7 @@
  * the helper columns 完成率/建议得分 call JXZP functions, wrapped in IFERROR so that they show empty,
  * never #NAME?, where the add-in is absent.
  */
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId } from "./contract";
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId, entryOf, type TableKey } from "./contract";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
 import { PROFILES } from "./profiles";
 
@@ -70,8 +70,8 @@ export const FORMULAS: Readonly<Record<string, string>> = {
 
 const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
 
-function afterTable(key: string, offset: number): number {
-  const table = CONTRACT.find((entry) => entry.key === key)!.table!;
+function afterTable(key: TableKey, offset: number): number {
+  const table = entryOf(key).table;
   return table.headerRow + table.defaultRows + offset;
 }
 

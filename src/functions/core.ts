@@ -5,7 +5,7 @@
  * it as a percentage) or the text 不适用, which SUM and friends ignore.
  */
 import { Dec, formatPercent, normaliseNumberText, toDec } from "../domain/decimal";
-import { findBand, getProfile, isProfileId, PROFILE_IDS, PROFILES, type ScoringProfile } from "../domain/profiles";
+import { findBand, findProfile, unknownProfileMessage, type ScoringProfile } from "../domain/profiles";
 import { changeRate, NOT_APPLICABLE, ratio, rateNumber } from "../domain/rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore } from "../domain/scoring";
 import { completionOf, parseMeasure } from "../domain/targets";
@@ -66,13 +66,9 @@ function weightArg(value: unknown, label = "分值"): Dec {
 
 /** An optional profile: its id (national, platform) or Chinese name; empty means the default. */
 export function profileArg(value: unknown): ScoringProfile {
-  if (isEmpty(value)) return getProfile();
-  const text = String(value).trim();
-  const profile = Object.values(PROFILES).find((p) => p.name === text) ?? (isProfileId(text) ? PROFILES[text] : null);
-  if (!profile)
-    throw invalid(
-      `评分规则「${String(value)}」不存在，可选：${PROFILE_IDS.map((id) => `${id}（${PROFILES[id].name}）`).join("、")}`,
-    );
+  const text = isEmpty(value) ? null : String(value);
+  const profile = findProfile(text);
+  if (!profile) throw invalid(unknownProfileMessage(String(value)));
   return profile;
 }
 

@@ -4,7 +4,7 @@
  * (so a moved layout still reads), tables by name (so rows users added are read too). Every problem
  * names its sheet and cell in Chinese.
  */
-import { CONTRACT, SHEETS, type CellKind, type ContractEntry } from "../domain/contract";
+import { CONTRACT, SHEETS, type CellKind, type TableEntry } from "../domain/contract";
 import { FORMULAS } from "../domain/template";
 import type { CellFact, CellProblem } from "../domain/validation";
 import { describeModelIssues, formatPath } from "../domain/model-errors";
@@ -218,8 +218,8 @@ function setPath(root: unknown, path: ReadonlyArray<PropertyKey>, value: unknown
   if (path.length > 0) current[path[path.length - 1]!] = value;
 }
 
-function readTable(reader: CellReader, entry: ContractEntry): unknown[] {
-  const layout = entry.table!;
+function readTable(reader: CellReader, entry: TableEntry): unknown[] {
+  const layout = entry.table;
   const found = reader.source.table(layout.name);
   if (!found) {
     if (layout.optional) return [];

@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { buildReport, fingerprintOf, type ReportContent } from "../domain/report";
-import { resolveProfile } from "../domain/validation";
+import { resolveProfile, type ProfileChoice } from "../domain/profiles";
 import { FINGERPRINT_PROPERTY, reportBytes } from "../docx/report";
 import type { AssembledWorkbook } from "./assemble";
 import { locateKey, validateWorkbook, type WorkbookValidation } from "./validate";
@@ -21,7 +21,7 @@ export type ReportOutcome =
 
 export async function generateReport(
   workbook: AssembledWorkbook,
-  options: { profile?: string; draft?: boolean } = {},
+  options: { profile?: ProfileChoice; draft?: boolean } = {},
 ): Promise<ReportOutcome> {
   const validation = validateWorkbook(workbook, options.profile);
   if (validation.summary.errors > 0 && !options.draft) return { status: "blocked", validation };
@@ -58,9 +58,9 @@ export async function reportFingerprint(docx: Uint8Array): Promise<string> {
 export async function verifyReport(
   docx: Uint8Array,
   workbook: AssembledWorkbook,
-  profile?: string,
+  profile?: ProfileChoice,
 ): Promise<{ matches: boolean; report: string; workbook: string }> {
-  const used = resolveProfile(workbook.model, profile).id;
+  const used = resolveProfile(workbook.model.review.profile, profile).profile.id;
   const [report, data] = await Promise.all([reportFingerprint(docx), fingerprintOf(workbook.model, used)]);
   return { matches: report === data, report, workbook: data };
 }

@@ -6,6 +6,7 @@
 import { CONTRACT, SHEETS } from "../domain/contract";
 import { formatAmount } from "../domain/decimal";
 import { validate, type Finding, type ValidationResult, type ValidationSummary } from "../domain/validation";
+import type { ProfileChoice } from "../domain/profiles";
 import type { AssembledWorkbook, Located } from "./assemble";
 
 export interface LocatedFinding extends Finding {
@@ -42,7 +43,7 @@ export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null
   return [...new Set(findings.map((f) => f.sheet))].sort((a, b) => sheetRank(a) - sheetRank(b));
 }
 
-export function validateWorkbook(workbook: AssembledWorkbook, profile?: string): WorkbookValidation {
+export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileChoice): WorkbookValidation {
   const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
   const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));
   const scored = workbook.model.eval.indicators.some((row) => row.score !== null);

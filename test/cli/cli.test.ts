@@ -117,7 +117,7 @@ describe("jxzp compute", () => {
   });
 
   test("exit 2 on an unknown profile or command", () => {
-    expect(cli("compute", SAMPLE, "--profile", "mars").err).toContain("未知的评分规则「mars」");
+    expect(cli("compute", SAMPLE, "--profile", "mars").err).toContain("未知的评分口径「mars」");
     expect(cli("compute", SAMPLE, "--profile", "mars").code).toBe(2);
     expect(cli("frobnicate").code).toBe(2);
   });

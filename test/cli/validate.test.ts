@@ -108,3 +108,18 @@ test("a file that cannot be read: exit 2 with a Chinese reason", async () => {
   expect(err).toMatch(/不是有效的 \.xlsx 工作簿/);
   expect((await cli("validate", join(dir, "missing.xlsx"))).err).toMatch(/文件不存在/);
 });
+
+test("--profile takes a 评分口径 by id or by its Chinese name, as the workbook stores it", async () => {
+  const file = await workbook("zhuzhou-profile");
+  const byName = await cli("validate", file, "--json", "--profile", "预算管理一体化平台");
+  const byId = await cli("validate", file, "--json", "--profile", "platform");
+  expect(byName.code).toBe(byId.code);
+  expect(JSON.parse(byName.out).profile).toBe("platform");
+  expect(JSON.parse(byName.out).findings).toEqual(JSON.parse(byId.out).findings);
+  expect(JSON.parse((await cli("validate", file, "--json", "--profile", "全国通用")).out).profile).toBe("national");
+  const unknown = await cli("validate", file, "--profile", "某某口径");
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toContain(
+    "未知的评分口径「某某口径」，可选：national（全国通用）、platform（预算管理一体化平台）",
+  );
+});

@@ -3,9 +3,12 @@ import {
   executionScore,
   formatAmount,
   formatRate,
+  findProfile,
   getProfile,
+  gradeRuleText,
   gradeOf,
   ratio,
+  resolveProfile,
   scoreIndicator,
   totalScore,
 } from "../../src/domain";
@@ -160,5 +163,27 @@ describe("总分 and 等次", () => {
     ["-5", "差"],
   ])("%s → %s", (total, grade) => {
     expect(gradeOf(new Dec(total), national)).toBe(grade);
+  });
+});
+
+describe("the one profile resolver", () => {
+  it("finds a profile by id or Chinese name, trimmed; empty is the default", () => {
+    expect(findProfile("platform")).toBe(getProfile("预算管理一体化平台"));
+    expect(findProfile(" 全国通用 ")?.id).toBe("national");
+    expect(findProfile("")?.id).toBe("national");
+    expect(findProfile(null)?.id).toBe("national");
+    expect(findProfile("mars")).toBeNull();
+    expect(() => getProfile("mars")).toThrow("未知的评分口径「mars」");
+  });
+
+  it("the caller's choice beats the workbook's; an unknown saved name falls back to the default and says so", () => {
+    expect(resolveProfile("platform").profile.id).toBe("platform");
+    expect(resolveProfile("platform", "national").profile.id).toBe("national");
+    expect(resolveProfile("某某口径")).toEqual({ profile: getProfile(), unknownSaved: "某某口径" });
+    expect(() => resolveProfile(null, "mars")).toThrow("未知的评分口径");
+  });
+
+  it("states grade thresholds from the profile data", () => {
+    expect(gradeRuleText(getProfile())).toBe("优 ≥ 90，良 80–90，中 60–80，差 < 60");
   });
 });

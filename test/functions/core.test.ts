@@ -121,7 +121,7 @@ describe("BUDGETSCORE, INDICATORSCORE", () => {
     expect(core.indicatorScore(10, "5 个", "16 个", null, "platform")).toBe(8);
     expect(core.indicatorScore(10, "5 个", "16 个", null, "预算管理一体化平台")).toBe(8);
     expect(core.indicatorScore(10, "5 个", "16 个")).toBe(10);
-    expect(refusal(() => core.indicatorScore(10, "5", "6", null, "mars")).message).toContain("评分规则「mars」不存在");
+    expect(refusal(() => core.indicatorScore(10, "5", "6", null, "mars")).message).toContain("未知的评分口径「mars」");
   });
 
   test("time targets: on time full weight, late needs a hand score", () => {

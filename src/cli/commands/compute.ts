@@ -3,9 +3,9 @@ import {
   computationJson,
   formatAmount,
   formatRate,
-  getProfile,
-  isProfileId,
-  PROFILE_IDS,
+  findProfile,
+  unknownProfileMessage,
+  type ScoringProfile,
   valueJson,
   type Computation,
   type WorkbookModel,
@@ -14,17 +14,18 @@ import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";
 
-export function checkProfile(profile: string | undefined): string | undefined {
-  if (profile !== undefined && !isProfileId(profile)) {
-    throw new InputError(`未知的评分规则「${profile}」，可选：${PROFILE_IDS.join("、")}`);
-  }
-  return profile;
+/** The --profile option as a profile (id or Chinese name); undefined when not given. */
+export function checkProfile(profile: string | undefined): ScoringProfile | undefined {
+  if (profile === undefined) return undefined;
+  const found = findProfile(profile);
+  if (!found) throw new InputError(unknownProfileMessage(profile));
+  return found;
 }
 
 /** The readable summary: computed values, then one line per indicator, then problems. */
 export function formatComputation(model: WorkbookModel, computation: Computation): string {
   const { basic, eval: ev } = model;
-  const heading = `${ev.unit ?? basic.unit ?? "（未填单位名称）"} ${ev.year ?? basic.year ?? "（未填年度）"}年度 · 评分规则：${computation.profile.name}`;
+  const heading = `${ev.unit ?? basic.unit ?? "（未填单位名称）"} ${ev.year ?? basic.year ?? "（未填年度）"}年度 · 评分口径：${computation.profile.name}`;
   const values = table(
     computation.values.map((value) => [value.label, valueJson(value).display || "（空）", value.key]),
     new Set([1]),
@@ -77,7 +78,7 @@ export function formatComputation(model: WorkbookModel, computation: Computation
 export function computeCommand(file: string, options: { profile?: string; json?: boolean }, io: CliIo): number {
   const profile = checkProfile(options.profile);
   const model = loadModelFile(file);
-  const computation = compute(model, getProfile(profile).id);
+  const computation = compute(model, profile);
   io.out(
     options.json
       ? JSON.stringify({ file, ...computationJson(computation) }, null, 2)

@@ -110,7 +110,7 @@ export async function summaryCommand(
   if (files.length === 0) throw new InputError(`${inputs.join(" ")}：没有找到 .xlsx 文件`);
 
   const bar = options.json ? { tick: () => undefined, stop: () => undefined } : progressBar(files.length);
-  const results = await inspectAll(files, { jobs, profile, onResult: (_r, done) => bar.tick(done) });
+  const results = await inspectAll(files, { jobs, profile: profile?.id, onResult: (_r, done) => bar.tick(done) });
   bar.stop();
 
   if (options.out) {

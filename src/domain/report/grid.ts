@@ -80,13 +80,13 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       const rows = (valueAtPath(model, entry.key) as Array<Record<string, unknown>>) ?? [];
       entry.table.columns.forEach((column) => put(`${column.column}${header}`, column.label, "header"));
       rows.forEach((row, i) =>
-        entry.table!.columns.forEach((column) =>
+        entry.table.columns.forEach((column) =>
           put(`${column.column}${header + 1 + i}`, cellText(row[column.key], column.kind), "value", column.kind),
         ),
       );
       continue;
     }
-    const kind = entry.kind as Exclude<CellKind, "table">;
+    const kind = entry.kind;
     if (entry.parts) {
       for (const part of entry.parts)
         put(layout.cell(part.address), cellText(valueAtPath(model, `${entry.key}.${part.part}`), kind), "value", kind);

@@ -5,7 +5,7 @@
  */
 import { compute, type Computation } from "../compute";
 import type { WorkbookModel } from "../model";
-import { DEFAULT_PROFILE, getProfile, PROFILES, type ScoringProfile } from "../profiles";
+import { PROFILE_WORD, profileNames, resolveProfile, type ProfileChoice, type ScoringProfile } from "../profiles";
 import { crossRules, overrunRules, yearRules } from "./rules/cross";
 import { formatRules } from "./rules/format";
 import { recomputedRules } from "./rules/recomputed";
@@ -31,8 +31,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 export interface ValidationOptions {
-  /** A profile id or name chosen by the caller (CLI --profile); beats the one saved in the workbook. */
-  readonly profile?: string;
+  /** The caller's 评分口径 (CLI --profile, the pane's choice): beats the one saved in the workbook; must be known. */
+  readonly profile?: ProfileChoice;
   readonly cells?: readonly CellFact[];
   readonly problems?: readonly CellProblem[];
 }
@@ -52,25 +52,11 @@ export interface ValidationResult {
   readonly summary: ValidationSummary;
 }
 
-/** A profile by id ("platform") or Chinese name ("预算管理一体化平台"); null when unknown. */
-export function findProfile(text: string | null | undefined): ScoringProfile | null {
-  const wanted = text?.trim();
-  if (!wanted) return getProfile(DEFAULT_PROFILE);
-  return Object.values(PROFILES).find((p) => p.id === wanted || p.name === wanted) ?? null;
-}
-
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** The profile a workbook is evaluated with: the caller's, else the one saved in the workbook, else the default. */
-export function resolveProfile(model: WorkbookModel, override?: string): ScoringProfile {
-  const chosen = override !== undefined ? findProfile(override) : findProfile(model.review.profile);
-  return chosen ?? getProfile(DEFAULT_PROFILE);
-}
-
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
-  const saved = findProfile(model.review.profile);
-  const profile = resolveProfile(model, options.profile);
-  const computation = compute(model, profile.id);
+  const { profile, unknownSaved } = resolveProfile(model.review.profile, options.profile);
+  const computation = compute(model, profile);
   const context = {
     model,
     computation,
@@ -81,14 +67,12 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   };
 
   const findings: Finding[] = [];
-  if (saved === null) {
+  if (unknownSaved !== null) {
     findings.push({
       rule: "review.profile",
       severity: "warning",
       key: "review.profile",
-      message: `评分口径「${model.review.profile}」不认识，按“${profile.name}”校验（可选：${Object.values(PROFILES)
-        .map((p) => p.name)
-        .join("、")}）`,
+      message: `${PROFILE_WORD}「${unknownSaved}」不认识，按“${profile.name}”校验（可选：${profileNames()}）`,
     });
   }
   for (const rule of RULES) {

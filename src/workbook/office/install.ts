@@ -9,7 +9,7 @@
  * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
  * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
  */
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId } from "../../domain/contract";
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import { tableRows } from "../../domain/layout";
@@ -144,8 +144,8 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
   const versionRange = context.workbook.names.getItem(VERSION_NAME).getRange().load("values");
   const take = loadContract(
     context,
-    CONTRACT.filter((e) => !e.table && existingNames.has(e.name)).map((e) => e.name),
-    CONTRACT.filter((e) => e.table && existingTables.has(e.table.name)).map((e) => e.table!.name),
+    NAMED_ENTRIES.filter((e) => existingNames.has(e.name)).map((e) => e.name),
+    TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name)).map((e) => e.table.name),
   );
   try {
     await sync();
@@ -190,10 +190,10 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
       backupSheets.push(backup);
       sheet.name = backup;
     }
-    for (const entry of CONTRACT.filter((e) => e.table && existingTables.has(e.table.name))) {
-      const backup = freeName(`${entry.table!.name}_旧版`, existingTables, (n) => String(n));
-      before.tableRenames.push([entry.table!.name, backup]);
-      context.workbook.tables.getItem(entry.table!.name).name = backup;
+    for (const entry of TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name))) {
+      const backup = freeName(`${entry.table.name}_旧版`, existingTables, (n) => String(n));
+      before.tableRenames.push([entry.table.name, backup]);
+      context.workbook.tables.getItem(entry.table.name).name = backup;
     }
     for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));

@@ -4,7 +4,7 @@
  * model assembler. When a name or table is missing the batch fails (getItem throws ItemNotFound); one
  * more sync then finds out what is missing and says so in Chinese.
  */
-import { CONTRACT, SHEETS } from "../../domain/contract";
+import { SHEETS, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import {
   assembleWorkbook,
@@ -108,8 +108,6 @@ export class ExcelSnapshot implements WorkbookSource {
 }
 
 const CELL_PROPERTIES = "address,values,valueTypes,formulas";
-const TABLE_ENTRIES = CONTRACT.filter((e) => e.table);
-const NAMED_ENTRIES = CONTRACT.filter((e) => !e.table);
 
 /**
  * Queues, in the current batch, the loads of the given names and tables (all of the contract's by
@@ -118,7 +116,7 @@ const NAMED_ENTRIES = CONTRACT.filter((e) => !e.table);
 export function loadContract(
   context: Excel.RequestContext,
   names: readonly string[] = NAMED_ENTRIES.map((e) => e.name),
-  tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table!.name),
+  tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table.name),
 ): () => ExcelSnapshot {
   const worksheets = context.workbook.worksheets.load("items/name");
   const nameRanges = new Map(
@@ -168,7 +166,7 @@ export async function readExcelWorkbook(
     take = loadContract(
       context,
       undefined,
-      TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table!.name)).map((e) => e.table!.name),
+      TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table.name)).map((e) => e.table.name),
     );
     await context.sync();
     syncs += 1;
@@ -198,12 +196,12 @@ async function diagnose(
       .filter((s) => !sheetSet.has(s.name))
       .map((s) => `缺少工作表「${s.name}」`),
     ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
-    ...TABLE_ENTRIES.filter((e) => !e.table!.optional && !tableSet.has(e.table!.name)).map(
-      (e) => `缺少表格「${e.table!.name}」（${e.label}）`,
+    ...TABLE_ENTRIES.filter((e) => !e.table.optional && !tableSet.has(e.table.name)).map(
+      (e) => `缺少表格「${e.table.name}」（${e.label}）`,
     ),
   ];
-  const optionalTables = TABLE_ENTRIES.filter((e) => e.table!.optional && !tableSet.has(e.table!.name)).map(
-    (e) => e.table!.name,
+  const optionalTables = TABLE_ENTRIES.filter((e) => e.table.optional && !tableSet.has(e.table.name)).map(
+    (e) => e.table.name,
   );
   if (problems.length === 0 && optionalTables.length > 0) return { problems: null, optionalTables };
   if (problems.length === 0)

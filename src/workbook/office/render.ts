@@ -3,7 +3,7 @@
  * formats) into the open workbook through Office.js, laid out for the table rows it must hold, and puts
  * back the input values carried over from an earlier install. Only queues operations; the caller syncs.
  */
-import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId } from "../../domain/contract";
+import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId, type TableEntry } from "../../domain/contract";
 import {
   COLUMN_VALIDATION,
   FORMULAS,
@@ -162,8 +162,8 @@ function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
   }
 }
 
-function writeTable({ sheet, layout, plan }: SheetTarget, entry: ContractEntry): void {
-  const t = entry.table!;
+function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): void {
+  const t = entry.table;
   const rows = plan.rows[entry.key] ?? t.defaultRows;
   const header = layout.row(t.headerRow);
   const first = header + 1;

@@ -2,7 +2,7 @@
  * 校验 in Excel: the whole workbook read in one sync and validated; a finding's cell selected in one
  * sync; a safe fix or a warning's explanation written in one sync, only after the user confirmed.
  */
-import { CONTRACT } from "../../domain/contract";
+import { entryOf } from "../../domain/contract";
 import type { Fix } from "../../domain/validation";
 import { validateWorkbook, type LocatedFinding, type WorkbookValidation } from "../validate";
 import { readExcelWorkbook } from "./read";
@@ -34,7 +34,7 @@ export async function applyFix(context: Excel.RequestContext, finding: LocatedFi
   await context.sync();
 }
 
-const ACKNOWLEDGEMENTS = CONTRACT.find((e) => e.key === "review.acknowledgements")!.table!.name;
+const ACKNOWLEDGEMENTS = entryOf("review.acknowledgements").table.name;
 
 /** Records a user's explanation of a warning in the 已说明的提示 table (rule, reason, cell key). */
 export async function acknowledge(

@@ -5,9 +5,10 @@
 import ExcelJS from "exceljs";
 import { compute, type ComputedValue } from "../../domain/compute";
 import { gradeOf } from "../../domain/scoring";
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry } from "../../domain/contract";
+import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry } from "../../domain/contract";
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
+import type { ProfileChoice } from "../../domain/profiles";
 import {
   COLUMN_VALIDATION,
   FORMULAS,
@@ -129,7 +130,7 @@ function writeLists(wb: ExcelJS.Workbook): void {
 }
 
 /** A workbook holding the three sheets, filled from `model` (blank when omitted). */
-export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: string): ExcelJS.Workbook {
+export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: ProfileChoice): ExcelJS.Workbook {
   const computation = compute(model, profile);
   const computed = new Map(computation.values.map((value) => [value.key, value]));
   // The sheet's 总分 and 等次 formulas do not apply a profile's cap (validation reports it): cache what they show.
@@ -213,13 +214,13 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: str
 
 function writeTable(
   ws: ExcelJS.Worksheet,
-  entry: ContractEntry,
+  entry: TableEntry,
   layout: SheetLayout,
   model: WorkbookModel,
   rowCount: number,
   profile: string,
 ): void {
-  const table = entry.table!;
+  const table = entry.table;
   const data = (valueAt(model, entry.key) as Array<Record<string, unknown>>) ?? [];
   const rows: CellValue[][] = [];
   for (let i = 0; i < rowCount; i++) {
