@@ -3,11 +3,28 @@
  * of SPEC section 4, each indicator's completion and suggested score, 总分 and 等次. Every surface
  * (CLI, custom functions, validator, report) reads these values from here.
  */
+import { labelOf, rowLabel, type ContractKey, type DerivedKey } from "./contract";
 import { Dec, formatAmount } from "./decimal";
-import type { WorkbookModel } from "./model";
-import { getProfile, type ProfileChoice, type ScoringProfile } from "./profiles";
-import { changeRate, describeNotApplicable, formatRate, ratio, rateValueText, type Rate } from "./rates";
-import { executionScore, gradeOf, scoreIndicator, totalScore, type IndicatorScore, type TotalScore } from "./scoring";
+import type { IndicatorRow, WorkbookModel } from "./model";
+import { findBand, getProfile, type ProfileChoice, type ScoringProfile } from "./profiles";
+import {
+  changeRate,
+  describeNotApplicable,
+  formatRate,
+  NOT_APPLICABLE,
+  ratio,
+  rateValueText,
+  type Rate,
+} from "./rates";
+import {
+  executionScore,
+  gradeOf,
+  scoreIndicator,
+  totalScore,
+  type IndicatorScore,
+  type ScoreBasis,
+  type TotalScore,
+} from "./scoring";
 import type { MeasureKind } from "./targets";
 
 export type ComputedValue =
@@ -15,12 +32,29 @@ export type ComputedValue =
   | { readonly key: string; readonly label: string; readonly type: "amount"; readonly amount: Dec | null }
   | { readonly key: string; readonly label: string; readonly type: "text"; readonly text: string };
 
+/**
+ * What the helper columns 完成率 and 建议得分 show for a row: the JXZP functions' results, null where
+ * the function refuses (the cell's IFERROR shows it empty). A test holds these equal to the functions.
+ */
+export interface HelperCells {
+  /** A 4-decimal fraction, 不适用, or 按期完成 / 未按期完成 for a time target. */
+  readonly completion: number | string | null;
+  readonly suggestedScore: number | null;
+}
+
 export interface ComputedIndicator extends IndicatorScore {
   /** 1-based row within the 绩效指标 table. */
   readonly row: number;
   readonly name: string | null;
   readonly weight: Dec | null;
   readonly entered: Dec | null;
+  readonly helper: HelperCells;
+}
+
+/** 总分 and 等次 as the sheet's own formulas show them: without a profile's cap (score.cap reports that). */
+export interface SheetScore {
+  readonly total: Dec;
+  readonly grade: string;
 }
 
 export interface Computation {
@@ -30,69 +64,34 @@ export interface Computation {
   readonly executionRate: Rate;
   readonly total: TotalScore;
   readonly grade: string;
+  readonly sheet: SheetScore;
+  /** Whether any 得分 has been entered: until then 总分 and 等次 say nothing about the department. */
+  readonly scored: boolean;
   /** Data that kept something from being computed, in Chinese (empty on complete data). */
   readonly problems: readonly string[];
 }
 
 /** SPEC section 4 rates: the contract's computed rate cells, then the rates the report quotes. */
-function sectionFourRates(model: WorkbookModel): Array<{ key: string; label: string; rate: Rate; cell: boolean }> {
+function sectionFourRates(model: WorkbookModel) {
   const { basic, eval: ev } = model;
+  const { threePublic, publicFunds, procurement, buildings } = basic;
+  const rate = (key: ContractKey | DerivedKey, value: Rate, cell: boolean) => ({
+    key,
+    label: labelOf(key),
+    rate: value,
+    cell,
+  });
   return [
-    {
-      key: "basic.staff.controlRate",
-      label: "在职人员控制率",
-      rate: ratio(basic.staff.actual, basic.staff.authorized),
-      cell: true,
-    },
-    {
-      key: "eval.funds.executionRate",
-      label: "预算执行率",
-      rate: ratio(ev.funds.executed, ev.funds.fullYearBudget),
-      cell: true,
-    },
-    {
-      key: "basic.threePublic.controlRate",
-      label: "“三公经费”控制率",
-      rate: ratio(basic.threePublic.total.final, basic.threePublic.total.budget),
-      cell: false,
-    },
-    {
-      key: "basic.threePublic.changeRate",
-      label: "“三公经费”变动率",
-      rate: changeRate(basic.threePublic.total.final, basic.threePublic.total.prev),
-      cell: false,
-    },
-    {
-      key: "basic.publicFunds.controlRate",
-      label: "公用经费控制率",
-      rate: ratio(basic.publicFunds.total.final, basic.publicFunds.total.budget),
-      cell: false,
-    },
-    {
-      key: "basic.procurement.executionRate",
-      label: "政府采购执行率",
-      rate: ratio(basic.procurement.final, basic.procurement.budget),
-      cell: false,
-    },
+    rate("basic.staff.controlRate", ratio(basic.staff.actual, basic.staff.authorized), true),
+    rate("eval.funds.executionRate", ratio(ev.funds.executed, ev.funds.fullYearBudget), true),
+    rate("basic.threePublic.controlRate", ratio(threePublic.total.final, threePublic.total.budget), false),
+    rate("basic.threePublic.changeRate", changeRate(threePublic.total.final, threePublic.total.prev), false),
+    rate("basic.publicFunds.controlRate", ratio(publicFunds.total.final, publicFunds.total.budget), false),
+    rate("basic.procurement.executionRate", ratio(procurement.final, procurement.budget), false),
     // 预算调整率 = 预算调整数 / 预算数; the department's 预算数 is 附件2's 年初预算数.
-    {
-      key: "basic.budgetAdjustment.rate",
-      label: "预算调整率",
-      rate: ratio(basic.budgetAdjustment.final, ev.funds.initialBudget),
-      cell: false,
-    },
-    {
-      key: "basic.buildings.areaControlRate",
-      label: "规模控制率",
-      rate: ratio(basic.buildings.actualArea, basic.buildings.approvedArea),
-      cell: true,
-    },
-    {
-      key: "basic.buildings.investmentControlRate",
-      label: "投资概算控制率",
-      rate: ratio(basic.buildings.actualInvestment, basic.buildings.budgetInvestment),
-      cell: true,
-    },
+    rate("basic.budgetAdjustment.rate", ratio(basic.budgetAdjustment.final, ev.funds.initialBudget), false),
+    rate("basic.buildings.areaControlRate", ratio(buildings.actualArea, buildings.approvedArea), true),
+    rate("basic.buildings.investmentControlRate", ratio(buildings.actualInvestment, buildings.budgetInvestment), true),
   ];
 }
 
@@ -111,18 +110,25 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
 
   const funds = model.eval.funds;
   const execution = executionScore(funds.weight, funds.executed, funds.fullYearBudget);
-  values.push({ key: "eval.funds.score", label: "执行率得分", type: "amount", amount: execution.score });
+  values.push({ key: "eval.funds.score", label: labelOf("eval.funds.score"), type: "amount", amount: execution.score });
 
   const indicators = model.eval.indicators.map((row, index): ComputedIndicator => {
     const score = scoreIndicator(row, profile);
-    const label = `绩效指标第${index + 1}行${row.name ? `「${row.name}」` : ""}`;
+    const label = rowLabel("eval.indicators", index, row.name);
     if (score.basis === "unscorable") problems.push(`${label}：${score.note}`);
-    return { ...score, row: index + 1, name: row.name, weight: row.weight, entered: row.score };
+    return {
+      ...score,
+      row: index + 1,
+      name: row.name,
+      weight: row.weight,
+      entered: row.score,
+      helper: helperCells(row, score, profile),
+    };
   });
 
   const weights = [funds.weight, ...model.eval.indicators.map((row) => row.weight)];
   const weightTotal = weights.reduce<Dec>((sum, w) => (w ? sum.plus(w) : sum), new Dec(0));
-  values.push({ key: "eval.weightTotal", label: "分值合计", type: "amount", amount: weightTotal });
+  values.push({ key: "eval.weightTotal", label: labelOf("eval.weightTotal"), type: "amount", amount: weightTotal });
 
   const total = totalScore(
     execution.score,
@@ -131,11 +137,69 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
     profile,
   );
   const grade = gradeOf(total.total, profile);
-  values.push({ key: "eval.total", label: "总分", type: "amount", amount: total.total });
-  values.push({ key: "eval.grade", label: "绩效等次", type: "text", text: grade });
+  values.push({ key: "eval.total", label: labelOf("eval.total"), type: "amount", amount: total.total });
+  values.push({ key: "eval.grade", label: labelOf("eval.grade"), type: "text", text: grade });
 
-  return { profile, values, indicators, executionRate: execution.rate, total, grade, problems };
+  const sheet = { total: total.raw, grade: gradeOf(total.raw, profile) };
+  const scored = model.eval.indicators.some((row) => row.score !== null);
+  return { profile, values, indicators, executionRate: execution.rate, total, grade, sheet, scored, problems };
 }
+
+/**
+ * The computed cells as the sheet's own formulas show them: 总分 and 等次 without the profile's cap,
+ * and no 等次 until some 得分 is entered (the formula leaves it empty).
+ */
+export function sheetValues(computation: Computation): ComputedValue[] {
+  return computation.values.flatMap((value): ComputedValue[] => {
+    if (value.key === "eval.total") return [{ ...value, type: "amount", amount: computation.sheet.total }];
+    if (value.key === "eval.grade") {
+      return computation.scored ? [{ ...value, type: "text", text: computation.sheet.grade }] : [];
+    }
+    return [value];
+  });
+}
+
+/** A computed value by key (undefined for a key compute() does not produce). */
+export function computedValue(computation: Computation, key: string): ComputedValue | undefined {
+  return computation.values.find((value) => value.key === key);
+}
+
+/** A computed rate by key; 不适用 (no data) when it is not a rate compute() produces. */
+export function computedRate(computation: Computation, key: string): Rate {
+  const value = computedValue(computation, key);
+  return value?.type === "rate" ? value.rate : ratio(null, null);
+}
+
+/**
+ * The helper columns of one row, as INDICATORSCORE and COMPLETIONRATE compute them in the cell: the
+ * function gets no entered score (so a band suggests its top), refuses a 分值 outside 0–100 and a band
+ * it cannot read, and gives nothing where the score is the user's to give.
+ */
+function helperCells(row: IndicatorRow, score: IndicatorScore, profile: ScoringProfile): HelperCells {
+  const { completion } = score;
+  const completionCell =
+    completion.kind === "quantitative"
+      ? completion.rate.kind === "value"
+        ? completion.rate.value.toNumber()
+        : NOT_APPLICABLE
+      : completion.kind === "time"
+        ? completion.met
+          ? "按期完成"
+          : "未按期完成"
+        : null;
+  const weight = row.weight;
+  const weightAccepted = weight !== null && !weight.isNegative() && weight.lessThanOrEqualTo(100);
+  const bandAccepted = row.band === null || findBand(profile, row.band) !== null;
+  const suggested =
+    score.basis === "band" ? score.range!.max : SCORED_BY_RULE.has(score.basis) ? score.suggested : null;
+  return {
+    completion: completionCell,
+    suggestedScore: weightAccepted && bandAccepted && suggested !== null ? suggested.toNumber() : null,
+  };
+}
+
+/** Bases whose suggestion the rule computes (the others keep whatever the user entered). */
+const SCORED_BY_RULE: ReadonlySet<ScoreBasis> = new Set(["met", "proportional", "overAchievement"]);
 
 /** A computed value as JSON: the exact value as text (rates as 4-decimal fractions) and its display. */
 export function valueJson(value: ComputedValue): { value: string | null; display: string } {

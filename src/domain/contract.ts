@@ -92,6 +92,12 @@ export type ContractEntry<K extends string = string> = CellEntry<K> | TripleEntr
 
 const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budget: "N年预算数", final: "N年决算数" };
 
+/** A triple's column with the year: "2023年决算数", "2024年预算数", "2024年决算数" (N-1 …, N … without one). */
+export function partLabel(part: TriplePart, year: number | null): string {
+  if (year === null) return PART_LABELS[part];
+  return { prev: `${year - 1}年决算数`, budget: `${year}年预算数`, final: `${year}年决算数` }[part];
+}
+
 type CellSpec<K extends string> = Pick<CellEntry<K>, "key" | "label" | "name" | "address"> & { role?: Role };
 
 const cell =
@@ -397,9 +403,22 @@ export function hasKey(key: string): key is ContractKey {
   return BY_KEY.has(key);
 }
 
+/**
+ * Rates of SPEC §4 that no cell shows but the report and the CLI quote: named here, beside the cells,
+ * so a label is written once.
+ */
+export const DERIVED_LABELS = {
+  "basic.threePublic.controlRate": "“三公经费”控制率",
+  "basic.threePublic.changeRate": "“三公经费”变动率",
+  "basic.publicFunds.controlRate": "公用经费控制率",
+  "basic.procurement.executionRate": "政府采购执行率",
+  "basic.budgetAdjustment.rate": "预算调整率",
+} as const;
+export type DerivedKey = keyof typeof DERIVED_LABELS;
+
 /** The Chinese label of a key: "公务用车购置和维护经费". The one place a field is named. */
-export function labelOf(key: ContractKey): string {
-  return entryOf(key).label;
+export function labelOf(key: ContractKey | DerivedKey): string {
+  return key in DERIVED_LABELS ? DERIVED_LABELS[key as DerivedKey] : entryOf(key as ContractKey).label;
 }
 
 /** The label of a table's column: "分值". */
@@ -407,6 +426,11 @@ export function columnLabel(key: TableKey, column: string): string {
   const found = entryOf(key).table.columns.find((c) => c.key === column);
   if (!found) throw new RangeError(`Unknown column ${column} of ${key}`);
   return found.label;
+}
+
+/** "绩效指标第3行「高新技术企业数」": a table row as users count them (from 1), with its name when it has one. */
+export function rowLabel(key: TableKey, index: number, name: string | null): string {
+  return `${labelOf(key)}第${index + 1}行${name ? `「${name}」` : ""}`;
 }
 
 /** The entry a model path belongs to: "eval.indicators[3].score" → the 绩效指标 table. */
@@ -419,6 +443,18 @@ export function locate(key: ContractKey): string {
   const entry = entryOf(key);
   return `${SHEETS[entry.sheet].name}!${entry.address}`;
 }
+
+/** 附件2's two splits of 全年预算数: by the nature of the income, and of the spending. */
+export const INCOME_SPLIT = [
+  "eval.funds.income.general",
+  "eval.funds.income.governmentFund",
+  "eval.funds.income.specialAccount",
+  "eval.funds.income.other",
+] as const satisfies readonly ContractKey[];
+export const EXPENSE_SPLIT = [
+  "eval.funds.expense.basic",
+  "eval.funds.expense.project",
+] as const satisfies readonly ContractKey[];
 
 export const isTableEntry = (entry: ContractEntry): entry is TableEntry => entry.shape === "table";
 

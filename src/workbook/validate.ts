@@ -46,7 +46,7 @@ export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null
 export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileChoice): WorkbookValidation {
   const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
   const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));
-  const scored = workbook.model.eval.indicators.some((row) => row.score !== null);
+  const { scored } = result.computation;
   return {
     result,
     findings,

@@ -4,11 +4,12 @@
  * the two attachments as the workbook lays them out, and the data's fingerprint. The docx adapter only
  * gives it form. Wording comes from sentences.zh.json.
  */
-import type { Computation } from "../compute";
+import { computedValue, type Computation } from "../compute";
+import { INCOME_SPLIT, labelOf } from "../contract";
 import { Dec, formatAmount, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
-import { changeRate, formatRate, ratio } from "../rates";
-import type { Finding, ValidationResult } from "../validation";
+import { formatRate } from "../rates";
+import { valueAtPath, type Finding, type ValidationResult } from "../validation";
 import { attachmentGrid, type Grid } from "./grid";
 import SENTENCES from "./sentences.zh.json";
 
@@ -100,17 +101,17 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
     }
   };
   const rate = (key: string) => {
-    const value = computation.values.find((v) => v.key === key);
-    return value && value.type === "rate" ? formatRate(value.rate) : null;
+    const value = computedValue(computation, key);
+    return value?.type === "rate" ? formatRate(value.rate) : null;
   };
   const computedAmount = (key: string) => {
-    const value = computation.values.find((v) => v.key === key);
-    return value && value.type === "amount" ? amount(value.amount) : null;
+    const value = computedValue(computation, key);
+    return value?.type === "amount" ? amount(value.amount) : null;
   };
 
   // 一、基本情况
   h1(S.headings.basic);
-  prose(report.duties, "部门职责与机构设置");
+  prose(report.duties, labelOf("report.duties"));
   p(
     fill(S.staff, {
       unit,
@@ -137,15 +138,8 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
     }),
   );
   p(fill(S.expense, { basic: amount(funds.expense.basic), project: amount(funds.expense.project) }));
-  const incomes = (
-    [
-      ["一般公共预算", funds.income.general],
-      ["政府性基金拨款", funds.income.governmentFund],
-      ["纳入专户管理的非税收入拨款", funds.income.specialAccount],
-      ["其他资金", funds.income.other],
-    ] as const
-  )
-    .filter(([, v]) => toDec(v) !== null && !toDec(v)!.isZero())
+  const incomes = INCOME_SPLIT.map((key) => [labelOf(key), toDec(valueAtPath(model, key))] as const)
+    .filter(([, v]) => v !== null && !v.isZero())
     .map(([label, v]) => fill(S.incomePart, { label, amount: amount(v) }));
   if (incomes.length > 0) p(fill(S.income, { parts: incomes.join("，") }));
   if (toDec(basic.budgetAdjustment.final) !== null)
@@ -187,7 +181,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
       controlRate: rate("basic.threePublic.controlRate"),
       prev: amount(three.total.prev),
       change,
-      changeRate: formatRate(changeRate(three.total.final, three.total.prev)),
+      changeRate: rate("basic.threePublic.changeRate"),
     }),
   );
   p(
@@ -219,7 +213,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
       : fill(S.procurement, {
           budget: amount(basic.procurement.budget),
           final: amount(basic.procurement.final),
-          rate: formatRate(ratio(basic.procurement.final, basic.procurement.budget)),
+          rate: rate("basic.procurement.executionRate"),
         }),
   );
   h2(S.headings.buildings);
@@ -245,7 +239,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   h2(S.headings.overallGoal);
   p(fill(S.goalExpected, { expected: ev.goal.expected }));
   p(fill(S.goalActual, { actual: ev.goal.actual }));
-  prose(report.achievements, "主要工作成效");
+  prose(report.achievements, labelOf("report.achievements"));
   const groups = [...new Set(ev.indicators.map((row) => row.level1 ?? "其他指标"))];
   const CHINESE = ["二", "三", "四", "五", "六", "七", "八", "九", "十"];
   groups.forEach((level1, g) => {
@@ -280,7 +274,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   // 五、自评结果
   h1(S.headings.result);
   const indicatorScore = ev.indicators.reduce((sum, row) => (row.score ? sum.plus(row.score) : sum), new Dec(0));
-  const scored = ev.indicators.some((row) => row.score !== null);
+  const { scored } = computation;
   p(
     fill(S.result, {
       unit,
@@ -322,12 +316,12 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
         }),
       );
   }
-  prose(report.problems, "存在的问题及原因分析");
+  prose(report.problems, labelOf("report.problems"));
 
   h1(S.headings.measures);
-  prose(report.measures, "改进措施和有关建议");
+  prose(report.measures, labelOf("report.measures"));
   h1(S.headings.publicity);
-  prose(report.publicity, "自评结果应用和公开情况");
+  prose(report.publicity, labelOf("report.publicity"));
 
   const open = validation.findings.filter(
     (f) => f.severity === "error" || (f.severity === "warning" && !f.acknowledged),

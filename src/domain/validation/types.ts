@@ -26,6 +26,8 @@ export interface Finding {
   readonly key: string;
   /** Plain Chinese, with the numbers. */
   readonly message: string;
+  /** The message's numbers as data, formatted as the tables show them ("38.67"), for the pane, report and batch. */
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly fix?: Fix;
   /** The reason a user gave for a warning (已说明的提示); such a warning is no longer open. */
   readonly acknowledged?: string;

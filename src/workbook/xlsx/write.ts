@@ -3,8 +3,7 @@
  * their computed results as cached values, so viewers that do not recalculate still show every number.
  */
 import ExcelJS from "exceljs";
-import { compute, type ComputedValue } from "../../domain/compute";
-import { gradeOf } from "../../domain/scoring";
+import { compute, sheetValues, type ComputedValue, type HelperCells } from "../../domain/compute";
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry } from "../../domain/contract";
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
@@ -23,7 +22,6 @@ import {
   type TemplateSheet,
   type ValidationRule,
 } from "../../domain/template";
-import { completionRate, indicatorScore } from "../../functions/core";
 import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
 import { valueAtPath as valueAt } from "../../domain/validation/paths";
 import { STYLES } from "./styles";
@@ -51,15 +49,6 @@ function resultOf(value: ComputedValue | undefined): CellValue {
   if (value.type === "rate") return value.rate.kind === "value" ? value.rate.value.toNumber() : "不适用";
   if (value.type === "amount") return value.amount ? value.amount.toNumber() : null;
   return value.text;
-}
-
-/** The cached value of a JXZP helper formula: what the function returns, "" where IFERROR would show empty. */
-function helperResult(call: () => string | number): CellValue {
-  try {
-    return call();
-  } catch {
-    return "";
-  }
 }
 
 function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout): void {
@@ -132,17 +121,8 @@ function writeLists(wb: ExcelJS.Workbook): void {
 /** A workbook holding the three sheets, filled from `model` (blank when omitted). */
 export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: ProfileChoice): ExcelJS.Workbook {
   const computation = compute(model, profile);
-  const computed = new Map(computation.values.map((value) => [value.key, value]));
-  // The sheet's 总分 and 等次 formulas do not apply a profile's cap (validation reports it): cache what they show.
-  computed.set("eval.total", { key: "eval.total", label: "总分", type: "amount", amount: computation.total.raw });
-  computed.set("eval.grade", {
-    key: "eval.grade",
-    label: "绩效等次",
-    type: "text",
-    text: gradeOf(computation.total.raw, computation.profile),
-  });
-  // The 等次 formula stays empty until some 得分 is entered.
-  if (!model.eval.indicators.some((row) => row.score !== null)) computed.delete("eval.grade");
+  // Formula cells cache what the sheet's own formulas show (总分 without a profile's cap: validation says so).
+  const computed = new Map(sheetValues(computation).map((value) => [value.key, value]));
   const rows = tableRows({
     "basic.projects.lines": model.basic.projects.lines.length,
     "eval.indicators": model.eval.indicators.length,
@@ -175,7 +155,8 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: Pro
       const name = (range: string) =>
         wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
       if (entry.table) {
-        writeTable(ws, entry, layout, model, rows[entry.key]!, computation.profile.id);
+        const helpers = entry.key === "eval.indicators" ? computation.indicators.map((i) => i.helper) : [];
+        writeTable(ws, entry, layout, model, rows[entry.key]!, helpers);
         const t = entry.table;
         const last = t.columns[t.columns.length - 1]!.column;
         name(`A${t.headerRow + 1}:${last}${t.headerRow + rows[entry.key]!}`);
@@ -218,7 +199,8 @@ function writeTable(
   layout: SheetLayout,
   model: WorkbookModel,
   rowCount: number,
-  profile: string,
+  /** The helper columns' values per row, as computed once (the cached results of their JXZP formulas). */
+  helpers: readonly HelperCells[],
 ): void {
   const table = entry.table;
   const data = (valueAt(model, entry.key) as Array<Record<string, unknown>>) ?? [];
@@ -229,15 +211,10 @@ function writeTable(
       table.columns.map((column) => {
         const formula = FORMULAS[`${entry.key}.${column.key}`];
         if (!formula) return cellValue(row?.[column.key], column.kind);
-        const result =
-          row === undefined
-            ? ""
-            : column.key === "completion"
-              ? helperResult(() => completionRate(row.target, row.actual))
-              : helperResult(() =>
-                  indicatorScore(cellValue(row.weight, "amount"), row.target, row.actual, row.band, profile),
-                );
-        return { formula, result } as CellValue;
+        // IFERROR shows "" where the function refuses; a row beyond the data is empty too.
+        const helper = helpers[i];
+        const value = column.key === "completion" ? helper?.completion : helper?.suggestedScore;
+        return { formula, result: value ?? "" } as CellValue;
       }),
     );
   }

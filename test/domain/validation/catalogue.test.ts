@@ -194,7 +194,7 @@ const CASES: Record<string, Case> = {
   "required.funds": {
     failing: variant((m) => (m.eval.funds.weight = null)),
     passing: variant(),
-    message: "未填写预算执行率的分值",
+    message: "未填写执行率分值",
   },
   "required.indicators": {
     failing: variant((m) => (m.eval.indicators = [])),

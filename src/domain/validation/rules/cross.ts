@@ -1,6 +1,8 @@
 /** SPEC §7 Cross-table, Overruns and Year: figures that should agree between the two tables, and spending beyond plan. */
+import { labelOf, type TripleKey } from "../../contract";
 import { formatAmount, toDec } from "../../decimal";
 import type { AmountTriple } from "../../model";
+import { valueAtPath } from "../paths";
 import { partLabel } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -13,9 +15,14 @@ export const crossRules = [
       const basic = toDec(model.basic.projects.total.final);
       const evaluation = toDec(model.eval.funds.expense.project);
       if (basic === null || evaluation === null || basic.equals(evaluation)) return;
+      const [inBasic, inEval, difference] = [basic, evaluation, basic.minus(evaluation).abs()].map(formatAmount);
       yield {
         key: "basic.projects.total.final",
-        message: `附件1 项目支出${partLabel("final", year)} ${formatAmount(basic)} ≠ 附件2 按支出性质分的项目支出 ${formatAmount(evaluation)}，相差 ${formatAmount(basic.minus(evaluation).abs())}：请核对，或说明口径差异（如代管的专项资金）`,
+        message:
+          `附件1 ${labelOf("basic.projects.total")}${partLabel("final", year)} ${inBasic} ≠ ` +
+          `附件2 按支出性质分的${labelOf("eval.funds.expense.project")} ${inEval}，相差 ${difference}：` +
+          "请核对，或说明口径差异（如代管的专项资金）",
+        params: { basic: inBasic, eval: inEval, difference },
       };
     },
   ),
@@ -27,37 +34,49 @@ export const crossRules = [
       const publicFunds = toDec(model.basic.publicFunds.total.final);
       const basic = toDec(model.eval.funds.expense.basic);
       if (publicFunds === null || basic === null || !publicFunds.greaterThan(basic)) return;
+      const [shownPublic, shownBasic] = [publicFunds, basic].map(formatAmount);
       yield {
         key: "basic.publicFunds.total.final",
-        message: `附件1 公用经费${partLabel("final", year)} ${formatAmount(publicFunds)} 大于附件2 基本支出 ${formatAmount(basic)}：公用经费是基本支出的一部分，请核对`,
+        message:
+          `附件1 ${labelOf("basic.publicFunds.total")}${partLabel("final", year)} ${shownPublic} 大于` +
+          `附件2 ${labelOf("eval.funds.expense.basic")} ${shownBasic}：公用经费是基本支出的一部分，请核对`,
+        params: { publicFunds: shownPublic, basic: shownBasic },
       };
     },
   ),
   rule("cross.unit", "warning", "两张表的单位名称一致", function* ({ model }) {
     const [a, b] = [model.basic.unit?.trim(), model.eval.unit?.trim()];
     if (a && b && a !== b)
-      yield { key: "eval.unit", message: `附件2 预算单位名称「${b}」与附件1 单位名称「${a}」不同` };
+      yield {
+        key: "eval.unit",
+        message: `附件2 ${labelOf("eval.unit")}「${b}」与附件1 ${labelOf("basic.unit")}「${a}」不同`,
+        params: { basic: a, eval: b },
+      };
   }),
 ];
 
-const THREE_PUBLIC: ReadonlyArray<readonly [keyof RuleContext["model"]["basic"]["threePublic"], string]> = [
-  ["total", "三公经费"],
-  ["vehicles", "公务用车购置和维护经费"],
-  ["vehiclePurchase", "公车购置"],
-  ["vehicleOperation", "公车运行维护"],
-  ["overseas", "出国经费"],
-  ["reception", "公务接待"],
-];
+const THREE_PUBLIC = [
+  "basic.threePublic.total",
+  "basic.threePublic.vehicles",
+  "basic.threePublic.vehiclePurchase",
+  "basic.threePublic.vehicleOperation",
+  "basic.threePublic.overseas",
+  "basic.threePublic.reception",
+] as const satisfies readonly TripleKey[];
 
 export const overrunRules = [
   rule("overrun.threePublic", "warning", "三公经费及其各项决算数不超过预算数", function* ({ model, year }) {
-    for (const [key, label] of THREE_PUBLIC) {
-      const triple: AmountTriple = model.basic.threePublic[key];
+    for (const key of THREE_PUBLIC) {
+      const triple = valueAtPath(model, key) as AmountTriple;
       const [budget, final] = [toDec(triple.budget), toDec(triple.final)];
       if (budget === null || final === null || !final.greaterThan(budget)) continue;
+      const [shownFinal, shownBudget, over] = [final, budget, final.minus(budget)].map(formatAmount);
       yield {
-        key: `basic.threePublic.${key}.final`,
-        message: `${label}${partLabel("final", year)} ${formatAmount(final)} 超过${partLabel("budget", year)} ${formatAmount(budget)}，超出 ${formatAmount(final.minus(budget))}：请说明原因`,
+        key: `${key}.final`,
+        message:
+          `${labelOf(key)}${partLabel("final", year)} ${shownFinal} 超过${partLabel("budget", year)} ${shownBudget}，` +
+          `超出 ${over}：请说明原因`,
+        params: { final: shownFinal, budget: shownBudget, over },
       };
     }
   }),

@@ -1,8 +1,9 @@
 /** SPEC §7 Recomputed: every rate and score the tables show is recomputed and compared. */
-import type { ComputedValue } from "../../compute";
+import { sheetValues, type ComputedValue } from "../../compute";
+import { labelOf, type ContractKey } from "../../contract";
 import { Dec, formatAmount, roundAmount, roundRate } from "../../decimal";
 import { formatRate, NOT_APPLICABLE } from "../../rates";
-import { gradeOf } from "../../scoring";
+import { gradeRuleText, type ScoringProfile } from "../../profiles";
 import { valueAtPath } from "../paths";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -30,26 +31,30 @@ function agrees(entered: unknown, value: ComputedValue): boolean {
   return entered === value.text;
 }
 
-const HOW: Record<string, string> = {
-  "basic.staff.controlRate": "实际在职人数 ÷ 编制数",
-  "basic.buildings.areaControlRate": "实际规模 ÷ 批复规模",
-  "basic.buildings.investmentControlRate": "实际投资 ÷ 预算投资",
-  "eval.funds.executionRate": "全年执行数 ÷ 全年预算数",
-  "eval.funds.score": "分值 × min(执行率, 100%)",
-  "eval.weightTotal": "执行率分值 + 各指标分值",
-  "eval.total": "执行率得分 + 各指标得分",
-  "eval.grade": "优 ≥ 90，良 80–90，中 60–80，差 < 60",
-};
+const divided = (a: ContractKey, b: ContractKey) => `${labelOf(a)} ÷ ${labelOf(b)}`;
 
-/**
- * What the sheet's own formulas show: 总分 and 等次 before a profile's cap by execution rate (the cap is
- * a finding of its own, score.cap), everything else as computed.
- */
-function asTheSheetShowsIt(value: ComputedValue, computation: RuleContext["computation"]): ComputedValue {
-  if (value.key === "eval.total") return { ...value, type: "amount", amount: computation.total.raw };
-  if (value.key === "eval.grade")
-    return { ...value, type: "text", text: gradeOf(computation.total.raw, computation.profile) };
-  return value;
+/** How each cell the sheet computes is computed, in words; the grade thresholds from the profile. */
+function how(key: string, profile: ScoringProfile): string | undefined {
+  switch (key) {
+    case "basic.staff.controlRate":
+      return divided("basic.staff.actual", "basic.staff.authorized");
+    case "basic.buildings.areaControlRate":
+      return divided("basic.buildings.actualArea", "basic.buildings.approvedArea").replace(/（m²）/g, "");
+    case "basic.buildings.investmentControlRate":
+      return divided("basic.buildings.actualInvestment", "basic.buildings.budgetInvestment").replace(/（万元）/g, "");
+    case "eval.funds.executionRate":
+      return divided("eval.funds.executed", "eval.funds.fullYearBudget");
+    case "eval.funds.score":
+      return "分值 × min(执行率, 100%)";
+    case "eval.weightTotal":
+      return `${labelOf("eval.funds.weight")} + 各指标分值`;
+    case "eval.total":
+      return `${labelOf("eval.funds.score")} + 各指标得分`;
+    case "eval.grade":
+      return gradeRuleText(profile);
+    default:
+      return undefined; // rates the report quotes but no cell shows
+  }
 }
 
 export const recomputedRules = [
@@ -57,19 +62,20 @@ export const recomputedRules = [
     "recomputed.value",
     "error",
     "表中的比率、得分、总分、等次与重新计算的结果一致",
-    function* ({ model, computation }: RuleContext): Iterable<Draft> {
-      for (const computed of computation.values) {
-        const value = asTheSheetShowsIt(computed, computation);
-        const how = HOW[value.key];
-        if (!how) continue; // rates the report quotes but no cell shows
+    function* ({ model, computation, profile }: RuleContext): Iterable<Draft> {
+      for (const value of sheetValues(computation)) {
+        const rule = how(value.key, profile);
+        if (!rule) continue;
         const entered = valueAtPath(model, value.key);
-        if (entered === null || entered === undefined || entered === "") continue; // an empty computed cell is not a contradiction
-        if (value.key === "eval.grade" && !model.eval.indicators.some((row) => row.score !== null)) continue;
-        if (value.type === "amount" && value.amount === null) continue; // nothing to compare with (an input is empty)
+        // An empty computed cell is no contradiction, nor is a value with nothing to compare it with.
+        if (entered === null || entered === undefined || entered === "") continue;
+        if (value.type === "amount" && value.amount === null) continue;
         if (agrees(entered, value)) continue;
+        const [shown, expected] = [shownText(entered, value.type), expectedText(value)];
         yield {
           key: value.key,
-          message: `${value.label}填的是 ${shownText(entered, value.type)}，按${how}应为 ${expectedText(value)}`,
+          message: `${value.label}填的是 ${shown}，按${rule}应为 ${expected}`,
+          params: { entered: shown, expected },
         };
       }
     },
