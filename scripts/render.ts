@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { workbookModel } from "../src/domain";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { inspectWorkbook } from "../src/workbook/xlsx/read";
-import { generateReport } from "../src/workbook/report";
+import { generateReport } from "../src/usecases/report";
 import { completedSample } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { formatAmount, toDec } from "../domain/decimal";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
-import { validateWorkbook, type LocatedFinding } from "../workbook/validate";
+import { validateWorkbook, type LocatedFinding } from "../usecases/validate-workbook";
 import { inspectWorkbook } from "../workbook/xlsx/read";
 import { LIMITS, refuseWorkbook } from "./guard";
 

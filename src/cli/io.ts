@@ -1,3 +1,5 @@
+import stringWidth from "string-width";
+
 /** Where a command writes; the real process or a buffer in tests. */
 export interface CliIo {
   out(text: string): void;
@@ -9,26 +11,8 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
 };
 
-/** Terminal columns taken by a string: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width +=
-      code >= 0x1100 &&
-      (code <= 0x115f ||
-        (code >= 0x2e80 && code <= 0xa4cf) ||
-        (code >= 0xac00 && code <= 0xd7a3) ||
-        (code >= 0xf900 && code <= 0xfaff) ||
-        (code >= 0xfe30 && code <= 0xfe4f) ||
-        (code >= 0xff00 && code <= 0xff60) ||
-        (code >= 0xffe0 && code <= 0xffe6) ||
-        (code >= 0x20000 && code <= 0x3fffd))
-        ? 2
-        : 1;
-  }
-  return width;
-}
+/** Terminal columns taken by a string: CJK and full-width characters take two (string-width knows the tables). */
+export const displayWidth = (text: string): number => stringWidth(text);
 
 /** Pads to a display width, so columns of Chinese text line up. */
 export function pad(text: string, width: number, align: "left" | "right" = "left"): string {

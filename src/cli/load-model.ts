@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describeModelIssues, workbookModel, type WorkbookModel } from "../domain";
+import { describeModelIssues, parseModel, type WorkbookModel } from "../domain";
 import { InputError } from "./errors";
 
 /** Reads and parses a model JSON file; every problem becomes one InputError naming the file and the key path. */
@@ -19,9 +19,9 @@ export function loadModelFile(file: string): WorkbookModel {
   } catch (error) {
     throw new InputError(`${file}：不是有效的 JSON（${(error as Error).message}）`);
   }
-  const parsed = workbookModel.safeParse(json);
+  const parsed = parseModel(json);
   if (!parsed.success) {
-    const lines = describeModelIssues(parsed.error, json);
+    const lines = describeModelIssues(parsed.error);
     throw new InputError(`${file}：数据格式有误\n${lines.map((line) => `  ${line}`).join("\n")}`);
   }
   return parsed.data;

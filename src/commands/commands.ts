@@ -2,7 +2,8 @@
  * Ribbon commands (ExecuteFunction) in the shared runtime. Each handler must call event.completed().
  */
 /* global Office, Excel */
-import { reviewStore } from "../taskpane/review-store";
+import { reviewStore } from "../usecases/review-store";
+import { officeHost } from "../workbook/office/host";
 
 /** 重新计算: a full recalculation refreshes every JXZP function (and any #NAME? left from a late load). */
 export async function recalculateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
@@ -17,9 +18,9 @@ export async function recalculateWorkbook(event: Office.AddinCommands.Event): Pr
 }
 
 /** 校验: validates in the shared runtime and opens the pane on the results. */
-export async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+export async function validateFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const run = reviewStore().run();
+    const run = reviewStore(officeHost(true)).run();
     await Office.addin.showAsTaskpane();
     await run;
   } finally {
@@ -29,5 +30,5 @@ export async function validateWorkbook(event: Office.AddinCommands.Event): Promi
 
 Office.onReady(() => {
   Office.actions.associate("recalculateWorkbook", recalculateWorkbook);
-  Office.actions.associate("validateWorkbook", validateWorkbook);
+  Office.actions.associate("validateWorkbook", validateFromRibbon);
 });

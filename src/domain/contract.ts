@@ -5,6 +5,8 @@
  * the CLI prints it. Keys never change meaning; a new template version may add keys, never rename them.
  */
 
+import coerce from "semver/functions/coerce";
+import compare from "semver/functions/compare";
 import { columnLetter } from "./a1";
 
 export type SheetId = "basic" | "eval" | "report";
@@ -20,6 +22,15 @@ export interface SheetSpec {
 
 /** Template version recorded in every workbook we install (issue: templates). */
 export const TEMPLATE_VERSION = "1.1.0";
+
+/**
+ * Orders template versions (semver). A version cell Excel turned into a number ("1.1") is coerced; one
+ * that reads as no version at all counts as the oldest, so installing repairs it.
+ */
+export function compareVersions(a: string, b: string): number {
+  const version = (text: string) => coerce(text)?.version ?? "0.0.0";
+  return compare(version(a), version(b));
+}
 
 export const SHEETS: Readonly<Record<SheetId, SheetSpec>> = {
   basic: { id: "basic", name: "附件1 基础数据表", title: "年度部门（单位）整体支出绩效评价基础数据表" },

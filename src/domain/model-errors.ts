@@ -3,6 +3,7 @@
  * helps, the value that was found: "basic.staff.actual：应为整数，实际为 32.5".
  */
 import type { z } from "zod";
+import { workbookModel } from "./model";
 import { hasKey, entryOf } from "./contract";
 
 type Issue = z.core.$ZodIssue;
@@ -51,23 +52,20 @@ function labelOf(path: ReadonlyArray<PropertyKey>): string {
   return "";
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let current: unknown = input;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
-}
-
 /** "实际为 32.5", "实际为「abc」". */
 function actually(value: unknown): string {
   const found = describeValue(value);
   return found.startsWith("「") ? `实际为${found}` : `实际为 ${found}`;
 }
 
-function describeIssue(issue: Issue, input: unknown): string {
-  const found = actually(valueAt(input, issue.path));
+/**
+ * zod 4's per-parse error map: zod's own issues in Chinese, with the value found (zod hands it over as
+ * `issue.input`). A schema that sets its own message ("应为整数") keeps it.
+ */
+const chineseIssue: z.core.$ZodErrorMap = (issue) => describeIssue(issue as Issue & { input?: unknown });
+
+function describeIssue(issue: z.core.$ZodRawIssue | (Issue & { input?: unknown })): string | undefined {
+  const found = actually(issue.input);
   switch (issue.code) {
     case "invalid_type":
       return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，${found}`;
@@ -86,22 +84,26 @@ function describeIssue(issue: Issue, input: unknown): string {
     case "not_multiple_of":
       return `应为 ${String(issue.divisor)} 的倍数，${found}`;
     default:
-      return issue.message;
+      return undefined; // zod's own message
   }
 }
 
 /** Messages our schemas set themselves are Chinese already ("应为整数", "应为数字，实际为…"). */
 const OWN_MESSAGE = /^(应为|不能)/;
 
+/** Parses a model with Chinese messages; each issue keeps the value it found (reportInput). */
+export function parseModel(input: unknown) {
+  return workbookModel.safeParse(input, { error: chineseIssue, reportInput: true });
+}
+
 /** One line per issue: "<path>（<label>）：<what is wrong>". */
-export function describeModelIssues(error: z.ZodError, input: unknown): string[] {
+export function describeModelIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const own = OWN_MESSAGE.test(issue.message);
-    const what = own
-      ? issue.message.includes("实际为")
-        ? issue.message
-        : `${issue.message}，${actually(valueAt(input, issue.path))}`
-      : describeIssue(issue, input);
+    const found = (issue as Issue & { input?: unknown }).input;
+    const what =
+      OWN_MESSAGE.test(issue.message) && !issue.message.includes("实际为")
+        ? `${issue.message}，${actually(found)}`
+        : issue.message;
     return `${formatPath(issue.path)}${labelOf(issue.path)}：${what}`;
   });
 }

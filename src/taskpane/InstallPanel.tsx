@@ -1,7 +1,6 @@
-/* global Excel */
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { installTemplates, type InstallResult } from "../workbook/office/install";
+import type { InstallResult, WorkbookHost } from "../usecases/host";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -15,14 +14,15 @@ type Status =
   | { kind: "failed"; message: string };
 
 /** 安装模板: installs the three sheets into the open workbook and says what happened. */
-export function InstallPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
+export function InstallPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
+  const inExcel = host.available;
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
   async function install() {
     setStatus({ kind: "working" });
     try {
-      const result = await Excel.run((context) => installTemplates(context));
+      const result = await host.install();
       setStatus({ kind: "done", result });
     } catch (error) {
       setStatus({ kind: "failed", message: (error as Error).message });

@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * 生成报告 in the task pane: reads the workbook (one sync), builds the report in the pane (no server),
  * shows its text for review and saves the .docx as a download, which Excel on the web and Excel desktop
@@ -18,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReportContent } from "../domain/report";
-import { readExcelWorkbook } from "../workbook/office/read";
+import type { WorkbookHost } from "../usecases/host";
 import { WorkbookReadError } from "../workbook/assemble";
 import type { Strings } from "./strings";
 
@@ -45,7 +44,8 @@ type State =
   | { kind: "ready"; content: ReportContent; bytes: Uint8Array; fileName: string; saved: boolean }
   | { kind: "failed"; message: string };
 
-export function ReportPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
+export function ReportPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
+  const inExcel = host.available;
   const styles = useStyles();
   const [draft, setDraft] = useState(false);
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -53,8 +53,8 @@ export function ReportPanel({ strings, inExcel }: { strings: Strings; inExcel: b
   async function generate() {
     setState({ kind: "working" });
     try {
-      const workbook = await Excel.run((context) => readExcelWorkbook(context, { lenient: true }));
-      const { generateReport } = await import(/* webpackChunkName: "report" */ "../workbook/report");
+      const workbook = await host.read();
+      const { generateReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
       const outcome = await generateReport(workbook, { draft });
       if (outcome.status === "blocked") {
         setState({ kind: "blocked", errors: outcome.validation.summary.errors });

@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * 校验 in the task pane: run the validator, see the findings grouped by sheet and counted by severity,
  * filter them, click one to go to its cell, apply a safe fix after confirming, explain a warning.
@@ -28,10 +27,10 @@ import {
 } from "@fluentui/react-components";
 import { useState, useSyncExternalStore } from "react";
 import { PROFILES } from "../domain/profiles";
-import type { Fix, Severity } from "../domain/validation";
-import { acknowledge, applyFix, selectCell } from "../workbook/office/review";
-import { sheetsOf, type LocatedFinding } from "../workbook/validate";
-import { reviewStore } from "./review-store";
+import { canExplain, type Fix, type Severity } from "../domain/validation";
+import type { WorkbookHost } from "../usecases/host";
+import { sheetsOf, type LocatedFinding } from "../usecases/validate-workbook";
+import { reviewStore } from "../usecases/review-store";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -79,9 +78,10 @@ const matches = (finding: LocatedFinding, filter: Filter) =>
       ? Boolean(finding.acknowledged)
       : !finding.acknowledged && finding.severity === filter;
 
-export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
+export function ValidationPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
+  const inExcel = host.available;
   const styles = useStyles();
-  const store = reviewStore();
+  const store = reviewStore(host);
   const state = useSyncExternalStore(store.subscribe, store.get);
   const [profile, setProfile] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
@@ -91,10 +91,10 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
   const [actionError, setActionError] = useState<string | null>(null);
 
   const rerun = () => store.run(profile || undefined);
-  async function act(action: (context: Excel.RequestContext) => Promise<void>, thenValidate: boolean) {
+  async function act(action: () => Promise<void>, thenValidate: boolean) {
     setActionError(null);
     try {
-      await Excel.run(action);
+      await action();
       if (thenValidate) await rerun();
     } catch (error) {
       setActionError((error as Error).message);
@@ -187,7 +187,7 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
                         className={styles.finding}
                         disabled={!f.cell}
                         title={f.cell ? strings.goTo(where(f)) : undefined}
-                        onClick={() => f.cell && void act((context) => selectCell(context, f.sheet!, f.cell!), false)}
+                        onClick={() => f.cell && void act(() => host.select(f.sheet!, f.cell!), false)}
                       >
                         <span>
                           <Badge appearance="tint" color={BADGE[f.severity]}>
@@ -208,7 +208,7 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
                             {strings.fix}
                           </Button>
                         )}
-                        {f.severity === "warning" && !f.acknowledged && (
+                        {canExplain(f) && !f.acknowledged && (
                           <Button
                             size="small"
                             onClick={() => {
@@ -225,7 +225,7 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
                           onSubmit={(e) => {
                             e.preventDefault();
                             setExplaining(null);
-                            void act((context) => acknowledge(context, f, reason), true);
+                            void act(() => host.explain(f, reason), true);
                           }}
                         >
                           <Field label={strings.explainLabel}>
@@ -259,7 +259,7 @@ export function ValidationPanel({ strings, inExcel }: { strings: Strings; inExce
                   appearance="primary"
                   onClick={() => {
                     setPendingFix(null);
-                    void act((context) => applyFix(context, pendingFix), true);
+                    void act(() => host.applyFix(pendingFix), true);
                   }}
                 >
                   {strings.confirm}

@@ -1,6 +1,7 @@
 /* global Office */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { officeHost } from "../workbook/office/host";
 import { App } from "./App";
 import { stringsFor } from "./strings";
 
@@ -10,7 +11,7 @@ function render(language: string | undefined, inExcel: boolean) {
   document.documentElement.lang = language?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App strings={stringsFor(language)} inExcel={inExcel} />
+      <App strings={stringsFor(language)} host={officeHost(inExcel)} />
     </FluentProvider>,
   );
 }

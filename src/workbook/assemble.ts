@@ -7,8 +7,8 @@
 import { CONTRACT, SHEETS, type CellKind, type TableEntry } from "../domain/contract";
 import { FORMULAS } from "../domain/template";
 import type { CellFact, CellProblem } from "../domain/validation";
-import { describeModelIssues, formatPath } from "../domain/model-errors";
-import { workbookModel, type WorkbookModel } from "../domain/model";
+import { describeModelIssues, formatPath, parseModel } from "../domain/model-errors";
+import type { WorkbookModel } from "../domain/model";
 import { columnLetter, columnNumber, splitAddress } from "../domain/a1";
 import { setAt } from "./model-paths";
 
@@ -149,9 +149,9 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
   }
 
   const cellProblems: CellProblem[] = [];
-  let parsed = workbookModel.safeParse(input);
+  let parsed = parseModel(input);
   if (!parsed.success) {
-    const lines = describeModelIssues(parsed.error, input);
+    const lines = describeModelIssues(parsed.error);
     parsed.error.issues.forEach((issue, i) => {
       const key = formatPath(issue.path);
       const line = lines[i]!;
@@ -161,7 +161,7 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
       cellProblems.push({ key, message: line.slice(key.length).replace(/^（(.+?)）：/, "$1：") });
       setPath(input, issue.path, null);
     });
-    if (reader.lenient) parsed = workbookModel.safeParse(input);
+    if (reader.lenient) parsed = parseModel(input);
   }
   if (!parsed.success || (!reader.lenient && problems.length > 0)) throw new WorkbookReadError(problems);
   return { model: parsed.data, locations: reader.where, cells: reader.cells, problems: cellProblems };

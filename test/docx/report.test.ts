@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { inspectWorkbook } from "../../src/workbook/xlsx/read";
-import { generateReport, reportFingerprint, verifyReport } from "../../src/workbook/report";
+import { reportFingerprint } from "../../src/docx/read";
+import { generateReport, verifyReport } from "../../src/usecases/report";
 import { workbookModel, type WorkbookModel } from "../../src/domain";
 import { SAMPLE_PATH } from "../support/model-inputs";
 

@@ -1,8 +1,8 @@
-import { describeModelIssues, workbookModel } from "../../src/domain";
+import { describeModelIssues, parseModel, workbookModel } from "../../src/domain";
 
 const issues = (input: unknown) => {
-  const parsed = workbookModel.safeParse(input);
-  return parsed.success ? [] : describeModelIssues(parsed.error, input);
+  const parsed = parseModel(input);
+  return parsed.success ? [] : describeModelIssues(parsed.error);
 };
 
 describe("the model schema", () => {

@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { WorkbookReadError, type AssembledWorkbook } from "../../workbook/assemble";
-import { generateReport, ReportReadError, verifyReport } from "../../workbook/report";
+import { ReportReadError } from "../../docx/read";
+import { generateReport, verifyReport } from "../../usecases/report";
 import { inspectWorkbook } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";

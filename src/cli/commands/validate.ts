@@ -1,7 +1,7 @@
 /** jxzp validate FILE.xlsx [--profile NAME] [--json]: the validator on a workbook file. */
 import { SEVERITY_NAMES } from "../../domain/validation";
 import { WorkbookReadError } from "../../workbook/assemble";
-import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../workbook/validate";
+import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../usecases/validate-workbook";
 import { inspectWorkbook } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";

@@ -62,6 +62,10 @@ export interface RuleContext {
   readonly problems: readonly CellProblem[];
 }
 
+/** Only a warning can be explained (已说明的提示) and so stop counting; an error must be corrected. */
+export const canExplain = (finding: Pick<Finding, "severity">): boolean => finding.severity === "warning";
+export const CANNOT_EXPLAIN = "只有警告可以说明；错误须更正";
+
 export type Draft = Omit<Finding, "rule" | "severity" | "acknowledged">;
 
 export interface Rule {

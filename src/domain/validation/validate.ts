@@ -14,7 +14,7 @@ import { scoreRules } from "./rules/scores";
 import { slipRules } from "./rules/slips";
 import { sumRules } from "./rules/sums";
 import { weightRules } from "./rules/weights";
-import type { CellFact, CellProblem, Finding, Rule, Severity } from "./types";
+import { canExplain, type CellFact, type CellProblem, type Finding, type Rule, type Severity } from "./types";
 
 /** The catalogue, in the order findings are listed: 附件1 first, then 附件2, then the cells themselves. */
 export const RULES: readonly Rule[] = [
@@ -81,10 +81,9 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
 
   const explained = acknowledgements(model);
   const marked = findings.map((finding) => {
-    const reason =
-      finding.severity === "warning"
-        ? (explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`))
-        : undefined;
+    const reason = canExplain(finding)
+      ? (explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`))
+      : undefined;
     return reason ? { ...finding, acknowledged: reason } : finding;
   });
   marked.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -9,25 +9,15 @@
  * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
  * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
  */
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
+import { compareVersions, CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import { tableRows } from "../../domain/layout";
+import type { InstallResult } from "../../usecases/host";
 import { loadContract, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 
-export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded" | "repaired";
-
-export interface InstallResult {
-  readonly status: InstallStatus;
-  /** Sheet id → the name it was installed under (differs from ours when that name was taken). */
-  readonly sheetNames: Readonly<Record<SheetId, string>>;
-  /** The version found in the workbook before (for an upgrade or an existing install). */
-  readonly previousVersion?: string;
-  /** The earlier template's sheets, kept under these names after an upgrade. */
-  readonly backupSheets: readonly string[];
-  readonly syncs: number;
-}
+export type { InstallResult, InstallStatus } from "../../usecases/host";
 
 /** One Chinese sentence for the user, with what to do. */
 export class InstallError extends Error {
@@ -212,16 +202,7 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
   };
 }
 
-/** "1.10.0" > "1.9.2": numeric parts compared in order. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] || 0) - (pb[i] || 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+export { compareVersions };
 
 const INVALID_IN_SHEET_NAME = /[\\/?*[\]:]/g;
 

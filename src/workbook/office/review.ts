@@ -3,8 +3,8 @@
  * sync; a safe fix or a warning's explanation written in one sync, only after the user confirmed.
  */
 import { entryOf } from "../../domain/contract";
-import type { Fix } from "../../domain/validation";
-import { validateWorkbook, type LocatedFinding, type WorkbookValidation } from "../validate";
+import { CANNOT_EXPLAIN, canExplain, type Fix } from "../../domain/validation";
+import { validateWorkbook, type LocatedFinding, type WorkbookValidation } from "../../usecases/validate-workbook";
 import { readExcelWorkbook } from "./read";
 
 export interface OfficeValidation extends WorkbookValidation {
@@ -37,12 +37,12 @@ export async function applyFix(context: Excel.RequestContext, finding: LocatedFi
 const ACKNOWLEDGEMENTS = entryOf("review.acknowledgements").table.name;
 
 /** Records a user's explanation of a warning in the 已说明的提示 table (rule, reason, cell key). */
-export async function acknowledge(
+export async function explainWarning(
   context: Excel.RequestContext,
   finding: LocatedFinding,
   reason: string,
 ): Promise<void> {
-  if (finding.severity !== "warning") throw new Error("只有警告可以说明；错误须更正");
+  if (!canExplain(finding)) throw new Error(CANNOT_EXPLAIN);
   context.workbook.tables.getItem(ACKNOWLEDGEMENTS).rows.add(undefined, [[finding.rule, reason.trim(), finding.key]]);
   await context.sync();
 }

@@ -7,7 +7,7 @@ import { CONTRACT, SHEETS } from "../domain/contract";
 import { formatAmount } from "../domain/decimal";
 import { validate, type Finding, type ValidationResult, type ValidationSummary } from "../domain/validation";
 import type { ProfileChoice } from "../domain/profiles";
-import type { AssembledWorkbook, Located } from "./assemble";
+import type { AssembledWorkbook, Located } from "../workbook/assemble";
 
 export interface LocatedFinding extends Finding {
   readonly sheet: string | null;

@@ -1,0 +1,37 @@
+/**
+ * The port the panels act through: whatever holds the workbook (Excel through Office.js in the task
+ * pane; a file in a browser page). Panels and the review store take a host and never call a host API
+ * themselves, so the same components serve every door.
+ */
+import type { SheetId } from "../domain/contract";
+import type { Fix } from "../domain/validation";
+import type { AssembledWorkbook } from "../workbook/assemble";
+import type { LocatedFinding } from "./validate-workbook";
+
+export type InstallStatus = "installed" | "alreadyInstalled" | "upgraded" | "repaired";
+
+export interface InstallResult {
+  readonly status: InstallStatus;
+  /** Sheet id → the name it was installed under (differs from ours when that name was taken). */
+  readonly sheetNames: Readonly<Record<SheetId, string>>;
+  /** The version found in the workbook before (for an upgrade or an existing install). */
+  readonly previousVersion?: string;
+  /** The earlier template's sheets, kept under these names after an upgrade. */
+  readonly backupSheets: readonly string[];
+  readonly syncs: number;
+}
+
+export interface WorkbookHost {
+  /** False where the host cannot act (the pane opened outside Excel): the panels say so and wait. */
+  readonly available: boolean;
+  /** The whole workbook, leniently (wrong-type cells become findings), with the round trips it took. */
+  read(): Promise<AssembledWorkbook & { readonly syncs?: number }>;
+  /** Shows a finding's cell to the user. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Writes a finding's safe fix. Callers confirm first: a host may not be able to undo it. */
+  applyFix(finding: LocatedFinding & { readonly fix: Fix }): Promise<void>;
+  /** Records the user's explanation of a warning (已说明的提示). */
+  explain(finding: LocatedFinding, reason: string): Promise<void>;
+  /** 安装模板: installs, repairs or upgrades the template without losing what was typed. */
+  install(): Promise<InstallResult>;
+}

@@ -1,0 +1,17 @@
+/** The Office.js host: every action one Excel.run batch, for the panels and the ribbon. */
+/* global Excel */
+import type { WorkbookHost } from "../../usecases/host";
+import { installTemplates } from "./install";
+import { readExcelWorkbook } from "./read";
+import { applyFix, explainWarning, selectCell } from "./review";
+
+export function officeHost(available: boolean): WorkbookHost {
+  return {
+    available,
+    read: () => Excel.run((context) => readExcelWorkbook(context, { lenient: true })),
+    select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    applyFix: (finding) => Excel.run((context) => applyFix(context, finding)),
+    explain: (finding, reason) => Excel.run((context) => explainWarning(context, finding, reason)),
+    install: () => Excel.run((context) => installTemplates(context)),
+  };
+}
