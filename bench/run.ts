@@ -15,13 +15,13 @@ import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { installTemplates } from "../src/workbook/office/install";
 import { readExcelWorkbook } from "../src/workbook/office/read";
 import { selectCell, validateOpenWorkbook } from "../src/workbook/office/review";
-import { generateReport } from "../src/workbook/report";
-import { validateWorkbook } from "../src/workbook/validate";
+import { generateReport } from "../src/usecases/report";
+import { validateWorkbook } from "../src/usecases/validate-workbook";
 import { inspectWorkbook, readWorkbook } from "../src/workbook/xlsx/read";
 import { completedSample } from "../scripts/completed-sample";
 import { variedModel } from "../scripts/batch-samples";
-import { FakeContext } from "../test/workbook/office/fake-excel";
-import { typeModel } from "../test/workbook/office/type-model";
+import { excelContext, FakeContext } from "../test/support/fake-excel";
+import { typeModel } from "../test/support/type-model";
 
 const ROOT = join(__dirname, "..");
 
@@ -286,7 +286,7 @@ function validationFigures(): void {
 /** Office.js round trips, counted on the in-memory Excel (the figure that matters in Excel on the web). */
 async function officeFigures(): Promise<void> {
   const fake = new FakeContext();
-  const excel = fake.api as unknown as Excel.RequestContext;
+  const excel = excelContext(fake);
   const count = async (name: string, run: () => Promise<unknown>) => {
     const [syncs, operations] = [fake.syncCount, fake.operationCount];
     const start = process.hrtime.bigint();

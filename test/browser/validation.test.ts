@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { Page } from "playwright-core";
+import type { FakeContext } from "../support/fake-excel";
 import { openPane, ROOT, useChineseFont, type OpenPane } from "./pane";
 
 jest.setTimeout(120000);
@@ -15,12 +16,12 @@ jest.setTimeout(120000);
 let pane: OpenPane;
 let page: Page;
 
-type Fake = {
-  workbook: { selection: unknown; sheets: Array<{ nameValue: string; cellMap: Map<string, { formula: unknown }> }> };
-  syncCount: number;
-};
-const fakeState = <T>(read: (fake: Fake) => T) =>
+/** Reads the in-memory Excel in the page (the harness's globalThis.__fake). */
+const fakeState = <T>(read: (fake: FakeContext) => T) =>
   page.evaluate(`(${read.toString()})(globalThis.__fake)`) as Promise<T>;
+/** Waits until `holds` is true of the in-memory Excel in the page. */
+const fakeUntil = (holds: (fake: FakeContext) => boolean) =>
+  page.waitForFunction(`(${holds.toString()})(globalThis.__fake)`);
 
 beforeAll(async () => {
   const harness = await build({
@@ -62,7 +63,7 @@ test("filters show one severity at a time", async () => {
 
 test("clicking a finding selects its cell in Excel", async () => {
   await page.getByRole("listitem").filter({ hasText: "分值合计 110.00" }).getByRole("button").first().click();
-  await page.waitForFunction(() => (globalThis as unknown as { __fake: Fake }).__fake.workbook.selection !== null);
+  await fakeUntil((fake) => fake.workbook.selection !== null);
   expect(await fakeState((fake) => fake.workbook.selection)).toEqual({ sheet: "附件2 自评表", address: "F29" });
 });
 

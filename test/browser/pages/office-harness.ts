@@ -1,16 +1,16 @@
 /**
  * Stands in for office.js in the browser tests: Office and Excel globals whose Excel.run hands the
- * adapters the in-memory Excel (test/workbook/office/fake-excel.ts), holding the 株洲 workbook with a
+ * adapters the in-memory Excel (test/support/fake-excel.ts), holding the 株洲 workbook with a
  * few typical mistakes. Served in place of office-js/office.js, so the built pane runs unchanged.
  */
 import { installTemplates } from "../../../src/workbook/office/install";
 import { workbookModel } from "../../../src/domain/model";
 import sample from "../../../samples/zhuzhou-kjj-2024.json";
-import { FakeContext } from "../../workbook/office/fake-excel";
-import { typeModel } from "../../workbook/office/type-model";
+import { excelContext, FakeContext } from "../../support/fake-excel";
+import { typeModel } from "../../support/type-model";
 
 const fake = new FakeContext();
-const excel = fake.api as unknown as Excel.RequestContext;
+const excel = excelContext(fake);
 
 const ready = (async () => {
   await installTemplates(excel);

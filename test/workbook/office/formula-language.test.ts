@@ -7,7 +7,7 @@
 import { FUNCTION_CATALOGUE } from "../../../src/functions/catalogue";
 import { FORMULAS, TEMPLATE_SHEETS } from "../../../src/domain/template";
 import { installTemplates } from "../../../src/workbook/office/install";
-import { FakeContext } from "./fake-excel";
+import { excelContext, FakeContext } from "../../support/fake-excel";
 
 /** The Excel built-ins the templates use, by their invariant (English) names. */
 const BUILT_INS = new Set([
@@ -36,7 +36,7 @@ let written: string[] = [];
 
 beforeAll(async () => {
   const fake = new FakeContext();
-  await installTemplates(fake.api as unknown as Excel.RequestContext);
+  await installTemplates(excelContext(fake));
   written = fake.workbook.sheets
     .flatMap((sheet) => [...sheet.cellMap.values()])
     .map((cell) => cell.formula)

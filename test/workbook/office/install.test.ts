@@ -10,8 +10,8 @@ import {
 } from "../../../src/workbook/office/install";
 import { readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
-import { FakeContext, FakeExcelError } from "./fake-excel";
-import { typeModel } from "./type-model";
+import { excelContext, FakeContext, FakeExcelError } from "../../support/fake-excel";
+import { typeModel } from "../../support/type-model";
 
 const sample = loadSample();
 const longer = {
@@ -26,14 +26,12 @@ const longer = {
   eval: { ...sample.eval, indicators: [...sample.eval.indicators, ...sample.eval.indicators.slice(0, 6)] },
 };
 
-const excel = (fake: FakeContext) => fake.api as unknown as Excel.RequestContext;
-
 describe("installTemplates into a new workbook", () => {
   const fake = new FakeContext();
   let result: Awaited<ReturnType<typeof installTemplates>>;
 
   beforeAll(async () => {
-    result = await installTemplates(excel(fake));
+    result = await installTemplates(excelContext(fake));
   });
 
   test("two syncs: one to look, one to write; calculation suspended for the write", () => {
@@ -110,10 +108,10 @@ const stateOf = (fake: FakeContext) =>
 
 test("installing again over a filled workbook changes nothing, in two syncs (look, read the version)", async () => {
   const fake = new FakeContext();
-  await installTemplates(excel(fake));
+  await installTemplates(excelContext(fake));
   typeModel(fake, sample);
   const before = stateOf(fake);
-  const again = await installTemplates(excel(fake));
+  const again = await installTemplates(excelContext(fake));
   expect(again).toMatchObject({ status: "alreadyInstalled", previousVersion: TEMPLATE_VERSION, syncs: 2 });
   expect(stateOf(fake)).toBe(before);
 });
@@ -124,7 +122,7 @@ describe("upgrading a filled workbook of an older template version", () => {
   const oldIds: string[] = [];
 
   beforeAll(async () => {
-    await installTemplates(excel(fake));
+    await installTemplates(excelContext(fake));
     typeModel(fake, longer);
     // The older version kept 编制数 elsewhere: its name points there, and that is where the value is.
     const basic = fake.workbook.sheet("附件1 基础数据表")!;
@@ -134,7 +132,7 @@ describe("upgrading a filled workbook of an older template version", () => {
     fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
     oldIds.push(...fake.workbook.sheets.map((s) => s.idValue));
     fake.syncCount = 0;
-    result = await installTemplates(excel(fake));
+    result = await installTemplates(excelContext(fake));
   });
 
   test("three syncs: look, read everything, write", () => {
@@ -147,7 +145,7 @@ describe("upgrading a filled workbook of an older template version", () => {
     expect(fake.workbook.tables.filter((t) => t.nameValue === "绩效指标").map((t) => t.addressLocal)).toEqual([
       "A13:K34",
     ]);
-    const read = await readExcelWorkbook(excel(fake));
+    const read = await readExcelWorkbook(excelContext(fake));
     expect(inputsOf(read.model)).toEqual(inputsOf(longer));
     expect(fake.workbook.sheet("报告文字")!.cell("A10").formula).toBe(TEMPLATE_VERSION);
   });
@@ -178,14 +176,14 @@ test.each([2, 6, 900])(
   "an upgrade failing at operation %i is undone: sheets, tables and names as they were",
   async (failAt) => {
     const fake = new FakeContext();
-    await installTemplates(excel(fake));
+    await installTemplates(excelContext(fake));
     typeModel(fake, sample);
     fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
     const before = stateOf(fake);
     fake.syncCount = 0;
     fake.workbook.failOnSync = 3; // the write: while setting the old sheets aside, or part-way through
     fake.workbook.failAtOperation = failAt;
-    const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
+    const error = await installTemplates(excelContext(fake)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstallError);
     expect(fake.syncCount).toBe(5);
     expect(stateOf(fake)).toBe(before);
@@ -197,7 +195,7 @@ test("a user's sheet under one of our names is never overwritten: ours gets a fr
   fake.api.workbook.worksheets.add("附件2 自评表");
   await fake.sync();
   fake.workbook.sheet("附件2 自评表")!.cell("A1").formula = "我的表";
-  const result = await installTemplates(excel(fake));
+  const result = await installTemplates(excelContext(fake));
   expect(result.sheetNames.eval).toBe("附件2 自评表 (2)");
   expect(fake.workbook.sheet("附件2 自评表")!.cell("A1").formula).toBe("我的表");
   expect(fake.workbook.names.get("自评_全年预算数")).toBe("='附件2 自评表 (2)'!$D$4");
@@ -207,7 +205,7 @@ test("a user's sheet under one of our names is never overwritten: ours gets a fr
 test("a failed write leaves the workbook as it was and says so in Chinese", async () => {
   const fake = new FakeContext();
   fake.workbook.failAtOperation = 500; // part-way through the write batch
-  const error = await installTemplates(excel(fake)).catch((e: unknown) => e);
+  const error = await installTemplates(excelContext(fake)).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(InstallError);
   expect((error as InstallError).message).toMatch(/^安装模板失败，工作簿未作改动/);
   expect((error as InstallError).reason).toBeInstanceOf(FakeExcelError);
@@ -229,14 +227,14 @@ test("the fake fails like Excel: unloaded properties, duplicate names, bad addre
 describe("damaged or newer templates", () => {
   test("a name whose cells were deleted (#REF!) is repaired by installing again, inputs kept", async () => {
     const fake = new FakeContext();
-    await installTemplates(excel(fake));
+    await installTemplates(excelContext(fake));
     typeModel(fake, sample);
     fake.workbook.names.set("基础_编制数", "=#REF!");
     fake.workbook.sheet("附件1 基础数据表")!.cell("B5").formula = null;
     fake.syncCount = 0;
-    const result = await installTemplates(excel(fake));
+    const result = await installTemplates(excelContext(fake));
     expect(result).toMatchObject({ status: "repaired", syncs: 3 });
-    const read = await readExcelWorkbook(excel(fake));
+    const read = await readExcelWorkbook(excelContext(fake));
     expect(read.model.basic.staff.authorized).toBeNull(); // its cell was gone; everything else came across
     expect(read.model.eval.indicators).toHaveLength(sample.eval.indicators.length);
     expect(read.model.basic.threePublic.total.final!.toString()).toBe("38.67");
@@ -244,10 +242,10 @@ describe("damaged or newer templates", () => {
 
   test("a template newer than the add-in is refused, nothing changed", async () => {
     const fake = new FakeContext();
-    await installTemplates(excel(fake));
+    await installTemplates(excelContext(fake));
     fake.workbook.sheet("报告文字")!.cell("A10").formula = "9.0.0";
     const before = stateOf(fake);
-    await expect(installTemplates(excel(fake))).rejects.toThrow(
+    await expect(installTemplates(excelContext(fake))).rejects.toThrow(
       /工作簿中的模板是 9\.0\.0 版，比本加载项的 .* 版新，工作簿未作改动/,
     );
     expect(stateOf(fake)).toBe(before);

@@ -3,10 +3,9 @@ import { WorkbookReadError } from "../../../src/workbook/assemble";
 import { installTemplates } from "../../../src/workbook/office/install";
 import { parseRangeAddress, readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
-import { FakeContext } from "./fake-excel";
-import { typeModel } from "./type-model";
+import { excelContext, FakeContext } from "../../support/fake-excel";
+import { typeModel } from "../../support/type-model";
 
-const excel = (fake: FakeContext) => fake.api as unknown as Excel.RequestContext;
 const sample = loadSample();
 
 /** The sample with more 项目支出 lines and indicators than the template's blank rows. */
@@ -24,7 +23,7 @@ const longer = {
 
 async function filled(model = sample): Promise<FakeContext> {
   const fake = new FakeContext();
-  await installTemplates(excel(fake));
+  await installTemplates(excelContext(fake));
   typeModel(fake, model);
   fake.syncCount = 0;
   return fake;
@@ -32,7 +31,7 @@ async function filled(model = sample): Promise<FakeContext> {
 
 test("the 株洲 sample typed into the installed template reads back in one sync", async () => {
   const fake = await filled();
-  const read = await readExcelWorkbook(excel(fake));
+  const read = await readExcelWorkbook(excelContext(fake));
   expect(read.syncs).toBe(1);
   expect(fake.syncCount).toBe(1);
   expect(inputsOf(read.model)).toEqual(inputsOf(sample));
@@ -42,7 +41,7 @@ test("the 株洲 sample typed into the installed template reads back in one sync
 
 test("rows added to the tables the Excel way are read, and the cells below them are found by name", async () => {
   const fake = await filled(longer);
-  const read = await readExcelWorkbook(excel(fake));
+  const read = await readExcelWorkbook(excelContext(fake));
   expect(read.syncs).toBe(1);
   expect(read.model.eval.indicators).toHaveLength(21);
   expect(read.model.basic.projects.lines).toHaveLength(5);
@@ -56,7 +55,7 @@ test("a cell showing an Excel error and a text in a number cell are named by she
   basic.cell("C5").formula = "=1/0";
   basic.cell("C5").value = "#DIV/0!";
   basic.cell("B5").formula = "三十九";
-  const error = await readExcelWorkbook(excel(fake)).catch((e: unknown) => e);
+  const error = await readExcelWorkbook(excelContext(fake)).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(WorkbookReadError);
   const problems = (error as WorkbookReadError).problems.join("\n");
   expect(problems).toContain("「附件1 基础数据表」C5：单元格显示错误 #DIV/0!");
@@ -70,7 +69,7 @@ test("a deleted name or table: the failed read is diagnosed in a second sync", a
     fake.workbook.tables.findIndex((t) => t.nameValue === "绩效指标"),
     1,
   );
-  const error = await readExcelWorkbook(excel(fake)).catch((e: unknown) => e);
+  const error = await readExcelWorkbook(excelContext(fake)).catch((e: unknown) => e);
   expect(fake.syncCount).toBe(2);
   expect((error as WorkbookReadError).problems).toEqual([
     "缺少名称「基础_编制数」（编制数）",
@@ -91,7 +90,7 @@ test("a workbook without the optional 已说明的提示 table (an older templat
     fake.workbook.tables.findIndex((t) => t.nameValue === "已说明的提示"),
     1,
   );
-  const read = await readExcelWorkbook(excel(fake));
+  const read = await readExcelWorkbook(excelContext(fake));
   expect(read.syncs).toBe(3); // the read, what is missing, the read without it
   expect(read.model.review.acknowledgements).toEqual([]);
   expect(inputsOf(read.model)).toEqual(inputsOf(sample));
@@ -107,6 +106,6 @@ test("a table's 汇总行 (total row) is not read as a data row", async () => {
   sheet.cell("F29").formula = "=SUBTOTAL(109,[分值])";
   sheet.cell("F29").value = 90;
   sheet.cell("A29").formula = "汇总";
-  const read = await readExcelWorkbook(excel(fake));
+  const read = await readExcelWorkbook(excelContext(fake));
   expect(read.model.eval.indicators).toHaveLength(15);
 });

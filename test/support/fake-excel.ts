@@ -1,10 +1,27 @@
 /**
- * An in-memory stand-in for the Excel JavaScript API, for the Office.js boundary only. It holds real
+ * An in-memory stand-in for the Excel JavaScript API, for the Office.js boundary only, shared by the
+ * adapter tests, the browser harness (test/browser/pages/office-harness.ts) and the bench. It holds real
  * cell formulas, formats, names, tables and validation; counts context.sync() calls; and fails like Excel
  * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
  * an invalid address or sheet name throws, and a batch stops at its first failing operation.
+ *
+ * It implements the members of Excel the adapters use (excel-api.ts), each typed from @types/office-js;
+ * excelContext() hands it to the adapters as an Excel.RequestContext.
  */
-import { columnLetter as columnLetters, columnNumber } from "../../../src/domain/a1";
+import { columnLetter as columnLetters, columnNumber } from "../../src/domain/a1";
+import type {
+  NamedItemApi,
+  NamedItemCollectionApi,
+  RangeApi,
+  RangeFormatApi,
+  RequestContextApi,
+  TableApi,
+  TableByNameApi,
+  TableCollectionApi,
+  WorksheetApi,
+  WorksheetByNameApi,
+  WorksheetCollectionApi,
+} from "./excel-api";
 
 export class FakeExcelError extends Error {
   constructor(
@@ -84,25 +101,40 @@ abstract class ClientObject {
 
 const ERROR_VALUE = /^#(?:DIV\/0!|NAME\?|VALUE!|REF!|N\/A|NUM!|NULL!|CALC!|SPILL!)$/;
 
-export class FakeRange extends ClientObject {
-  constructor(
-    context: FakeContext,
-    public sheet: FakeWorksheet,
-    public addressLocal: string,
-  ) {
+/** Where a range is: a sheet and an A1 address on it. */
+interface Place {
+  sheet: FakeWorksheet;
+  address: string;
+}
+
+export class FakeRange extends ClientObject implements RangeApi {
+  /** Known at once for sheet.getRange(address); once the batch has run for a range found by name. */
+  private place: Place | undefined;
+
+  constructor(context: FakeContext, place?: Place) {
     super(context);
-    if (addressLocal) cellsOf(addressLocal); // throws on an invalid address, as Excel does
+    if (place?.address) cellsOf(place.address); // throws on an invalid address, as Excel does
+    this.place = place;
   }
 
   /** A range found by name when the batch runs (names.getItem(…).getRange(), tables.getItem(…).getRange()). */
-  static resolved(context: FakeContext, resolve: () => { sheet: FakeWorksheet; address: string }): FakeRange {
-    const range = new FakeRange(context, undefined as unknown as FakeWorksheet, "");
-    context.queue(() => {
-      const found = resolve();
-      range.sheet = found.sheet;
-      range.addressLocal = found.address;
-    });
+  static resolved(context: FakeContext, resolve: () => Place): FakeRange {
+    const range = new FakeRange(context);
+    context.queue(() => (range.place = resolve()));
     return range;
+  }
+
+  private get sheet(): FakeWorksheet {
+    return this.located().sheet;
+  }
+
+  private get addressLocal(): string {
+    return this.located().address;
+  }
+
+  private located(): Place {
+    if (!this.place) throw new FakeExcelError("InvalidOperation", "The range is known only after context.sync()");
+    return this.place;
   }
 
   /** What a cell shows: a constant, or a formula's calculated value. */
@@ -124,7 +156,7 @@ export class FakeRange extends ClientObject {
     return this.read("values", () => this.cells().map((row) => row.map((a) => this.shown(a))));
   }
 
-  get valueTypes(): string[][] {
+  get valueTypes(): RangeApi["valueTypes"] {
     return this.read("valueTypes", () =>
       this.cells().map((row) =>
         row.map((a) => {
@@ -172,57 +204,100 @@ export class FakeRange extends ClientObject {
     );
   }
 
-  /** Format properties land on every cell of the range (font, fill, borders, alignment …). */
-  get format() {
+  /** Format properties land on every cell of the range (font, fill, borders, alignment …), as "font.bold" …. */
+  get format(): RangeFormatApi {
     const apply = (key: string, value: unknown) =>
       this.context.queue(() =>
         this.cells()
           .flat()
           .forEach((a) => (this.sheet.cell(a).format[key] = value)),
       );
-    const section = (prefix: string) =>
-      new Proxy({}, { set: (_t, key: string, value) => (apply(`${prefix}.${key}`, value), true) });
-    const borders = { getItem: (edge: string) => section(`border.${edge}`) };
-    return new Proxy(
-      { font: section("font"), fill: section("fill"), borders, protection: section("protection") },
-      {
-        set: (_t, key: string, value) => {
-          if (key === "columnWidth")
-            this.context.queue(() =>
-              this.cells()[0]!.forEach((a) => this.sheet.columnWidths.set(a.replace(/\d+$/, ""), value)),
-            );
-          else if (key === "rowHeight")
-            this.context.queue(() =>
-              this.cells().forEach((row) => this.sheet.rowHeights.set(Number(row[0]!.replace(/^[A-Z]+/, "")), value)),
-            );
-          else apply(key, value);
-          return true;
+    const columnWidth = (value: number) =>
+      this.context.queue(() =>
+        this.cells()[0]!.forEach((a) => this.sheet.columnWidths.set(a.replace(/\d+$/, ""), value)),
+      );
+    const rowHeight = (value: number) =>
+      this.context.queue(() =>
+        this.cells().forEach((row) => this.sheet.rowHeights.set(Number(row[0]!.replace(/^[A-Z]+/, "")), value)),
+      );
+    return {
+      font: {
+        set name(value: string) {
+          apply("font.name", value);
+        },
+        set size(value: number) {
+          apply("font.size", value);
+        },
+        set bold(value: boolean) {
+          apply("font.bold", value);
+        },
+        set color(value: string) {
+          apply("font.color", value);
         },
       },
-    ) as {
-      font: Record<string, unknown>;
-      fill: Record<string, unknown>;
-      borders: { getItem(e: string): Record<string, unknown> };
-      protection: Record<string, unknown>;
-      [k: string]: unknown;
+      fill: {
+        set color(value: string) {
+          apply("fill.color", value);
+        },
+      },
+      protection: {
+        set locked(value: boolean) {
+          apply("protection.locked", value);
+        },
+      },
+      borders: {
+        getItem: (edge) => ({
+          set style(value: Excel.RangeBorder["style"]) {
+            apply(`border.${edge}.style`, value);
+          },
+          set color(value: string) {
+            apply(`border.${edge}.color`, value);
+          },
+        }),
+      },
+      set wrapText(value: boolean) {
+        apply("wrapText", value);
+      },
+      set verticalAlignment(value: Excel.RangeFormat["verticalAlignment"]) {
+        apply("verticalAlignment", value);
+      },
+      set horizontalAlignment(value: Excel.RangeFormat["horizontalAlignment"]) {
+        apply("horizontalAlignment", value);
+      },
+      set indentLevel(value: number) {
+        apply("indentLevel", value);
+      },
+      set columnWidth(value: number) {
+        columnWidth(value);
+      },
+      set rowHeight(value: number) {
+        rowHeight(value);
+      },
     };
   }
 
   /** rule, prompt and errorAlert land on every cell of the range. */
-  get dataValidation() {
-    return new Proxy({} as Record<string, unknown>, {
-      set: (_t, key: string, value) => {
-        this.context.queue(() =>
-          this.cells()
-            .flat()
-            .forEach((a) => {
-              const cell = this.sheet.cell(a);
-              cell.validation = { ...(cell.validation as object), [key]: value };
-            }),
-        );
-        return true;
+  get dataValidation(): RangeApi["dataValidation"] {
+    const apply = (key: string, value: unknown) =>
+      this.context.queue(() =>
+        this.cells()
+          .flat()
+          .forEach((a) => {
+            const cell = this.sheet.cell(a);
+            cell.validation = { ...(cell.validation as object), [key]: value };
+          }),
+      );
+    return {
+      set rule(value: Excel.DataValidationRule) {
+        apply("rule", value);
       },
-    });
+      set prompt(value: Excel.DataValidationPrompt) {
+        apply("prompt", value);
+      },
+      set errorAlert(value: Excel.DataValidationErrorAlert) {
+        apply("errorAlert", value);
+      },
+    };
   }
 
   set values(matrix: unknown[][]) {
@@ -240,7 +315,7 @@ export class FakeRange extends ClientObject {
   }
 }
 
-export class FakeNamedItem extends ClientObject {
+export class FakeNamedItem extends ClientObject implements NamedItemApi {
   constructor(
     context: FakeContext,
     readonly nameValue: string,
@@ -277,7 +352,7 @@ export class FakeNamedItem extends ClientObject {
   }
 }
 
-export class FakeTable extends ClientObject {
+export class FakeTable extends ClientObject implements TableApi {
   nameValue: string;
   constructor(
     context: FakeContext,
@@ -316,7 +391,7 @@ export class FakeTable extends ClientObject {
 
 let sheetIds = 0;
 
-export class FakeWorksheet extends ClientObject {
+export class FakeWorksheet extends ClientObject implements WorksheetApi {
   readonly cellMap = new Map<string, CellState>();
   readonly merges: string[] = [];
   readonly columnWidths = new Map<string, number>();
@@ -362,7 +437,7 @@ export class FakeWorksheet extends ClientObject {
     });
   }
 
-  set visibility(value: string) {
+  set visibility(value: Excel.Worksheet["visibility"]) {
     this.context.queue(() => (this.visibilityValue = value));
   }
 
@@ -371,12 +446,12 @@ export class FakeWorksheet extends ClientObject {
   }
 
   getRange(address: string): FakeRange {
-    return new FakeRange(this.context, this, address);
+    return new FakeRange(this.context, { sheet: this, address });
   }
 
-  get tables() {
+  get tables(): WorksheetApi["tables"] {
     return {
-      add: (address: string, hasHeaders: boolean) => {
+      add: (address, hasHeaders) => {
         const table = new FakeTable(this.context, this, address, hasHeaders);
         this.context.queue(() => {
           cellsOf(address);
@@ -387,19 +462,28 @@ export class FakeWorksheet extends ClientObject {
     };
   }
 
-  get freezePanes() {
+  get freezePanes(): WorksheetApi["freezePanes"] {
     return { freezeRows: (rows: number) => this.context.queue(() => (this.frozenRows = rows)) };
   }
 
-  get pageLayout() {
-    const settings = this.pageLayoutSettings;
-    return new Proxy({} as Record<string, unknown>, {
-      get: (_t, key: string) =>
-        key === "setPrintTitleRows"
-          ? (rows: string) => this.context.queue(() => (settings.printTitleRows = rows))
-          : undefined,
-      set: (_t, key: string, value) => (this.context.queue(() => (settings[key] = value)), true),
-    });
+  /** Page setup lands in pageLayoutSettings, by property name (printTitleRows for setPrintTitleRows). */
+  get pageLayout(): WorksheetApi["pageLayout"] {
+    const set = (key: string, value: unknown) => this.context.queue(() => (this.pageLayoutSettings[key] = value));
+    return {
+      set orientation(value: Excel.PageLayout["orientation"]) {
+        set("orientation", value);
+      },
+      set paperSize(value: Excel.PageLayout["paperSize"]) {
+        set("paperSize", value);
+      },
+      set zoom(value: Excel.PageLayoutZoomOptions) {
+        set("zoom", value);
+      },
+      set centerHorizontally(value: boolean) {
+        set("centerHorizontally", value);
+      },
+      setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+    };
   }
 
   delete(): void {
@@ -432,7 +516,7 @@ export class FakeWorkbook {
   }
 
   /** The range a defined name refers to: "='Sheet'!$B$5:$D$5" or a table's data body "=Table1". */
-  resolve(name: string): { sheet: FakeWorksheet; address: string } {
+  resolve(name: string): Place {
     const reference = this.names.get(name);
     if (reference === undefined)
       throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
@@ -478,6 +562,147 @@ export class FakeWorkbook {
   }
 }
 
+class FakeWorksheetCollection extends ClientObject implements WorksheetCollectionApi {
+  get items(): FakeWorksheet[] {
+    return this.read("items", () => this.context.workbook.sheets);
+  }
+  protected override children(): ClientObject[] {
+    return this.context.workbook.sheets;
+  }
+  add(name: string): FakeWorksheet {
+    const wb = this.context.workbook;
+    const sheet = new FakeWorksheet(this.context, name);
+    this.context.queue(() => {
+      if (name.length > 31 || INVALID_SHEET_NAME.test(name))
+        throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
+      if (wb.sheet(name))
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+      wb.sheets.push(sheet);
+    });
+    return sheet;
+  }
+  getItemOrNullObject(name: string): Pick<Excel.Worksheet, "delete"> {
+    const wb = this.context.workbook;
+    return {
+      delete: () => this.context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)),
+    };
+  }
+  /** A sheet by name: ItemNotFound when the batch runs if there is none. */
+  getItem(name: string): WorksheetByNameApi {
+    const wb = this.context.workbook;
+    const found = () => {
+      const sheet = wb.sheet(name);
+      if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      return sheet;
+    };
+    return {
+      activate: () => this.context.queue(() => (wb.activeSheet = found().nameValue)),
+      getRange: (address) => {
+        cellsOf(address);
+        return FakeRange.resolved(this.context, () => ({ sheet: found(), address }));
+      },
+    };
+  }
+}
+
+class FakeNamedItemCollection extends ClientObject implements NamedItemCollectionApi {
+  private snapshot: FakeNamedItem[] = [];
+  get items(): FakeNamedItem[] {
+    return this.read("items", () => this.snapshot);
+  }
+  override load(properties?: string | string[]): this {
+    this.context.pendingLoads.push(
+      () =>
+        (this.snapshot = [...this.context.workbook.names].map(
+          ([name, reference]) => new FakeNamedItem(this.context, name, reference),
+        )),
+    );
+    return super.load(properties);
+  }
+  protected override children(): ClientObject[] {
+    return this.snapshot;
+  }
+  add(name: string, reference: string): void {
+    const wb = this.context.workbook;
+    this.context.queue(() => {
+      if (wb.names.has(name))
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
+      wb.names.set(name, reference);
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
+  /** Throws ItemNotFound when the batch runs if the name does not exist. */
+  getItem(name: string): FakeNamedItem {
+    this.context.queue(() => {
+      if (!this.context.workbook.names.has(name))
+        throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    });
+    return new FakeNamedItem(this.context, name);
+  }
+}
+
+class FakeTableCollection extends ClientObject implements TableCollectionApi {
+  private snapshot: FakeTable[] = [];
+  get items(): FakeTable[] {
+    return this.read("items", () => this.snapshot);
+  }
+  override load(properties?: string | string[]): this {
+    const wb = this.context.workbook;
+    this.context.pendingLoads.push(() => (this.snapshot = wb.tables.filter((t) => wb.sheets.includes(t.sheet))));
+    return super.load(properties);
+  }
+  protected override children(): ClientObject[] {
+    return this.snapshot;
+  }
+  /** Throws ItemNotFound when the batch runs if there is no such table. */
+  getItem(name: string): TableByNameApi {
+    const context = this.context;
+    const wb = context.workbook;
+    const range = FakeRange.resolved(context, () => {
+      const table = wb.table(name);
+      if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      return { sheet: table.sheet, address: table.addressLocal };
+    });
+    return {
+      getRange: () => range,
+      load() {
+        return this;
+      },
+      get showTotals() {
+        return wb.table(name)?.showTotalsValue ?? false;
+      },
+      rows: {
+        /** Appends rows at the table's end: cells below move down, as Excel does. */
+        add: (_index, values) =>
+          context.queue(() => {
+            const table = wb.table(name);
+            if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+            const [start, end] = table.addressLocal.split(":") as [string, string];
+            const last = Number(end.replace(/^[A-Z]+/, ""));
+            wb.insertRows(table.sheet.nameValue, last + 1, values.length);
+            table.addressLocal = `${start}:${end.replace(/\d+$/, String(last + values.length))}`;
+            const firstColumn = columnNumber(start.replace(/\d+$/, ""));
+            values.forEach((row, r) =>
+              row.forEach((value, c) => {
+                table.sheet.cell(`${columnLetters(firstColumn + c)}${last + 1 + r}`).formula = value;
+              }),
+            );
+          }),
+      },
+      set name(value: string) {
+        context.queue(() => {
+          const table = wb.table(name);
+          if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+          if (wb.table(value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
+          table.nameValue = value;
+        });
+      },
+    };
+  }
+}
+
 export class FakeContext {
   readonly workbook = new FakeWorkbook();
   syncCount = 0;
@@ -509,157 +734,36 @@ export class FakeContext {
     loads.forEach((load) => load());
   }
 
-  /** The subset of Excel.RequestContext the adapters use (one object, as Excel's context is). */
-  readonly api = this.buildApi();
+  /** The subset of Excel.RequestContext the adapters use (one object, as Excel's context is); excelContext() types it as Excel's. */
+  readonly api: RequestContextApi = {
+    sync: () => this.sync(),
+    application: {
+      suspendApiCalculationUntilNextSync: () => this.queue(() => (this.workbook.calculationSuspensions += 1)),
+    },
+    workbook: {
+      worksheets: new FakeWorksheetCollection(this),
+      names: new FakeNamedItemCollection(this),
+      tables: new FakeTableCollection(this),
+    },
+  };
+}
 
-  private buildApi() {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the nested classes below need the context
-    const context = this;
-    const wb = this.workbook;
-    return {
-      sync: () => context.sync(),
-      application: { suspendApiCalculationUntilNextSync: () => context.queue(() => (wb.calculationSuspensions += 1)) },
-      workbook: {
-        worksheets: new (class extends ClientObject {
-          get items() {
-            return this.read("items", () => wb.sheets);
-          }
-          protected override children() {
-            return wb.sheets;
-          }
-          add(name: string) {
-            const sheet = new FakeWorksheet(context, name);
-            context.queue(() => {
-              if (name.length > 31 || INVALID_SHEET_NAME.test(name))
-                throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
-              if (wb.sheet(name))
-                throw new FakeExcelError(
-                  "ItemAlreadyExists",
-                  `A resource with the same name or ID already exists: ${name}`,
-                );
-              wb.sheets.push(sheet);
-            });
-            return sheet;
-          }
-          getItemOrNullObject(name: string) {
-            return {
-              delete: () =>
-                context.queue(() => wb.sheet(name) && wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1)),
-            };
-          }
-          /** A sheet by name: ItemNotFound when the batch runs if there is none. */
-          getItem(name: string) {
-            const found = () => {
-              const sheet = wb.sheet(name);
-              if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-              return sheet;
-            };
-            return {
-              activate: () => context.queue(() => (wb.activeSheet = found().nameValue)),
-              getRange: (address: string) => {
-                cellsOf(address);
-                return FakeRange.resolved(context, () => ({ sheet: found(), address }));
-              },
-            };
-          }
-        })(context),
-        names: new (class extends ClientObject {
-          private snapshot: FakeNamedItem[] = [];
-          get items() {
-            return this.read("items", () => this.snapshot);
-          }
-          override load(properties?: string | string[]) {
-            context.pendingLoads.push(
-              () =>
-                (this.snapshot = [...wb.names].map(([name, reference]) => new FakeNamedItem(context, name, reference))),
-            );
-            return super.load(properties);
-          }
-          protected override children() {
-            return this.snapshot;
-          }
-          add(name: string, reference: string) {
-            context.queue(() => {
-              if (wb.names.has(name))
-                throw new FakeExcelError(
-                  "ItemAlreadyExists",
-                  `A resource with the same name or ID already exists: ${name}`,
-                );
-              wb.names.set(name, reference);
-            });
-          }
-          getItemOrNullObject(name: string) {
-            return new FakeNamedItem(context, name);
-          }
-          /** Throws ItemNotFound when the batch runs if the name does not exist. */
-          getItem(name: string) {
-            context.queue(() => {
-              if (!wb.names.has(name))
-                throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-            });
-            return new FakeNamedItem(context, name);
-          }
-        })(context),
-        tables: new (class extends ClientObject {
-          private snapshot: FakeTable[] = [];
-          get items() {
-            return this.read("items", () => this.snapshot);
-          }
-          override load(properties?: string | string[]) {
-            context.pendingLoads.push(() => (this.snapshot = wb.tables.filter((t) => wb.sheets.includes(t.sheet))));
-            return super.load(properties);
-          }
-          protected override children() {
-            return this.snapshot;
-          }
-          /** Throws ItemNotFound when the batch runs if there is no such table. */
-          getItem(name: string) {
-            const range = FakeRange.resolved(context, () => {
-              const table = wb.table(name);
-              if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-              return { sheet: table.sheet, address: table.addressLocal };
-            });
-            return {
-              getRange: () => range,
-              load: function () {
-                return this;
-              },
-              get showTotals() {
-                return wb.table(name)?.showTotalsValue ?? false;
-              },
-              rows: {
-                /** Appends rows at the table's end: cells below move down, as Excel does. */
-                add: (_index: number | undefined, values: unknown[][]) =>
-                  context.queue(() => {
-                    const table = wb.table(name);
-                    if (!table)
-                      throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-                    const [start, end] = table.addressLocal.split(":") as [string, string];
-                    const last = Number(end.replace(/^[A-Z]+/, ""));
-                    wb.insertRows(table.sheet.nameValue, last + 1, values.length);
-                    table.addressLocal = `${start}:${end.replace(/\d+$/, String(last + values.length))}`;
-                    const firstColumn = columnNumber(start.replace(/\d+$/, ""));
-                    values.forEach((row, r) =>
-                      row.forEach((value, c) => {
-                        table.sheet.cell(`${columnLetters(firstColumn + c)}${last + 1 + r}`).formula =
-                          value as CellState["formula"];
-                      }),
-                    );
-                  }),
-              },
-              set name(value: string) {
-                context.queue(() => {
-                  const table = wb.table(name);
-                  if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-                  if (wb.table(value))
-                    throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
-                  table.nameValue = value;
-                });
-              },
-            };
-          }
-        })(context),
-      },
-    };
-  }
+/**
+ * The fake as the Excel.RequestContext the adapters take. This is the fake's one type conversion, and
+ * the only one needed: the fake implements RequestContextApi, the members of Excel's API the adapters
+ * use (excel-api.ts), not the thousands of members of Excel.RequestContext.
+ *
+ * tsc checks what it can: each fake class `implements` its interface in excel-api.ts, and
+ * `Office extends Api` below requires Excel.RequestContext to be assignable to RequestContextApi, so
+ * every member the fake implements exists in Excel with a type Excel accepts. What tsc cannot check is
+ * that the adapters use no member outside the subset: such a member is undefined on the fake, and the
+ * test that reaches it fails.
+ */
+export function excelContext(fake: FakeContext): Excel.RequestContext {
+  return implementedSubset<Excel.RequestContext, RequestContextApi>(fake.api);
+}
+
+/** Office's type for an object that implements `Api`, a subset of it (checked: Office must be assignable to Api). */
+function implementedSubset<Office extends Api, Api>(api: Api): Office {
+  return api as Office;
 }

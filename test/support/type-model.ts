@@ -1,7 +1,7 @@
 /** A user filling the installed template in the in-memory Excel: typing a model's inputs, adding table rows. */
-import { CONTRACT, type WorkbookModel } from "../../../src/domain";
-import { columnLetter, columnNumber, splitAddress } from "../../../src/domain/a1";
-import { valueAtPath as valueAt } from "../../../src/domain/validation/paths";
+import { CONTRACT, type WorkbookModel } from "../../src/domain";
+import { columnLetter, columnNumber, splitAddress } from "../../src/domain/a1";
+import { valueAtPath as valueAt } from "../../src/domain/validation/paths";
 import type { FakeContext } from "./fake-excel";
 
 /** What a user types for a model value: numbers as numbers, dates as Excel serial days. */
