@@ -62,12 +62,6 @@ export function rateValueText(rate: Rate): string | null {
   return rate.kind === "value" ? rate.value.toFixed(4) : null;
 }
 
-/** min(rate, 1): the share of a weight earned by a rate; 0 when the rate is 不适用. */
-export function cappedAtOne(rate: Rate): Dec {
-  if (rate.kind !== "value") return new Dec(0);
-  return Dec.min(rate.exact, 1);
-}
-
 /** Cell amounts with at most 2 decimals below this size take the exact integer path of rateNumber. */
 const FAST_AMOUNT_LIMIT = 1e9;
 

@@ -250,8 +250,11 @@ export const TEMPLATE_SHEETS: readonly TemplateSheet[] = [basicSheet, evalSheet,
 export const VERSION_NAME = "绩效自评助手_模板版本";
 export { TEMPLATE_VERSION };
 
-/** A data-validation rule with its Chinese input message and error alert. */
-export interface ValidationRule {
+/**
+ * An input rule: what Excel's data validation lets a user type in a cell, with its Chinese input message and
+ * error alert. ("Validation" in this code base means our 校验 of the whole workbook; this is the cell's own.)
+ */
+export interface InputRule {
   readonly type: "list" | "whole" | "decimal" | "date";
   /** For lists: a formula giving the list; for numbers and dates: the minimum. */
   readonly formula: string;
@@ -270,7 +273,7 @@ export const LISTS: ReadonlyArray<{ name: string; values: readonly string[] }> =
 ];
 
 /** Validation by cell kind, for input cells. */
-export const KIND_VALIDATION: Readonly<Partial<Record<CellKind, ValidationRule>>> = {
+export const KIND_INPUT_RULES: Readonly<Partial<Record<CellKind, InputRule>>> = {
   integer: { type: "whole", formula: "0", prompt: "请填写不小于 0 的整数（人）", error: "这里应填写不小于 0 的整数" },
   amount: {
     type: "decimal",
@@ -282,7 +285,7 @@ export const KIND_VALIDATION: Readonly<Partial<Record<CellKind, ValidationRule>>
 };
 
 /** Validation of particular input cells, before the rule of their kind. */
-export const KEY_VALIDATION: Readonly<Record<string, ValidationRule>> = {
+export const KEY_INPUT_RULES: Readonly<Record<string, InputRule>> = {
   "review.profile": {
     type: "list",
     formula: `"${PROFILE_NAMES.join(",")}"`,
@@ -295,7 +298,7 @@ export const KEY_VALIDATION: Readonly<Record<string, ValidationRule>> = {
 export const SIGNED_AMOUNT_KEYS: ReadonlySet<string> = new Set(["basic.budgetAdjustment"]);
 
 /** Validation of table columns; `{row}` stands for the cell's row. */
-export const COLUMN_VALIDATION: Readonly<Record<string, ValidationRule>> = {
+export const COLUMN_INPUT_RULES: Readonly<Record<string, InputRule>> = {
   "eval.indicators.level1": {
     type: "list",
     formula: LEVEL1_LIST_NAME,

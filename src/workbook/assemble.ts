@@ -34,14 +34,13 @@ export interface TableFound {
 
 export interface WorkbookSource {
   hasSheet(name: string): boolean;
-  /** A plain value: number, string, boolean, Date, null, or a CellError. */
-  value(sheet: string, address: string): unknown;
   /** The first cell a defined name refers to; null when the name is missing or unreadable. */
   name(name: string): { sheet: string; start: string } | null;
-  /** A cell's formula ("=…"), when the source knows formulas; null for a constant. */
-  formula?(sheet: string, address: string): string | null;
-  /** Value and formula in one lookup, for sources where finding a cell is the cost (a batch reads 800 a file). */
-  lookup?(sheet: string, address: string): { value: unknown; formula: string | null };
+  /**
+   * A cell's value (number, string, boolean, Date, null, or a CellError) and formula ("=…", null for a
+   * constant), in one lookup: finding the cell is the cost (a batch reads 800 a file).
+   */
+  lookup(sheet: string, address: string): { value: unknown; formula: string | null };
   /** A table's range (header row included) and header texts; null when missing. */
   table(name: string): TableFound | null;
 }
@@ -187,9 +186,7 @@ function readCell(
     reader.problems.push(`${fact.key}：名称指向的工作表「${sheet}」不存在`);
     return null;
   }
-  const found = reader.source.lookup
-    ? reader.source.lookup(sheet, address)
-    : { value: reader.source.value(sheet, address), formula: reader.source.formula?.(sheet, address) ?? null };
+  const found = reader.source.lookup(sheet, address);
   const raw = found.value;
   reader.cells.push({
     key: fact.key,

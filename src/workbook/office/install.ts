@@ -9,7 +9,15 @@
  * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
  * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
  */
-import { compareVersions, CONTRACT, SHEETS, TEMPLATE_VERSION, type SheetId, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
+import {
+  compareVersions,
+  CONTRACT,
+  SHEETS,
+  TEMPLATE_VERSION,
+  type SheetId,
+  NAMED_ENTRIES,
+  TABLE_ENTRIES,
+} from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import { tableRows } from "../../domain/layout";

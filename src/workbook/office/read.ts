@@ -81,14 +81,6 @@ export class ExcelSnapshot implements WorkbookSource {
     return this.cells.get(`${sheet}!${address}`);
   }
 
-  value(sheet: string, address: string): unknown {
-    return this.cell(sheet, address)?.value ?? null;
-  }
-
-  formula(sheet: string, address: string): string | null {
-    return this.lookup(sheet, address).formula;
-  }
-
   lookup(sheet: string, address: string): { value: unknown; formula: string | null } {
     const cell = this.cell(sheet, address);
     const formula = cell?.formula;

@@ -5,10 +5,10 @@
  */
 import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId, type TableEntry } from "../../domain/contract";
 import {
-  COLUMN_VALIDATION,
+  COLUMN_INPUT_RULES,
   FORMULAS,
-  KEY_VALIDATION,
-  KIND_VALIDATION,
+  KEY_INPUT_RULES,
+  KIND_INPUT_RULES,
   LISTS,
   NUMBER_FORMATS,
   SIGNED_AMOUNT_KEYS,
@@ -16,7 +16,7 @@ import {
   VERSION_NAME,
   type CellStyle,
   type TemplateSheet,
-  type ValidationRule,
+  type InputRule,
 } from "../../domain/template";
 import { absoluteRange as absolute, columnLetter, quoteSheet as quote, splitAddress } from "../../domain/a1";
 import { layoutsFor, type SheetLayout, type TableRows } from "../../domain/layout";
@@ -69,7 +69,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   }
 }
 
-function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, signed: boolean): void {
+function applyInputRule(range: Excel.Range, rule: InputRule, row: number, signed: boolean): void {
   const formula = rule.formula.replace("{row}", String(row));
   const validation = range.dataValidation;
   // A literal list is passed as "a,b,c" (Office.js's form); a named range or INDIRECT as a formula.
@@ -80,7 +80,7 @@ function applyValidation(range: Excel.Range, rule: ValidationRule, row: number, 
     validation.rule = { date: { formula1: `=${formula}`, operator: "GreaterThanOrEqualTo" } };
   else {
     const basis =
-      rule === COLUMN_VALIDATION["eval.indicators.weight"]
+      rule === COLUMN_INPUT_RULES["eval.indicators.weight"]
         ? { formula1: 0, formula2: 100, operator: "Between" as const }
         : signed
           ? { formula1: -1e12, formula2: 1e12, operator: "Between" as const }
@@ -155,8 +155,8 @@ function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
     range.numberFormat = [[NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">]]];
     applyStyle(range, entry.role === "computed" ? "computed" : "input");
     if (entry.role !== "input") continue;
-    const rule = KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind];
-    if (rule) applyValidation(range, rule, splitAddress(address).row, SIGNED_AMOUNT_KEYS.has(entry.key));
+    const rule = KEY_INPUT_RULES[entry.key] ?? KIND_INPUT_RULES[entry.kind];
+    if (rule) applyInputRule(range, rule, splitAddress(address).row, SIGNED_AMOUNT_KEYS.has(entry.key));
     const value = plan.inputs?.cells.get(carried);
     if (!isBlank(value)) range.formulas = [[value]];
   }
@@ -185,14 +185,14 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): vo
     else if (carried.some((row) => !isBlank(row[column.key])))
       body.formulas = Array.from({ length: rows }, (_, i) => [carried[i]?.[column.key] ?? ""]);
     const rule =
-      COLUMN_VALIDATION[`${entry.key}.${column.key}`] ??
-      (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+      COLUMN_INPUT_RULES[`${entry.key}.${column.key}`] ??
+      (column.role === "input" ? KIND_INPUT_RULES[column.kind] : undefined);
     if (!rule) continue;
     // Row-relative rules (二级 depends on its row's 一级) are written per row.
-    if (!rule.formula.includes("{row}")) applyValidation(body, rule, first, false);
+    if (!rule.formula.includes("{row}")) applyInputRule(body, rule, first, false);
     else
       for (let row = first; row <= header + rows; row++)
-        applyValidation(sheet.getRange(`${column.column}${row}`), rule, row, false);
+        applyInputRule(sheet.getRange(`${column.column}${row}`), rule, row, false);
   }
 }
 

@@ -39,11 +39,6 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
       return { value: plainValue(cell.value), formula: cell.formula ? `=${cell.formula}` : null };
     },
     hasSheet: (name) => sheets.has(name),
-    value: (sheet, address) => plainValue(wb.getWorksheet(sheet)!.getCell(address).value),
-    formula: (sheet, address) => {
-      const formula = wb.getWorksheet(sheet)!.getCell(address).formula;
-      return formula ? `=${formula}` : null;
-    },
     name: (name) => {
       const reference = wb.definedNames.getRanges(name)?.ranges?.[0];
       return reference ? parseReference(reference) : null;

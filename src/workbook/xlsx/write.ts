@@ -9,10 +9,10 @@ import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
 import type { ProfileChoice } from "../../domain/profiles";
 import {
-  COLUMN_VALIDATION,
+  COLUMN_INPUT_RULES,
   FORMULAS,
-  KEY_VALIDATION,
-  KIND_VALIDATION,
+  KEY_INPUT_RULES,
+  KIND_INPUT_RULES,
   LISTS,
   LISTS_SHEET,
   NUMBER_FORMATS,
@@ -20,7 +20,7 @@ import {
   TEMPLATE_SHEETS,
   VERSION_NAME,
   type TemplateSheet,
-  type ValidationRule,
+  type InputRule,
 } from "../../domain/template";
 import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
 import { valueAtPath as valueAt } from "../../domain/validation/paths";
@@ -68,7 +68,7 @@ function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: Sheet
 }
 
 /** An exceljs data validation from a template rule: Chinese input message and a stop alert. */
-function dataValidation(rule: ValidationRule, row: number, signed = false): ExcelJS.DataValidation {
+function dataValidation(rule: InputRule, row: number, signed = false): ExcelJS.DataValidation {
   const formula = rule.formula.replace("{row}", String(row));
   const common = {
     allowBlank: true,
@@ -83,7 +83,7 @@ function dataValidation(rule: ValidationRule, row: number, signed = false): Exce
   if (rule.type === "list") return { type: "list", formulae: [formula], ...common };
   if (signed) return { type: "decimal", operator: "between", formulae: [-1e12, 1e12], ...common };
   const upper =
-    rule === COLUMN_VALIDATION["eval.indicators.weight"]
+    rule === COLUMN_INPUT_RULES["eval.indicators.weight"]
       ? { operator: "between" as const, formulae: [0, 100] }
       : { operator: "greaterThanOrEqual" as const, formulae: [formula] };
   return { type: rule.type, ...upper, ...common };
@@ -102,7 +102,7 @@ function placeCell(
     numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">],
   };
   cell.value = formula ? { formula, result: value as string | number } : value;
-  const rule = entry.role === "input" ? (KEY_VALIDATION[entry.key] ?? KIND_VALIDATION[entry.kind]) : undefined;
+  const rule = entry.role === "input" ? (KEY_INPUT_RULES[entry.key] ?? KIND_INPUT_RULES[entry.kind]) : undefined;
   if (rule) cell.dataValidation = dataValidation(rule, cell.fullAddress.row, SIGNED_AMOUNT_KEYS.has(entry.key));
 }
 
@@ -241,8 +241,8 @@ function writeTable(
         numFmt: NUMBER_FORMATS[column.kind],
       };
       const rule =
-        COLUMN_VALIDATION[`${entry.key}.${column.key}`] ??
-        (column.role === "input" ? KIND_VALIDATION[column.kind] : undefined);
+        COLUMN_INPUT_RULES[`${entry.key}.${column.key}`] ??
+        (column.role === "input" ? KIND_INPUT_RULES[column.kind] : undefined);
       if (rule) cell.dataValidation = dataValidation(rule, rowNumber);
     }
   }
