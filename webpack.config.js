@@ -1,34 +1,35 @@
 /**
  * Builds the add-in into dist/: taskpane.html (which also hosts the custom functions and ribbon commands:
- * one shared runtime), functions.js, functions.json (from JSDoc), commands.js, the self-hosted office.js,
- * the icons and the manifest.
+ * one shared runtime), functions.js, functions.json and functions.zh-cn.json (from the function definitions),
+ * commands.js, the self-hosted office.js, the icons and the manifest.
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 
 require("tsx/cjs/api").register();
-const { localizeMetadata } = require("./src/functions/localize-metadata.ts");
 
-/** Emits functions.zh-cn.json (Chinese names) beside the generated functions.json. */
-class LocalizedMetadataPlugin {
+const SRC = path.join(__dirname, "src") + path.sep;
+
+/**
+ * Emits functions.json (en-US) and functions.zh-cn.json, generated from the function definitions
+ * (src/functions/metadata.ts). Read afresh on every compilation, so the dev server's rebuilds pick up
+ * an edited definition.
+ */
+class FunctionsMetadataPlugin {
   apply(compiler) {
-    compiler.hooks.compilation.tap("LocalizedMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: "FunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const generated = compilation.getAsset("functions.json");
-          if (!generated) return;
+          for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
           try {
-            const zh = localizeMetadata(JSON.parse(generated.source.source().toString()));
-            compilation.emitAsset(
-              "functions.zh-cn.json",
-              new webpack.sources.RawSource(`${JSON.stringify(zh, null, 2)}\n`),
-            );
+            const { METADATA_FILES, metadataJson } = require("./src/functions/metadata.ts");
+            for (const [language, file] of Object.entries(METADATA_FILES))
+              compilation.emitAsset(file, new webpack.sources.RawSource(metadataJson(language)));
           } catch (error) {
-            compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${error.message}`));
+            compilation.errors.push(new webpack.WebpackError(`functions metadata: ${error.message}`));
           }
         },
       );
@@ -70,8 +71,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new LocalizedMetadataPlugin(),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
 import ExcelJS from "exceljs";
-import { execRate, indicatorScore } from "../src/functions/core";
+import { JXZP } from "../src/functions/definitions";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { installTemplates } from "../src/workbook/office/install";
 import { readExcelWorkbook } from "../src/workbook/office/read";
@@ -22,6 +22,8 @@ import { completedSample } from "../scripts/completed-sample";
 import { variedModel } from "../scripts/batch-samples";
 import { excelContext, FakeContext } from "../test/support/fake-excel";
 import { typeModel } from "../test/support/type-model";
+
+const { EXECRATE: execRate, INDICATORSCORE: indicatorScore } = JXZP;
 
 const ROOT = join(__dirname, "..");
 

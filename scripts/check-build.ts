@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { FUNCTION_CATALOGUE } from "../src/functions/catalogue";
+import { runInNewContext } from "node:vm";
+import { JXZP_FUNCTIONS } from "../src/functions/definitions";
 
 const DIST = join(__dirname, "..", "dist");
 const problems: string[] = [];
@@ -32,8 +33,9 @@ if (problems.length === 0) {
   const ids = (JSON.parse(read("functions.json")) as { functions: Array<{ id: string }> }).functions
     .map((f) => f.id)
     .sort();
-  const expected = FUNCTION_CATALOGUE.map((f) => f.id).sort();
-  if (ids.join() !== expected.join()) problems.push(`functions.json ids ${ids.join()} ≠ catalogue ${expected.join()}`);
+  const expected = JXZP_FUNCTIONS.map((f) => f.id).sort();
+  if (ids.join() !== expected.join())
+    problems.push(`functions.json ids ${ids.join()} ≠ definitions ${expected.join()}`);
   const zhIds = (JSON.parse(read("functions.zh-cn.json")) as { functions: Array<{ id: string }> }).functions
     .map((f) => f.id)
     .sort();
@@ -47,7 +49,15 @@ if (problems.length === 0) {
   }
   if (/(src|href)=["']?https?:/i.test(html)) problems.push("taskpane.html loads something from another origin");
 
-  const associated = [...read("functions.js").matchAll(/CustomFunctions\.associate\("(\w+)"/g)].map((m) => m[1]).sort();
+  // Run functions.js against a stand-in runtime: what it associates on load is what Excel can call.
+  const associated: string[] = [];
+  const runtime = { associate: (id: string) => associated.push(id), Error, ErrorCode: {} };
+  try {
+    runInNewContext(read("functions.js"), { CustomFunctions: runtime });
+  } catch (error) {
+    problems.push(`functions.js fails on load: ${(error as Error).message}`);
+  }
+  associated.sort();
   if (associated.join() !== expected.join())
     problems.push(`functions.js associates ${associated.join()} ≠ ${expected.join()}`);
   // The functions runtime loads functions.js before any cell can compute: keep it small (no zod, no React).
@@ -62,5 +72,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  "dist/: taskpane.html, functions.js (+ associate calls), functions.json, functions.zh-cn.json, commands.js, office.js, icons, manifest.xml; lib/: CLI — all present",
+  "dist/: taskpane.html, functions.js (associates every id), functions.json, functions.zh-cn.json, commands.js, " +
+    "office.js, icons, manifest.xml; lib/: CLI — all present",
 );

@@ -11,7 +11,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TEMPLATE_VERSION } from "../domain/contract";
-import { exampleOf, FUNCTION_CATALOGUE, nameOf, paramsOf } from "../functions/catalogue";
+import { exampleOf, nameOf, paramsOf } from "../functions/define";
+import { JXZP_FUNCTIONS } from "../functions/definitions";
+import type { WorkbookHost } from "../usecases/host";
 import { InstallPanel } from "./InstallPanel";
 import { ReportPanel } from "./ReportPanel";
 import { ValidationPanel } from "./ValidationPanel";
@@ -34,7 +36,7 @@ const useStyles = makeStyles({
   footer: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }) {
+export function App({ strings, host }: { strings: Strings; host: WorkbookHost }) {
   const styles = useStyles();
   return (
     <main className={styles.root} aria-labelledby="app-title">
@@ -48,16 +50,16 @@ export function App({ strings, inExcel }: { strings: Strings; inExcel: boolean }
           <Caption1>{strings.subtitle}</Caption1>
         </div>
       </header>
-      <InstallPanel strings={strings} inExcel={inExcel} />
-      <ValidationPanel strings={strings} inExcel={inExcel} />
-      <ReportPanel strings={strings} inExcel={inExcel} />
+      <InstallPanel strings={strings} host={host} />
+      <ValidationPanel strings={strings} host={host} />
+      <ReportPanel strings={strings} host={host} />
       <Body1>{strings.intro}</Body1>
       <section aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">
           {strings.functionsHeading}
         </Subtitle2>
         <ul className={styles.list}>
-          {FUNCTION_CATALOGUE.map((fn) => (
+          {JXZP_FUNCTIONS.map((fn) => (
             <li key={fn.id}>
               <Card size="small">
                 <CardHeader

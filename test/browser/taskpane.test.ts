@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
+import { JXZP_FUNCTIONS as FUNCTION_CATALOGUE } from "../../src/functions/definitions";
 import { openPane, ROOT, useChineseFont, type OpenPane } from "./pane";
 
 jest.setTimeout(120000);

@@ -13,9 +13,8 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
-import { FunctionInputError } from "../../src/functions/core";
-import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
-import { FUNCTION_IMPLEMENTATIONS } from "../../src/functions/registry";
+import { FunctionInputError } from "../../src/functions/arguments";
+import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
 
 /** Range arguments arrive as SimpleRangeValue; scalars as numbers, strings or empty values. */
 function toCell(value: unknown): unknown {
@@ -28,7 +27,7 @@ type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 
 class JxzpPlugin extends FunctionPlugin {
   static override implementedFunctions = Object.fromEntries(
-    FUNCTION_CATALOGUE.map((fn) => [
+    JXZP_FUNCTIONS.map((fn) => [
       `JXZP.${fn.id}`,
       {
         method: "jxzp",
@@ -41,11 +40,11 @@ class JxzpPlugin extends FunctionPlugin {
   );
 
   jxzp(ast: { procedureName: string; args: RunArgs[0] }, state: RunArgs[1]) {
-    const id = ast.procedureName.replace(/^JXZP\./, "");
+    const fn = JXZP_FUNCTIONS.find((f) => `JXZP.${f.id}` === ast.procedureName)!;
     const meta = JxzpPlugin.implementedFunctions[ast.procedureName]!;
     return this.runFunction(ast.args, state, meta, (...args: unknown[]) => {
       try {
-        return FUNCTION_IMPLEMENTATIONS[id]!(...args.map(toCell));
+        return fn.invoke(args.map(toCell));
       } catch (error) {
         if (error instanceof FunctionInputError)
           return new CellError(error.code === "invalidValue" ? ErrorType.VALUE : ErrorType.NA, error.message);
@@ -56,7 +55,7 @@ class JxzpPlugin extends FunctionPlugin {
 }
 
 HyperFormula.registerFunctionPlugin(JxzpPlugin, {
-  enGB: Object.fromEntries(FUNCTION_CATALOGUE.map((fn) => [`JXZP.${fn.id}`, `JXZP.${fn.id}`])),
+  enGB: Object.fromEntries(JXZP_FUNCTIONS.map((fn) => [`JXZP.${fn.id}`, `JXZP.${fn.id}`])),
 });
 
 const sample = JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8"));

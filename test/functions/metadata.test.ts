@@ -1,27 +1,34 @@
-/** The en-US metadata (custom-functions-metadata, from JSDoc) and the zh-CN one cannot drift. */
+/**
+ * functions.json and functions.zh-cn.json as generated from the definitions: the two agree, and they
+ * are what custom-functions-metadata (Microsoft's JSDoc → metadata generator) makes of the same
+ * functions declared in JSDoc, so Excel reads ours as it read the generated one.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
-import { FUNCTION_CATALOGUE } from "../../src/functions/catalogue";
-import { localizeMetadata, type FunctionsMetadata } from "../../src/functions/localize-metadata";
+import { MATRIX_KINDS } from "../../src/functions/arguments";
+import { defineFunction, type JxzpFunction } from "../../src/functions/define";
+import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
+import { metadataFor, type FunctionsMetadata } from "../../src/functions/metadata";
 
-let english: FunctionsMetadata;
-let chinese: FunctionsMetadata;
-
-beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata(join(__dirname, "../../src/functions/functions.ts"));
-  expect(result.errors).toEqual([]);
-  english = JSON.parse(result.metadataJson);
-  chinese = localizeMetadata(english);
-}, 60000);
+const english = metadataFor("en-US");
+const chinese = metadataFor("zh-CN");
 
 test("both list the same ids, parameters, types and optionality", () => {
   const shape = (m: FunctionsMetadata) =>
     m.functions.map((f) => ({
       id: f.id,
-      parameters: f.parameters.map(({ type, dimensionality, optional }) => ({ type, dimensionality, optional })),
+      description: f.description,
+      parameters: f.parameters.map(({ type, dimensionality, optional, description }) => ({
+        type,
+        dimensionality,
+        optional,
+        description,
+      })),
     }));
   expect(shape(chinese)).toEqual(shape(english));
-  expect(english.functions.map((f) => f.id)).toEqual(FUNCTION_CATALOGUE.map((f) => f.id));
+  expect(english.functions.map((f) => f.id)).toEqual(JXZP_FUNCTIONS.map((f) => f.id));
 });
 
 test("English Excel shows the ids, Chinese Excel the Chinese names, both with Chinese help", () => {
@@ -46,8 +53,82 @@ test("ranges are matrices and optional arguments are optional", () => {
   ]);
 });
 
-test("a catalogue that drifts from functions.ts fails the localisation (and so the build)", () => {
-  const drifted = FUNCTION_CATALOGUE.map((f) => (f.id === "GRADE" ? { ...f, params: f.params.slice(0, 1) } : f));
-  expect(() => localizeMetadata(english, drifted)).toThrow("GRADE: parameters");
-  expect(() => localizeMetadata(english, FUNCTION_CATALOGUE.slice(1))).toThrow("the catalogue 8");
+test("help texts say 评分口径 and take the grade thresholds from the profile", () => {
+  const zh = (id: string) => chinese.functions.find((f) => f.id === id)!;
+  expect(zh("GRADE").description).toBe("绩效等次：优 ≥ 90，良 80–90，中 60–80，差 < 60。");
+  expect(zh("GRADE").parameters.map((p) => p.name)).toEqual(["总分", "评分口径"]);
+  expect(JSON.stringify(chinese)).not.toContain("评分规则");
 });
+
+test("every definition's parameters reach its implementation by name, in order, and only those", () => {
+  const probe = defineFunction({
+    id: "PROBE",
+    zhName: "探测",
+    description: "探测",
+    params: [
+      { name: "a", zhName: "甲", type: "amount", description: "甲" },
+      { name: "b", zhName: "乙", type: "band", optional: true, description: "乙" },
+      { name: "p", zhName: "评分口径", type: "profile", optional: true, description: "丙" },
+    ],
+    result: "参数名",
+    example: { args: "1", result: "a,b,p" },
+    implement: (args) => Object.keys(args).join(),
+  });
+  expect(probe.invoke([1])).toBe("a,b,p");
+  defineFunction({
+    ...probe,
+    params: [{ name: "a", zhName: "甲", type: "amount", description: "甲" }],
+    // @ts-expect-error -- the compiler refuses an implementation that reads an undeclared parameter
+    implement: ({ a, b }) => `${a.toString()}${String(b)}`,
+  });
+  for (const fn of JXZP_FUNCTIONS) {
+    const [en, zh] = [english, chinese].map((m) => m.functions.find((f) => f.id === fn.id)!);
+    expect(en!.parameters.map((p) => p.name)).toEqual(fn.params.map((p) => p.name));
+    expect(zh!.parameters.map((p) => p.name)).toEqual(fn.params.map((p) => p.zhName));
+  }
+});
+
+test("the generator refuses names Excel would refuse and duplicates", () => {
+  const execRate = JXZP_FUNCTIONS[0];
+  const renamed = (fields: Partial<JxzpFunction>): JxzpFunction => ({ ...execRate, ...fields });
+  expect(() => metadataFor("en-US", [renamed({ id: "EXEC-RATE" })])).toThrow("not allowed");
+  expect(() => metadataFor("zh-CN", [renamed({ zhName: "执行 率" })])).toThrow("not allowed");
+  expect(() => metadataFor("zh-CN", [execRate, renamed({ id: "OTHER" })])).toThrow("appears twice");
+});
+
+/** The definitions as a JSDoc-annotated functions file, the way functions.ts declared them before. */
+function jsdocSource(functions: readonly JxzpFunction[]): string {
+  return functions
+    .map((fn) => {
+      const params = fn.params.map((p) => ({
+        doc: `@param ${p.optional ? `[${p.name}]` : p.name} ${p.description}`,
+        ts: `${p.name}${p.optional ? "?" : ""}: ${MATRIX_KINDS.has(p.type) ? "any[][]" : "any"}`,
+      }));
+      return [
+        "/**",
+        ` * ${fn.description}`,
+        ` * @customfunction ${fn.id}`,
+        ...params.map((p) => ` * ${p.doc}`),
+        ` * @returns ${fn.result}`,
+        " */",
+        `export function f${fn.id}(${params.map((p) => p.ts).join(", ")}): number | string {`,
+        "  return 0;",
+        "}",
+      ].join("\n");
+    })
+    .join("\n\n");
+}
+
+test("custom-functions-metadata makes of the same functions in JSDoc exactly our functions.json", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jxzp-metadata-"));
+  try {
+    const file = join(dir, "functions.ts");
+    writeFileSync(file, `/* eslint-disable */\n${jsdocSource(JXZP_FUNCTIONS)}\n`);
+    const result = await generateCustomFunctionsMetadata(file);
+    expect(result.errors).toEqual([]);
+    expect(JSON.parse(result.metadataJson)).toEqual(english);
+    expect(result.associate.map((a) => a.id)).toEqual(JXZP_FUNCTIONS.map((f) => f.id));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60000);

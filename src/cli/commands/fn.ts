@@ -1,11 +1,14 @@
 import { isDecimalText } from "../../domain/decimal";
-import { FUNCTION_CATALOGUE, signatureOf } from "../../functions/catalogue";
-import { FunctionInputError } from "../../functions/core";
-import { EXCEL_ERROR_TEXT, FUNCTION_IMPLEMENTATIONS } from "../../functions/registry";
+import { EXCEL_ERROR_TEXT, FunctionInputError } from "../../functions/arguments";
+import { signatureOf } from "../../functions/define";
+import { findFunction, JXZP_FUNCTIONS } from "../../functions/definitions";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";
 
-/** A command-line argument as a cell value: numbers as numbers, JSON arrays as ranges, "" and null as empty, else text. */
+/**
+ * A command-line argument as a cell value: numbers as numbers, JSON arrays as ranges, "" and null
+ * as empty, else text.
+ */
 export function cellArg(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed === "null") return null;
@@ -22,11 +25,10 @@ export function cellArg(text: string): unknown {
 
 /** jxzp fn ID args…: the same implementation as the cell, printed as the cell would show it. */
 export function fnCommand(id: string, args: readonly string[], io: CliIo): number {
-  const info = FUNCTION_CATALOGUE.find((fn) => fn.id === id.toUpperCase() || fn.zhName === id);
+  const info = findFunction(id);
   if (!info) {
-    throw new InputError(
-      `没有函数「${id}」。可用：\n${FUNCTION_CATALOGUE.map((fn) => `  ${signatureOf(fn)}  ${fn.zhName}`).join("\n")}`,
-    );
+    const list = JXZP_FUNCTIONS.map((fn) => `  ${signatureOf(fn)}  ${fn.zhName} → ${fn.result}`);
+    throw new InputError(`没有函数「${id}」。可用：\n${list.join("\n")}`);
   }
   const required = info.params.filter((p) => !p.optional).length;
   if (args.length < required || args.length > info.params.length) {
@@ -35,7 +37,7 @@ export function fnCommand(id: string, args: readonly string[], io: CliIo): numbe
     );
   }
   try {
-    const result = FUNCTION_IMPLEMENTATIONS[info.id]!(...args.map(cellArg));
+    const result = info.invoke(args.map(cellArg));
     io.out(String(result));
     return EXIT.ok;
   } catch (error) {

@@ -4,7 +4,7 @@
  * functions appear by their id (the invariant name), never by the Chinese display name that a Chinese
  * Excel shows (=JXZP.完成率). The same text is what the .xlsx writer stores.
  */
-import { FUNCTION_CATALOGUE } from "../../../src/functions/catalogue";
+import { JXZP_FUNCTIONS as FUNCTION_CATALOGUE } from "../../../src/functions/definitions";
 import { FORMULAS, TEMPLATE_SHEETS } from "../../../src/domain/template";
 import { installTemplates } from "../../../src/workbook/office/install";
 import { excelContext, FakeContext } from "../../support/fake-excel";
@@ -54,10 +54,14 @@ test("every formula installed calls built-ins by their English names and add-in 
   for (const formula of written) for (const name of chineseNames) expect(formula).not.toContain(name);
 });
 
-test("arguments are separated by commas, as the invariant form requires (a ';' would be the local form of some languages)", () => {
-  for (const formula of [...written, ...Object.values(FORMULAS)])
-    expect(formula.replace(/"(?:[^"]|"")*"/g, '""')).not.toContain(";");
-});
+test(
+  "arguments are separated by commas, as the invariant form requires " +
+    "(a ';' would be the local form of some languages)",
+  () => {
+    for (const formula of [...written, ...Object.values(FORMULAS)])
+      expect(formula.replace(/"(?:[^"]|"")*"/g, '""')).not.toContain(";");
+  },
+);
 
 test("what the installer writes is what the template data says (one source for both adapters)", () => {
   for (const formula of Object.values(FORMULAS)) expect(written).toContain(`=${formula}`);
