@@ -1,0 +1,85 @@
+/**
+ * Compute once: the helper columns (完成率, 建议得分) that compute() hands to the xlsx writer are exactly
+ * what the JXZP functions return in those cells (null where the cell's IFERROR shows it empty), and what
+ * the sheet's formulas show (总分 without a cap, no 等次 before any score) comes from the same record.
+ */
+import fc from "fast-check";
+import { compute, getProfile, sheetValues, workbookModel } from "../../src/domain";
+import { COMPLETIONRATE, INDICATORSCORE } from "../../src/functions/definitions";
+
+const TEXTS = [
+  "≥95%",
+  "97%",
+  "90%",
+  "120亿元",
+  "115.49亿元",
+  "≤3%",
+  "5%",
+  "12月底前",
+  "12月",
+  "次年1月",
+  "≥10个",
+  "12个",
+  "好",
+  "达成",
+  "=0",
+  "0",
+  "控制在预算内",
+  "abc",
+  "",
+  "100%",
+  "≥-5%",
+  "-10%",
+];
+const BANDS = [null, "达成", "部分达成", "未达成", "2", "优秀"];
+const WEIGHTS = [null, "0", "5", "10", "12.5", "100", "120", "-3"];
+
+/** What the cell shows: the function's result, or null where it refuses (IFERROR → ""). */
+function cell(call: () => number | string): number | string | null {
+  try {
+    return call();
+  } catch {
+    return null;
+  }
+}
+
+test("helper-column values computed once equal the JXZP functions in the cell", () => {
+  const row = fc.record({
+    target: fc.constantFrom(...TEXTS),
+    actual: fc.constantFrom(...TEXTS),
+    weight: fc.constantFrom(...WEIGHTS),
+    band: fc.constantFrom(...BANDS),
+    score: fc.constantFrom(null, "0", "3", "5", "10"),
+  });
+  fc.assert(
+    fc.property(fc.array(row, { minLength: 1, maxLength: 6 }), fc.constantFrom("national", "platform"), (rows, id) => {
+      const model = workbookModel.parse({ eval: { indicators: rows } });
+      const computation = compute(model, id);
+      computation.indicators.forEach((indicator, i) => {
+        const r = model.eval.indicators[i]!;
+        const weight = r.weight === null ? null : r.weight.toNumber();
+        expect(indicator.helper.completion).toEqual(cell(() => COMPLETIONRATE.invoke([r.target, r.actual])));
+        expect(indicator.helper.suggestedScore).toEqual(
+          cell(() => INDICATORSCORE.invoke([weight, r.target, r.actual, r.band, getProfile(id).id])),
+        );
+      });
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test("the sheet's own 总分 is uncapped and its 等次 waits for a score", () => {
+  const platform = workbookModel.parse({
+    eval: {
+      funds: { fullYearBudget: 100, executed: 40, weight: 10 },
+      indicators: [{ weight: 90, score: 90, target: "1", actual: "1" }],
+    },
+  });
+  const computation = compute(platform, "platform");
+  expect(computation.total.total.toFixed(2)).toBe("59.00");
+  expect(computation.sheet.total.toFixed(2)).toBe("94.00");
+  expect(sheetValues(computation).find((v) => v.key === "eval.grade")).toMatchObject({ text: "优" });
+  const unscored = compute(workbookModel.parse({ eval: { indicators: [{ weight: 90 }] } }));
+  expect(unscored.scored).toBe(false);
+  expect(sheetValues(unscored).some((v) => v.key === "eval.grade")).toBe(false);
+});
