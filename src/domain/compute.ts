@@ -19,6 +19,7 @@ import {
 import {
   executionScore,
   gradeOf,
+  MAX_WEIGHT,
   scoreIndicator,
   totalScore,
   type IndicatorScore,
@@ -188,7 +189,7 @@ function helperCells(row: IndicatorRow, score: IndicatorScore, profile: ScoringP
           : "未按期完成"
         : null;
   const weight = row.weight;
-  const weightAccepted = weight !== null && !weight.isNegative() && weight.lessThanOrEqualTo(100);
+  const weightAccepted = weight !== null && !weight.isNegative() && weight.lessThanOrEqualTo(MAX_WEIGHT);
   const bandAccepted = row.band === null || findBand(profile, row.band) !== null;
   const suggested =
     score.basis === "band" ? score.range!.max : SCORED_BY_RULE.has(score.basis) ? score.suggested : null;

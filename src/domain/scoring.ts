@@ -60,6 +60,9 @@ export interface IndicatorInput {
 
 const fmt = (value: Dec) => value.toFixed(2);
 
+/** The most points one row can carry: 分值 lies in 0–100, since the whole table totals 100 (SPEC §5). */
+export const MAX_WEIGHT = 100;
+
 /** The suggested score of one indicator (SPEC sections 5 and 6). */
 export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): IndicatorScore {
   const target = parseMeasure(input.target);

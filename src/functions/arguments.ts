@@ -13,6 +13,7 @@ import {
   type ScoringProfile,
 } from "../domain/profiles";
 import { NOT_APPLICABLE } from "../domain/rates";
+import { MAX_WEIGHT } from "../domain/scoring";
 
 export type FunctionErrorCode = "invalidValue" | "notAvailable";
 
@@ -92,7 +93,7 @@ function amountArg(value: unknown, label: string): number | Dec {
 
 function weightArg(value: unknown, label: string): Dec {
   const weight = new Dec(amountArg(value, label).toString());
-  if (weight.greaterThan(100)) throw invalid(`${label}不能大于 100，实际为 ${weight.toString()}`);
+  if (weight.greaterThan(MAX_WEIGHT)) throw invalid(`${label}不能大于 ${MAX_WEIGHT}，实际为 ${weight.toString()}`);
   return weight;
 }
 
