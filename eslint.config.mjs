@@ -60,6 +60,13 @@ export default tseslint.config(
   },
   // Formatting is Prettier's (npm run lint runs prettier --check); ESLint keeps to correctness.
   prettier,
+  // Prettier cannot break strings and comments: this keeps them too within its printWidth of 120.
+  {
+    files: ["{src,test,bench,scripts}/**/*.{ts,tsx,js}"],
+    rules: {
+      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: false }],
+    },
+  },
   {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

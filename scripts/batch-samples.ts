@@ -58,7 +58,10 @@ export function variedModel(
 ): { model: WorkbookModel; unit: string; mistake: Mistake } {
   const next = random(index + 1);
   const json = completedSample();
-  const unit = `${CITIES[index % CITIES.length]}${UNITS[Math.floor(index / CITIES.length) % UNITS.length]}${index >= 100 ? `（${Math.floor(index / 100)}）` : ""}`;
+  const city = CITIES[index % CITIES.length];
+  const department = UNITS[Math.floor(index / CITIES.length) % UNITS.length];
+  const suffix = index >= 100 ? `（${Math.floor(index / 100)}）` : "";
+  const unit = `${city}${department}${suffix}`;
   json.basic.unit = unit;
   json.eval.unit = unit;
   const base = json.eval.indicators as Array<Record<string, string | number>>;

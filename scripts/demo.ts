@@ -57,7 +57,8 @@ async function workbooks(): Promise<number> {
   written.push(write("株洲市科学技术局-2024.exported.json", exported));
   const back = JSON.parse(exported);
   console.log(
-    `━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${Number(back.eval.total).toFixed(2)}，等次 ${back.eval.grade}，绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`,
+    `━━ 工作簿 ━━\n  由样例生成工作簿，再读回：总分 ${Number(back.eval.total).toFixed(2)}，等次 ${back.eval.grade}，` +
+      `绩效指标 ${back.eval.indicators.length} 行，项目支出 ${back.basic.projects.lines.length} 行\n`,
   );
   codes.push(await validation(filled));
   return Math.max(...codes);
@@ -100,7 +101,10 @@ async function narrative(workbook: string): Promise<number> {
   return Math.max(code, verified, await batch());
 }
 
-/** For the finance bureau: a small batch of varied departments (some with typical mistakes, two unreadable files) summarised. */
+/**
+ * For the finance bureau: a small batch of varied departments (some with typical mistakes, two
+ * unreadable files) summarised.
+ */
 async function batch(): Promise<number> {
   const folder = join(OUT, "收件");
   rmSync(folder, { recursive: true, force: true });
@@ -132,7 +136,8 @@ async function batch(): Promise<number> {
   }>;
   const lines = rows.map(
     (r) =>
-      `  ${r.unit} · 执行率 ${r.executionRate} · 总分 ${r.total ?? "—"} ${r.grade ?? ""} · 错误 ${r.errors}${r.firstError ? ` · ${r.firstError}` : ""}`,
+      `  ${r.unit} · 执行率 ${r.executionRate} · 总分 ${r.total ?? "—"} ${r.grade ?? ""} · ` +
+      `错误 ${r.errors}${r.firstError ? ` · ${r.firstError}` : ""}`,
   );
   console.log(`━━ 财政局汇总：${relative(process.cwd(), folder)} ━━\n${out}${lines.join("\n")}\n`);
   written.push(relative(process.cwd(), folder), relative(process.cwd(), summary));

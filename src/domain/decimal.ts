@@ -70,7 +70,10 @@ export function sumPresent(values: ReadonlyArray<Dec | null | undefined>): Dec |
 
 const FULL_WIDTH_DIGITS = /[０-９．－]/g;
 
-/** Full-width digits and thousands separators users paste from Word ("１，３００．５") read as ASCII; "38,67" stays unreadable. */
+/**
+ * Full-width digits and thousands separators users paste from Word ("１，３００．５") read as ASCII;
+ * "38,67" stays unreadable.
+ */
 export function normaliseNumberText(text: string): string {
   return text
     .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))

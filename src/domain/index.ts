@@ -1,4 +1,7 @@
-/** The pure domain core: no Office.js, no React, no file formats. Runs in Node, the browser and the functions runtime. */
+/**
+ * The pure domain core: no Office.js, no React, no file formats. Runs in Node, the browser and the
+ * functions runtime.
+ */
 export * from "./decimal";
 export * from "./rates";
 export * from "./model";

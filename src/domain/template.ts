@@ -21,7 +21,10 @@ export interface TemplateCell {
   readonly style: CellStyle;
   readonly value?: string;
   readonly formula?: string;
-  /** What a formula cell shows, for copies of the sheet outside Excel (the report): {N} is the year, {N-1} the year before. */
+  /**
+   * What a formula cell shows, for copies of the sheet outside Excel (the report): {N} is the year,
+   * {N-1} the year before.
+   */
   readonly caption?: string;
 }
 
@@ -65,7 +68,8 @@ export const FORMULAS: Readonly<Record<string, string>> = {
   "eval.indicators.completion":
     'IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),"")',
   "eval.indicators.suggestedScore":
-    'IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),"")',
+    "IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]]," +
+    '绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),"")',
 };
 
 const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });

@@ -105,6 +105,8 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
   const visible = findings.filter((f) => matches(f, filter));
   const sheets = sheetsOf(visible);
   const count = (f: Filter) => findings.filter((finding) => matches(finding, f)).length;
+  const filterName = (f: Filter) =>
+    f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f];
   const where = (f: LocatedFinding) => (f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? strings.wholeWorkbook));
   const fixText = (fix: Fix) =>
     fix.kind === "number"
@@ -164,8 +166,7 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
           <div className={styles.filters} role="group" aria-label={strings.validateHeading}>
             {(["all", "error", "warning", "info", "acknowledged"] as const).map((f) => (
               <ToggleButton key={f} size="small" checked={filter === f} onClick={() => setFilter(f)}>
-                {f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f]}{" "}
-                {count(f)}
+                {filterName(f)} {count(f)}
               </ToggleButton>
             ))}
           </div>

@@ -65,7 +65,8 @@ const en: Strings = {
   title: "Performance Self-Evaluation Assistant",
   subtitle: "Department-wide spending self-evaluation",
   intro:
-    "Type =JXZP. in any cell to use the self-evaluation functions. Results are fractions: format the cell as a percentage. A 0 denominator gives 不适用 (not applicable).",
+    "Type =JXZP. in any cell to use the self-evaluation functions. " +
+    "Results are fractions: format the cell as a percentage. A 0 denominator gives 不适用 (not applicable).",
   functionsHeading: "Functions",
   installHeading: "Templates",
   install: "Install templates",
@@ -73,9 +74,11 @@ const en: Strings = {
   installed: "Installed: ",
   alreadyInstalled: "The templates are already installed; nothing was changed.",
   upgraded: (from: string, backups: string) =>
-    `Templates upgraded from version ${from}; the values entered were moved by name and header. The old sheets are kept as backups: ${backups}.`,
+    `Templates upgraded from version ${from}; the values entered were moved by name and header. ` +
+    `The old sheets are kept as backups: ${backups}.`,
   repaired: (backups: string) =>
-    `Missing names or tables were restored; the values entered were moved by name and header. The previous sheets are kept as backups: ${backups}.`,
+    `Missing names or tables were restored; the values entered were moved by name and header. ` +
+    `The previous sheets are kept as backups: ${backups}.`,
   notInExcel: "Open the assistant in Excel to install the templates.",
   example: "Example",
   reportHeading: "Report",

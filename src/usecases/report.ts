@@ -37,7 +37,10 @@ export async function generateReport(
   return { status: "generated", validation, content, bytes: await reportBytes(content) };
 }
 
-/** Whether `docx` was generated from exactly this workbook's data, scored with `profile` (default: the workbook's own). */
+/**
+ * Whether `docx` was generated from exactly this workbook's data, scored with `profile` (default:
+ * the workbook's own).
+ */
 export async function verifyReport(
   docx: Uint8Array,
   workbook: AssembledWorkbook,

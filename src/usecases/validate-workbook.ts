@@ -38,7 +38,10 @@ const SHEET_ORDER = Object.values(SHEETS).map((s) => s.name);
 const sheetRank = (sheet: string | null) =>
   sheet === null ? Infinity : SHEET_ORDER.includes(sheet) ? SHEET_ORDER.indexOf(sheet) : SHEET_ORDER.length;
 
-/** The sheets findings are on, in the workbook's order; a sheet we do not know (renamed) next, the whole workbook last. */
+/**
+ * The sheets findings are on, in the workbook's order; a sheet we do not know (renamed) next, the
+ * whole workbook last.
+ */
 export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null }>): Array<string | null> {
   return [...new Set(findings.map((f) => f.sheet))].sort((a, b) => sheetRank(a) - sheetRank(b));
 }

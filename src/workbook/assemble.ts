@@ -174,7 +174,10 @@ interface CellReader {
   readonly lenient: boolean;
 }
 
-/** One cell: recorded with its location and as found; an error value is a problem (or, leniently, a fact the validator reports). */
+/**
+ * One cell: recorded with its location and as found; an error value is a problem (or, leniently, a
+ * fact the validator reports).
+ */
 function readCell(
   reader: CellReader,
   sheet: string,

@@ -129,25 +129,28 @@ test("the summary workbook: 汇总, 问题清单, 无法读取 — sorted, filte
   expect(neutralise("正常")).toBe("正常");
 });
 
-test("jxzp summary: a directory with bad files among good ones; --json; exit 1 when something needs attention", async () => {
-  writeFileSync(join(dir, "not-a-workbook.xlsx"), "junk");
-  const out = join(dir, "out", "汇总.xlsx");
-  let text = "";
-  const code = await runAsync(["summary", dir, "--out", out, "--jobs", "2"], {
-    out: (s) => (text += s),
-    err: () => undefined,
-  });
-  expect(code).toBe(1);
-  expect(text).toMatch(/^共 \d+ 个工作簿：读取 \d+ 个，其中有错误 \d+ 个；无法读取 \d+ 个。/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
-  expect(wb.getWorksheet("无法读取")!.getColumn(1).values).toContain(join(dir, "not-a-workbook.xlsx"));
-  let json = "";
-  await runAsync(["summary", join(dir, "unit-*.xlsx"), "--json", "--jobs", "1"], {
-    out: (s) => (json += s),
-    err: () => undefined,
-  });
-  const parsed = JSON.parse(json);
-  expect(parsed.summary.files).toBe(6);
-  expect(parsed.rows[0]).toMatchObject({ status: "read", year: 2024 });
-});
+test(
+  "jxzp summary: a directory with bad files among good ones; " + "--json; exit 1 when something needs attention",
+  async () => {
+    writeFileSync(join(dir, "not-a-workbook.xlsx"), "junk");
+    const out = join(dir, "out", "汇总.xlsx");
+    let text = "";
+    const code = await runAsync(["summary", dir, "--out", out, "--jobs", "2"], {
+      out: (s) => (text += s),
+      err: () => undefined,
+    });
+    expect(code).toBe(1);
+    expect(text).toMatch(/^共 \d+ 个工作簿：读取 \d+ 个，其中有错误 \d+ 个；无法读取 \d+ 个。/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("无法读取")!.getColumn(1).values).toContain(join(dir, "not-a-workbook.xlsx"));
+    let json = "";
+    await runAsync(["summary", join(dir, "unit-*.xlsx"), "--json", "--jobs", "1"], {
+      out: (s) => (json += s),
+      err: () => undefined,
+    });
+    const parsed = JSON.parse(json);
+    expect(parsed.summary.files).toBe(6);
+    expect(parsed.rows[0]).toMatchObject({ status: "read", year: 2024 });
+  },
+);

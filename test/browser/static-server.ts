@@ -1,4 +1,7 @@
-/** A static file server on 127.0.0.1 for browser tests: dist/ at /, the CJK test font at /fonts/. Records every request. */
+/**
+ * A static file server on 127.0.0.1 for browser tests: dist/ at /, the CJK test font at /fonts/.
+ * Records every request.
+ */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

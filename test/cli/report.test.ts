@@ -7,23 +7,26 @@ import { cli, sampleWorkbook, type Json } from "../support/cli";
 const dir = mkdtempSync(join(tmpdir(), "jxzp-report-"));
 const workbook = (name: string, edit?: (json: Json) => void) => sampleWorkbook(dir, name, edit);
 
-test("a consistent workbook: the report is written, empty prose listed, and verify says they belong together", async () => {
-  const file = await workbook("ok");
-  const docx = join(dir, "ok.docx");
-  const { code, out } = await cli("report", file, "--out", docx);
-  expect(code).toBe(0);
-  expect(out).toContain(`已写入报告 ${docx}`);
-  expect(out).toContain(
-    "报告中待填写（在「报告文字」工作表中填写后重新生成）：部门职责与机构设置、主要工作成效、存在的问题及原因分析、改进措施和有关建议、自评结果应用和公开情况",
-  );
-  const verified = await cli("verify", docx, file);
-  expect(verified.code).toBe(0);
-  expect(verified.out).toMatch(/^一致：/);
-  const other = await workbook("other", (j) => (j.eval.indicators[0].actual = "1301 家"));
-  const mismatch = await cli("verify", docx, other);
-  expect(mismatch.code).toBe(1);
-  expect(mismatch.out).toMatch(/^不一致：/);
-});
+test(
+  "a consistent workbook: the report is written, empty prose listed, " + "and verify says they belong together",
+  async () => {
+    const file = await workbook("ok");
+    const docx = join(dir, "ok.docx");
+    const { code, out } = await cli("report", file, "--out", docx);
+    expect(code).toBe(0);
+    expect(out).toContain(`已写入报告 ${docx}`);
+    expect(out).toContain(
+      "报告中待填写（在「报告文字」工作表中填写后重新生成）：部门职责与机构设置、主要工作成效、存在的问题及原因分析、改进措施和有关建议、自评结果应用和公开情况",
+    );
+    const verified = await cli("verify", docx, file);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^一致：/);
+    const other = await workbook("other", (j) => (j.eval.indicators[0].actual = "1301 家"));
+    const mismatch = await cli("verify", docx, other);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.out).toMatch(/^不一致：/);
+  },
+);
 
 test("errors refuse the report (exit 1, the findings printed); --draft writes it", async () => {
   const file = await workbook("broken", (j) => (j.basic.threePublic.total.final = 39.67));

@@ -79,26 +79,29 @@ test("a total that is not the sum of its scores: a value typed over the formula"
   ]);
 });
 
-test("a number stored as text is read, reported with a fix, and the wrong type elsewhere is an error on its cell", async () => {
-  const file = await workbook("text-number");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  wb.getWorksheet("附件2 自评表")!.getCell("E4").value = "１３８７.５３";
-  wb.getWorksheet("附件1 基础数据表")!.getCell("B5").value = "三十九";
-  await wb.xlsx.writeFile(file);
-  const { code, out } = await cli("validate", file, "--json");
-  expect(code).toBe(1);
-  const json = JSON.parse(out);
-  expect(json.findings.find((f: Json) => f.rule === "slip.textNumber")).toMatchObject({
-    cell: "E4",
-    fix: { kind: "number", value: 1387.53 },
-  });
-  expect(json.findings.find((f: Json) => f.rule === "type.cell")).toMatchObject({
-    cell: "B5",
-    severity: "error",
-    message: "编制数：应为整数，实际为「三十九」",
-  });
-});
+test(
+  "a number stored as text is read, reported with a fix, " + "and the wrong type elsewhere is an error on its cell",
+  async () => {
+    const file = await workbook("text-number");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("附件2 自评表")!.getCell("E4").value = "１３８７.５３";
+    wb.getWorksheet("附件1 基础数据表")!.getCell("B5").value = "三十九";
+    await wb.xlsx.writeFile(file);
+    const { code, out } = await cli("validate", file, "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(json.findings.find((f: Json) => f.rule === "slip.textNumber")).toMatchObject({
+      cell: "E4",
+      fix: { kind: "number", value: 1387.53 },
+    });
+    expect(json.findings.find((f: Json) => f.rule === "type.cell")).toMatchObject({
+      cell: "B5",
+      severity: "error",
+      message: "编制数：应为整数，实际为「三十九」",
+    });
+  },
+);
 
 test("a file that cannot be read: exit 2 with a Chinese reason", async () => {
   const bad = join(dir, "not-a-workbook.xlsx");

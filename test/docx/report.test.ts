@@ -11,7 +11,8 @@ import { generateReport, verifyReport } from "../../src/usecases/report";
 import { workbookModel, type WorkbookModel } from "../../src/domain";
 import { SAMPLE_PATH } from "../support/model-inputs";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+type Json = Record<string, any>;
 
 function completed(edit: (json: Json) => void = () => {}): WorkbookModel {
   const json = JSON.parse(readFileSync(SAMPLE_PATH, "utf8"));
@@ -180,28 +181,34 @@ describe("the 株洲 2024 report", () => {
     expect(docx.headers.join("")).not.toContain("草稿");
   });
 
-  test("the data's fingerprint in the document properties and in small print; verify tells same from changed data", async () => {
-    const fingerprint = await reportFingerprint(bytes);
-    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(docx.text).toContain(fingerprint);
-    expect((await verifyReport(bytes, await workbookOf(model))).matches).toBe(true);
-    const changed = completed((j) => (j.basic.staff.actual = 33));
-    expect((await verifyReport(bytes, await workbookOf(changed))).matches).toBe(false);
-  });
+  test(
+    "the data's fingerprint in the document properties and in small print; " + "verify tells same from changed data",
+    async () => {
+      const fingerprint = await reportFingerprint(bytes);
+      expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(docx.text).toContain(fingerprint);
+      expect((await verifyReport(bytes, await workbookOf(model))).matches).toBe(true);
+      const changed = completed((j) => (j.basic.staff.actual = 33));
+      expect((await verifyReport(bytes, await workbookOf(changed))).matches).toBe(false);
+    },
+  );
 });
 
-test("with errors the report is refused; --draft writes it with 草稿 on every page and the open findings listed", async () => {
-  const broken = completed((j) => (j.eval.indicators[0].weight = 20));
-  const refused = await generateReport(await workbookOf(broken));
-  expect(refused.status).toBe("blocked");
-  const draft = await generateReport(await workbookOf(broken), { draft: true });
-  if (draft.status !== "generated") throw new Error("draft refused");
-  const docx = await unzip(draft.bytes);
-  expect(docx.headers.filter((h) => h.includes("草稿")).length).toBeGreaterThanOrEqual(2);
-  expect(docx.text).toContain("附：尚未解决的校验问题（草稿）");
-  expect(docx.text).toContain("错误｜附件2 自评表 F29｜分值合计 110.00 ≠ 100");
-  expect(docx.tables[1]!.join("")).not.toContain("92.75%"); // helper columns (完成率, 建议得分) stay out, never join a row
-});
+test(
+  "with errors the report is refused; " + "--draft writes it with 草稿 on every page and the open findings listed",
+  async () => {
+    const broken = completed((j) => (j.eval.indicators[0].weight = 20));
+    const refused = await generateReport(await workbookOf(broken));
+    expect(refused.status).toBe("blocked");
+    const draft = await generateReport(await workbookOf(broken), { draft: true });
+    if (draft.status !== "generated") throw new Error("draft refused");
+    const docx = await unzip(draft.bytes);
+    expect(docx.headers.filter((h) => h.includes("草稿")).length).toBeGreaterThanOrEqual(2);
+    expect(docx.text).toContain("附：尚未解决的校验问题（草稿）");
+    expect(docx.text).toContain("错误｜附件2 自评表 F29｜分值合计 110.00 ≠ 100");
+    expect(docx.tables[1]!.join("")).not.toContain("92.75%"); // helper columns (完成率, 建议得分) stay out, never join a row
+  },
+);
 
 test("empty prose is marked 【请填写：…】 and listed", async () => {
   const outcome = await generateReport(

@@ -3,7 +3,10 @@ import { join } from "node:path";
 
 const ROOT = join(__dirname, "../..");
 
-/** Lints `code` as if it lived at `filePath`, with the project's real ESLint config (in a child process: ESLint loads its config as ESM). */
+/**
+ * Lints `code` as if it lived at `filePath`, with the project's real ESLint config (in a child
+ * process: ESLint loads its config as ESM).
+ */
 async function ruleIds(code: string, filePath: string): Promise<string[]> {
   const eslint = join(ROOT, "node_modules/eslint/bin/eslint.js");
   const result = spawnSync(process.execPath, [eslint, "--stdin", "--stdin-filename", filePath, "--format", "json"], {

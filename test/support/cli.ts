@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { runAsync } from "../../src/cli/main";
 import { SAMPLE_PATH } from "./model-inputs";
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+export type Json = Record<string, any>;
 
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

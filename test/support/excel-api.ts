@@ -28,7 +28,10 @@ export interface RangeApi extends Pick<
   Excel.Range,
   "address" | "values" | "formulas" | "formulasLocal" | "numberFormat" | "select" | "merge"
 > {
-  /** Office's RangeValueType as the strings Excel returns ("Empty", "Double" …): the enum object exists only in Office. */
+  /**
+   * Office's RangeValueType as the strings Excel returns ("Empty", "Double" …): the enum object
+   * exists only in Office.
+   */
   readonly valueTypes: Array<Array<`${Excel.RangeValueType}`>>;
   readonly format: RangeFormatApi;
   readonly dataValidation: Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert">;

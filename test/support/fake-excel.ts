@@ -92,7 +92,9 @@ abstract class ClientObject {
     if (!this.loaded.has(property)) {
       throw new FakeExcelError(
         "PropertyNotLoaded",
-        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`,
+        `The property '${property}' is not available. ` +
+          "Before reading the property's value, call the load method on the containing object " +
+          'and call "context.sync()".',
       );
     }
     return value();
@@ -187,7 +189,10 @@ export class FakeRange extends ClientObject implements RangeApi {
     });
   }
 
-  /** Local formulas depend on the user's Excel language (function names, separators): the adapters must not use them. */
+  /**
+   * Local formulas depend on the user's Excel language (function names, separators): the adapters
+   * must not use them.
+   */
   set formulasLocal(_matrix: unknown[][]) {
     throw new FakeExcelError("NotAllowed", "formulasLocal depends on the Excel language; write range.formulas");
   }
@@ -503,7 +508,10 @@ export class FakeWorkbook {
   calculationSuspensions = 0;
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
-  /** Make the n-th queued operation of a sync fail (tests of partial failure): of the next sync, or of sync number `failOnSync`. */
+  /**
+   * Make the n-th queued operation of a sync fail (tests of partial failure): of the next sync, or
+   * of sync number `failOnSync`.
+   */
   failAtOperation: number | null = null;
   failOnSync: number | null = null;
 
@@ -734,7 +742,10 @@ export class FakeContext {
     loads.forEach((load) => load());
   }
 
-  /** The subset of Excel.RequestContext the adapters use (one object, as Excel's context is); excelContext() types it as Excel's. */
+  /**
+   * The subset of Excel.RequestContext the adapters use (one object, as Excel's context is);
+   * excelContext() types it as Excel's.
+   */
   readonly api: RequestContextApi = {
     sync: () => this.sync(),
     application: {

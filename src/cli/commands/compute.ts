@@ -25,7 +25,9 @@ export function checkProfile(profile: string | undefined): ScoringProfile | unde
 /** The readable summary: computed values, then one line per indicator, then problems. */
 export function formatComputation(model: WorkbookModel, computation: Computation): string {
   const { basic, eval: ev } = model;
-  const heading = `${ev.unit ?? basic.unit ?? "（未填单位名称）"} ${ev.year ?? basic.year ?? "（未填年度）"}年度 · 评分口径：${computation.profile.name}`;
+  const unit = ev.unit ?? basic.unit ?? "（未填单位名称）";
+  const year = ev.year ?? basic.year ?? "（未填年度）";
+  const heading = `${unit} ${year}年度 · 评分口径：${computation.profile.name}`;
   const values = table(
     computation.values.map((value) => [value.label, valueJson(value).display || "（空）", value.key]),
     new Set([1]),

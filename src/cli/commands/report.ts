@@ -30,7 +30,8 @@ export async function reportCommand(
   const outcome = await generateReport(await workbookAt(file), { profile, draft: options.draft });
   if (outcome.status === "blocked") {
     io.err(
-      `${file} 有 ${outcome.validation.summary.errors} 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）：\n${formatValidation(outcome.validation)}`,
+      `${file} 有 ${outcome.validation.summary.errors} 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）：\n` +
+        formatValidation(outcome.validation),
     );
     return EXIT.dataErrors;
   }
@@ -59,7 +60,9 @@ export async function verifyCommand(
     io.out(
       result.matches
         ? `一致：${report} 由 ${file} 的数据生成（指纹 ${result.report}）`
-        : `不一致：${report} 的数据指纹 ${result.report}\n          ${file} 的数据指纹 ${result.workbook}\n报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。`,
+        : `不一致：${report} 的数据指纹 ${result.report}\n` +
+            `          ${file} 的数据指纹 ${result.workbook}\n` +
+            "报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。",
     );
     return result.matches ? EXIT.ok : EXIT.dataErrors;
   } catch (error) {

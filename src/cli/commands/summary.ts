@@ -122,7 +122,8 @@ export async function summaryCommand(
   else {
     io.out(
       [
-        `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；无法读取 ${json.summary.unreadable} 个。`,
+        `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；` +
+          `无法读取 ${json.summary.unreadable} 个。`,
         ...(options.out ? [`汇总已写入 ${options.out}（工作表：汇总、问题清单、无法读取）`] : []),
       ].join("\n"),
     );

@@ -12,9 +12,10 @@ import { checkProfile } from "./compute";
 export function formatValidation(validation: WorkbookValidation): string {
   const { summary, score, result } = validation;
   const model = result.computation;
+  const acknowledged = summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : "";
   const lines = [
     `评分口径：${model.profile.name} · 总分：${score.total ?? "—"} · 等次：${score.grade ?? "—"}`,
-    `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : ""}`,
+    `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${acknowledged}`,
   ];
   for (const sheet of sheetsOf(validation.findings)) {
     lines.push("", sheet ?? "（整个工作簿）");

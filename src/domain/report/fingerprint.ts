@@ -1,7 +1,8 @@
 /**
  * The fingerprint of a workbook's data: SHA-256 of the canonical JSON of its model (keys sorted,
- * decimals as their exact text, no $schema) together with the scoring profile used. The same data gives the same fingerprint whatever file or
- * layout holds it. Web Crypto (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
+ * decimals as their exact text, no $schema) together with the scoring profile used. The same data
+ * gives the same fingerprint whatever file or layout holds it. Web Crypto
+ * (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
  */
 import type { WorkbookModel } from "../model";
 

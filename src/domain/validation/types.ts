@@ -22,7 +22,10 @@ export interface Finding {
   /** Stable rule id, e.g. "sum.threePublic". */
   readonly rule: string;
   readonly severity: Severity;
-  /** The model path of the cell concerned: "basic.threePublic.total.final", "eval.indicators[12].score" (rows from 1). */
+  /**
+   * The model path of the cell concerned: "basic.threePublic.total.final",
+   * "eval.indicators[12].score" (rows from 1).
+   */
   readonly key: string;
   /** Plain Chinese, with the numbers. */
   readonly message: string;

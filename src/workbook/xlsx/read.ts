@@ -59,7 +59,10 @@ function sourceOf(wb: ExcelJS.Workbook): WorkbookSource {
   };
 }
 
-/** Sheet parts the model never reads: skipping them spares a batch most of exceljs's per-cell work on validation and layout. */
+/**
+ * Sheet parts the model never reads: skipping them spares a batch most of exceljs's per-cell work
+ * on validation and layout.
+ */
 const IGNORED_NODES = [
   "dataValidations",
   "conditionalFormatting",

@@ -1,4 +1,7 @@
-/** Cell styles of the templates as exceljs styles: 宋体 body, 黑体 title, thin borders, shaded headers and computed cells. */
+/**
+ * Cell styles of the templates as exceljs styles: 宋体 body, 黑体 title, thin borders, shaded headers
+ * and computed cells.
+ */
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../../domain/template";
 

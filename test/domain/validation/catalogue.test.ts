@@ -461,9 +461,13 @@ test("the base model is consistent: validate() finds nothing at all, not even in
   expect(run(variant(() => {}, { cells: [], problems: [] })())).toEqual([]);
 });
 
-test("every id of the catalogue (RULES and review.profile) has its cases, and every case names an id of the catalogue", () => {
-  expect(Object.keys(CASES).sort()).toEqual([...new Set(catalogueIds())].sort());
-});
+test(
+  "every id of the catalogue (RULES and review.profile) has its cases, " +
+    "and every case names an id of the catalogue",
+  () => {
+    expect(Object.keys(CASES).sort()).toEqual([...new Set(catalogueIds())].sort());
+  },
+);
 
 describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) => {
   it("fails: a finding of this rule, with its severity and the numbers in its message", () => {

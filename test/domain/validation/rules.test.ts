@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { validate, workbookModel, type Finding, type ValidationOptions } from "../../../src/domain";
 import { SAMPLE_PATH } from "../../support/model-inputs";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
+type Json = Record<string, any>;
 
 /** The 株洲 2024 sample with its blank 填表人 and date lines filled: consistent tables. */
 function sample(): Json {
@@ -146,21 +147,25 @@ describe.each(CASES)("%s", (rule, breakIt, message, holdIt) => {
   });
 });
 
-test("the 株洲 2024 tables: no error; the 项目支出 difference asks for an explanation; hand scores and high completions are information", () => {
-  const list = findings();
-  expect(list.filter((f) => f.severity === "error")).toEqual([]);
-  expect(list.filter((f) => f.severity === "warning").map((f) => [f.rule, f.key])).toEqual([
-    ["cross.projects", "basic.projects.total.final"],
-  ]);
-  expect(list.filter((f) => f.severity === "info").map((f) => [f.rule, f.key])).toEqual([
-    ["score.suggested", "eval.indicators[12].score"],
-    ["score.suggested", "eval.indicators[13].score"],
-    ["score.overAchievement", "eval.indicators[2].actual"],
-    ["score.overAchievement", "eval.indicators[8].actual"],
-    ["score.overAchievement", "eval.indicators[9].actual"],
-    ["score.overAchievement", "eval.indicators[15].actual"],
-  ]);
-});
+test(
+  "the 株洲 2024 tables: no error; the 项目支出 difference asks for an explanation; " +
+    "hand scores and high completions are information",
+  () => {
+    const list = findings();
+    expect(list.filter((f) => f.severity === "error")).toEqual([]);
+    expect(list.filter((f) => f.severity === "warning").map((f) => [f.rule, f.key])).toEqual([
+      ["cross.projects", "basic.projects.total.final"],
+    ]);
+    expect(list.filter((f) => f.severity === "info").map((f) => [f.rule, f.key])).toEqual([
+      ["score.suggested", "eval.indicators[12].score"],
+      ["score.suggested", "eval.indicators[13].score"],
+      ["score.overAchievement", "eval.indicators[2].actual"],
+      ["score.overAchievement", "eval.indicators[8].actual"],
+      ["score.overAchievement", "eval.indicators[9].actual"],
+      ["score.overAchievement", "eval.indicators[15].actual"],
+    ]);
+  },
+);
 
 test("a warning explained in 已说明的提示 is kept but no longer open; an error cannot be explained away", () => {
   const reason = "附件1 含代管的市级专项资金 1442.24 万元";

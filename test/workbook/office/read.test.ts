@@ -36,7 +36,8 @@ test("the 株洲 sample typed into the installed template reads back in one sync
   expect(fake.syncCount).toBe(1);
   expect(inputsOf(read.model)).toEqual(inputsOf(sample));
   expect(read.locations.get("basic.staff.actual")).toEqual({ sheet: "附件1 基础数据表", address: "C5" });
-  expect(read.locations.get("eval.indicators[3].score")).toEqual({ sheet: "附件2 自评表", address: "G16" }); // paths count rows from 1
+  // paths count rows from 1
+  expect(read.locations.get("eval.indicators[3].score")).toEqual({ sheet: "附件2 自评表", address: "G16" });
 });
 
 test("rows added to the tables the Excel way are read, and the cells below them are found by name", async () => {

@@ -1,4 +1,7 @@
-/** SPEC §7 Cross-table, Overruns and Year: figures that should agree between the two tables, and spending beyond plan. */
+/**
+ * SPEC §7 Cross-table, Overruns and Year: figures that should agree between the two tables, and
+ * spending beyond plan.
+ */
 import { labelOf, type TripleKey } from "../../contract";
 import { formatAmount, toDec } from "../../decimal";
 import type { AmountTriple } from "../../model";

@@ -85,7 +85,9 @@ export const recomputedRules = [
     if (cap === null) return;
     yield {
       key: "eval.total",
-      message: `按“${profile.name}”口径，预算执行率 ${formatRate(computation.executionRate)} 时总分不超过 ${formatAmount(cap)} 分：各项得分合计 ${formatAmount(raw)}，总分按 ${formatAmount(cap)} 计，等次为“${computation.grade}”`,
+      message:
+        `按“${profile.name}”口径，预算执行率 ${formatRate(computation.executionRate)} 时总分不超过 ${formatAmount(cap)} 分：` +
+        `各项得分合计 ${formatAmount(raw)}，总分按 ${formatAmount(cap)} 计，等次为“${computation.grade}”`,
     };
   }),
 ];

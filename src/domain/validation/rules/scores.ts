@@ -35,7 +35,9 @@ export const scoreRules = [
         continue;
       yield {
         key: rowKey("eval.indicators", i, "deviation"),
-        message: `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 低于分值 ${formatAmount(row.weight)}，须填写偏差原因分析及改进措施`,
+        message:
+          `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 低于分值 ${formatAmount(row.weight)}，` +
+          "须填写偏差原因分析及改进措施",
       };
     }
   }),
@@ -58,7 +60,9 @@ export const scoreRules = [
           : "";
       yield {
         key: rowKey("eval.indicators", i, "score"),
-        message: `${indicatorLabel(i, indicator.name)}得分 ${formatAmount(entered)}，${rate}建议得分 ${formatAmount(suggested)}：${indicator.note}`,
+        message:
+          `${indicatorLabel(i, indicator.name)}得分 ${formatAmount(entered)}，${rate}` +
+          `建议得分 ${formatAmount(suggested)}：${indicator.note}`,
       };
     }
   }),
@@ -93,7 +97,10 @@ export const scoreRules = [
           : "";
         yield {
           key: rowKey("eval.indicators", i, "actual"),
-          message: `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），超过 ${formatPercent(threshold)}：请检查年度指标值是否定得过低${penalty}`,
+          message:
+            `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}` +
+            `（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），` +
+            `超过 ${formatPercent(threshold)}：请检查年度指标值是否定得过低${penalty}`,
         };
       }
     },

@@ -22,7 +22,9 @@ function tripleSum(total: TripleKey, parts: (model: RuleContext["model"]) => Ter
       const difference = value.minus(sum).abs();
       yield {
         key: `${total}.${part}`,
-        message: `${labelOf(total)}${partLabel(part, year)} ${formatAmount(value)} ${relation} ${sumText(terms, sum)}，相差 ${formatAmount(difference)}`,
+        message:
+          `${labelOf(total)}${partLabel(part, year)} ${formatAmount(value)} ${relation} ${sumText(terms, sum)}，` +
+          `相差 ${formatAmount(difference)}`,
         params: { stated: formatAmount(value), sum: formatAmount(sum), difference: formatAmount(difference) },
       };
     }
@@ -45,7 +47,9 @@ function split(key: ContractKey, label: string, parts: readonly ContractKey[]) {
     const difference = budget.minus(sum).abs();
     yield {
       key,
-      message: `${label}合计 ${sumText(terms, sum)} ≠ ${labelOf("eval.funds.fullYearBudget")} ${formatAmount(budget)}，相差 ${formatAmount(difference)}`,
+      message:
+        `${label}合计 ${sumText(terms, sum)} ≠ ${labelOf("eval.funds.fullYearBudget")} ${formatAmount(budget)}，` +
+        `相差 ${formatAmount(difference)}`,
       params: { sum: formatAmount(sum), budget: formatAmount(budget), difference: formatAmount(difference) },
     };
   };

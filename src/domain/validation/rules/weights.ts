@@ -14,9 +14,12 @@ export const weightRules = [
     )
       .filter(([, sum]) => sum !== null)
       .map(([level, sum]) => `${level} ${formatAmount(sum!)}`);
+    const fundsWeight = model.eval.funds.weight ? formatAmount(model.eval.funds.weight) : "空";
+    const levelWeights = byLevel.length ? `，${byLevel.join("，")}` : "";
+    const difference = formatAmount(total.minus(100).abs());
     yield {
       key: "eval.weightTotal",
-      message: `分值合计 ${formatAmount(total)} ≠ 100（预算执行率 ${model.eval.funds.weight ? formatAmount(model.eval.funds.weight) : "空"}${byLevel.length ? `，${byLevel.join("，")}` : ""}），相差 ${formatAmount(total.minus(100).abs())}`,
+      message: `分值合计 ${formatAmount(total)} ≠ 100（预算执行率 ${fundsWeight}${levelWeights}），相差 ${difference}`,
     };
   }),
   rule("weights.missing", "error", "每个指标都有分值", function* ({ model }) {
@@ -42,9 +45,10 @@ export const weightRules = [
         else if (row.level2 === null)
           yield { key: rowKey("eval.indicators", i, "level2"), message: `${label}未填写二级指标` };
         else if (!isLevel2Of(row.level1, row.level2)) {
+          const allowed = INDICATOR_LEVELS[row.level1]!.join("、");
           yield {
             key: rowKey("eval.indicators", i, "level2"),
-            message: `${label}的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${INDICATOR_LEVELS[row.level1]!.join("、")}）`,
+            message: `${label}的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${allowed}）`,
           };
         }
       }
