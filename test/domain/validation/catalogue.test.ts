@@ -481,3 +481,38 @@ describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) =
     expect(findingsOf(id, passing())).toEqual([]);
   });
 });
+
+/** Rules whose message states numbers: they hand them over as params too, each one as the message shows it. */
+const WITH_NUMBERS = [
+  "sum.threePublic",
+  "sum.vehicles",
+  "sum.projects",
+  "sum.publicFunds",
+  "sum.income",
+  "sum.expense",
+  "overrun.threePublic",
+  "overrun.staff",
+  "cross.projects",
+  "cross.publicFunds",
+  "year.same",
+  "year.filledOn",
+  "format.decimals",
+  "recomputed.value",
+  "score.cap",
+  "weights.total",
+  "score.missing",
+  "score.range",
+  "score.reason",
+  "score.suggested",
+  "score.overAchievement",
+];
+
+test.each(WITH_NUMBERS)("%s carries its message's numbers as params", (id) => {
+  const found = findingsOf(id, CASES[id]!.failing());
+  expect(found.length).toBeGreaterThan(0);
+  for (const finding of found) {
+    const values = Object.values(finding.params ?? {});
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) expect(finding.message).toContain(String(value));
+  }
+});

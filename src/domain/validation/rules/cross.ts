@@ -88,7 +88,10 @@ export const overrunRules = [
     if (authorized !== null && actual !== null && actual > authorized) {
       yield {
         key: "basic.staff.actual",
-        message: `实际在职人数 ${actual} 超过编制数 ${authorized}，超编 ${actual - authorized} 人：请说明原因`,
+        message:
+          `${labelOf("basic.staff.actual")} ${actual} 超过${labelOf("basic.staff.authorized")} ${authorized}，` +
+          `超编 ${actual - authorized} 人：请说明原因`,
+        params: { actual, authorized, over: actual - authorized },
       };
     }
   }),
@@ -98,14 +101,18 @@ export const yearRules = [
   rule("year.same", "error", "两张表是同一年度", function* ({ model }) {
     const [a, b] = [model.basic.year, model.eval.year];
     if (a !== null && b !== null && a !== b)
-      yield { key: "eval.year", message: `附件2 的年度 ${b} 与附件1 的年度 ${a} 不同` };
+      yield { key: "eval.year", message: `附件2 的年度 ${b} 与附件1 的年度 ${a} 不同`, params: { basic: a, eval: b } };
   }),
   rule("year.filledOn", "warning", "填报日期不早于评价年度", function* ({ model, year }) {
     if (year === null) return;
     for (const key of ["basic.filledOn", "eval.filledOn"] as const) {
       const date = key === "basic.filledOn" ? model.basic.filledOn : model.eval.filledOn;
       if (date !== null && Number(date.slice(0, 4)) < year)
-        yield { key, message: `填报日期 ${date} 早于 ${year} 年度：自评通常在年度结束后填报，请核对` };
+        yield {
+          key,
+          message: `${labelOf(key)} ${date} 早于 ${year} 年度：自评通常在年度结束后填报，请核对`,
+          params: { date, year },
+        };
     }
   }),
 ];

@@ -3,7 +3,7 @@ import { CONTRACT } from "../../contract";
 import { toDec } from "../../decimal";
 import { valueAtPath } from "../paths";
 import { PARTS, rowKey } from "../text";
-import { rule, type Draft, type RuleContext } from "../types";
+import { rule, type RuleContext } from "../types";
 
 /** Every amount input of the model with its path. */
 function* amountInputs(model: RuleContext["model"]): Iterable<readonly [string, unknown]> {
@@ -31,7 +31,11 @@ export const formatRules = [
     for (const [key, value] of amountInputs(model)) {
       const dec = toDec(value);
       if (dec !== null && dec.decimalPlaces() > 2)
-        yield { key, message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}` } satisfies Draft;
+        yield {
+          key,
+          message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}`,
+          params: { value: dec.toString() },
+        };
     }
   }),
   rule("format.phone", "warning", "联系电话应像电话号码", function* ({ model }) {

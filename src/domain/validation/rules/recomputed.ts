@@ -88,6 +88,7 @@ export const recomputedRules = [
       message:
         `按“${profile.name}”口径，预算执行率 ${formatRate(computation.executionRate)} 时总分不超过 ${formatAmount(cap)} 分：` +
         `各项得分合计 ${formatAmount(raw)}，总分按 ${formatAmount(cap)} 计，等次为“${computation.grade}”`,
+      params: { rate: formatRate(computation.executionRate), cap: formatAmount(cap), raw: formatAmount(raw) },
     };
   }),
 ];

@@ -13,19 +13,25 @@ export const scoreRules = [
         yield {
           key: rowKey("eval.indicators", i, "score"),
           message: `${indicatorLabel(i, row.name)}有分值 ${formatAmount(row.weight)}，但没有得分`,
+          params: { row: i + 1, weight: formatAmount(row.weight) },
         };
     }
   }),
-  rule("score.range", "error", "0 ≤ 得分 ≤ 分值", function* ({ model }) {
+  rule("score.range", "error", "0 ≤ 得分 ≤ 分值", function* ({ model }): Iterable<Draft> {
     for (const [i, row] of model.eval.indicators.entries()) {
       if (row.score === null) continue;
       const key = rowKey("eval.indicators", i, "score");
       if (row.score.isNegative())
-        yield { key, message: `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 小于 0` };
+        yield {
+          key,
+          message: `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 小于 0`,
+          params: { row: i + 1, score: formatAmount(row.score) },
+        };
       else if (row.weight !== null && row.score.greaterThan(row.weight))
         yield {
           key,
           message: `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 大于分值 ${formatAmount(row.weight)}`,
+          params: { row: i + 1, score: formatAmount(row.score), weight: formatAmount(row.weight) },
         };
     }
   }),
@@ -38,6 +44,7 @@ export const scoreRules = [
         message:
           `${indicatorLabel(i, row.name)}得分 ${formatAmount(row.score)} 低于分值 ${formatAmount(row.weight)}，` +
           "须填写偏差原因分析及改进措施",
+        params: { row: i + 1, score: formatAmount(row.score), weight: formatAmount(row.weight) },
       };
     }
   }),
@@ -63,6 +70,12 @@ export const scoreRules = [
         message:
           `${indicatorLabel(i, indicator.name)}得分 ${formatAmount(entered)}，${rate}` +
           `建议得分 ${formatAmount(suggested)}：${indicator.note}`,
+        params: {
+          row: indicator.row,
+          score: formatAmount(entered),
+          suggested: formatAmount(suggested),
+          ...(completion.kind === "quantitative" ? { completion: formatRate(completion.rate) } : {}),
+        },
       };
     }
   }),
@@ -101,6 +114,7 @@ export const scoreRules = [
             `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}` +
             `（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），` +
             `超过 ${formatPercent(threshold)}：请检查年度指标值是否定得过低${penalty}`,
+          params: { row: indicator.row, completion: formatRate(completion.rate), threshold: formatPercent(threshold) },
         };
       }
     },

@@ -20,6 +20,7 @@ export const weightRules = [
     yield {
       key: "eval.weightTotal",
       message: `分值合计 ${formatAmount(total)} ≠ 100（预算执行率 ${fundsWeight}${levelWeights}），相差 ${difference}`,
+      params: { total: formatAmount(total), difference },
     };
   }),
   rule("weights.missing", "error", "每个指标都有分值", function* ({ model }) {
