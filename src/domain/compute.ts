@@ -22,6 +22,7 @@ import {
   MAX_WEIGHT,
   scoreIndicator,
   totalScore,
+  type ExecutionScore,
   type IndicatorScore,
   type ScoreBasis,
   type TotalScore,
@@ -68,6 +69,11 @@ export interface Computation {
   readonly sheet: SheetScore;
   /** Whether any 得分 has been entered: until then 总分 and 等次 say nothing about the department. */
   readonly scored: boolean;
+  /**
+   * Why 总分 and 等次 are provisional, in Chinese: 执行率得分 could not be scored (全年预算数 0 or empty, so
+   * 执行率 is 不适用; or no 分值 for it), so its points are missing from 总分. Null when they are not.
+   */
+  readonly provisional: string | null;
   /** Data that kept something from being computed, in Chinese (empty on complete data). */
   readonly problems: readonly string[];
 }
@@ -143,7 +149,19 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
 
   const sheet = { total: total.raw, grade: gradeOf(total.raw, profile) };
   const scored = model.eval.indicators.some((row) => row.score !== null);
-  return { profile, values, indicators, executionRate: execution.rate, total, grade, sheet, scored, problems };
+  const provisional = provisionalReason(funds, execution);
+  return {
+    profile,
+    values,
+    indicators,
+    executionRate: execution.rate,
+    total,
+    grade,
+    sheet,
+    scored,
+    provisional,
+    problems,
+  };
 }
 
 /**
@@ -158,6 +176,27 @@ export function sheetValues(computation: Computation): ComputedValue[] {
     }
     return [value];
   });
+}
+
+function provisionalReason(funds: WorkbookModel["eval"]["funds"], execution: ExecutionScore): string | null {
+  if (execution.score !== null) return null;
+  const { rate } = execution;
+  const [budget, executed, weight] = [
+    labelOf("eval.funds.fullYearBudget"),
+    labelOf("eval.funds.executed"),
+    labelOf("eval.funds.weight"),
+  ];
+  const why =
+    rate.kind === "notApplicable"
+      ? rate.reason === "zeroDenominator"
+        ? `${budget}为 0，预算执行率不适用`
+        : rate.reason === "missingDenominator"
+          ? `${budget}未填写，预算执行率不适用`
+          : `${executed}未填写，预算执行率不适用`
+      : funds.weight === null
+        ? `${weight}未填写`
+        : null;
+  return why && `${why}：执行率得分无法计算，总分与等次为暂定`;
 }
 
 /** A computed value by key (undefined for a key compute() does not produce). */

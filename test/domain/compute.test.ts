@@ -83,3 +83,12 @@ test("the sheet's own 总分 is uncapped and its 等次 waits for a score", () =
   expect(unscored.scored).toBe(false);
   expect(sheetValues(unscored).some((v) => v.key === "eval.grade")).toBe(false);
 });
+
+test("总分 is provisional when 执行率得分 cannot be scored, and says why", () => {
+  const noBudget = workbookModel.parse({ eval: { funds: { fullYearBudget: 0, executed: 12.5, weight: 10 } } });
+  expect(compute(noBudget).provisional).toBe("全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定");
+  const noWeight = workbookModel.parse({ eval: { funds: { fullYearBudget: 100, executed: 80 } } });
+  expect(compute(noWeight).provisional).toBe("执行率分值未填写：执行率得分无法计算，总分与等次为暂定");
+  const complete = workbookModel.parse({ eval: { funds: { fullYearBudget: 100, executed: 80, weight: 10 } } });
+  expect(compute(complete).provisional).toBeNull();
+});
