@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { buildWorkbook } from "../../workbook/xlsx/write";
+import { locate, type ContractKey } from "../../domain/contract";
+import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
 import { readWorkbook, WorkbookReadError } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";
@@ -27,8 +28,15 @@ export async function importCommand(
   io: CliIo,
 ): Promise<number> {
   const model = loadModelFile(file);
-  await save(buildWorkbook(model, checkProfile(options.profile)), options.out);
+  const { workbook, kept } = buildKeepingStatements(model, checkProfile(options.profile));
+  await save(workbook, options.out);
   io.out(`已写入 ${options.out}`);
+  if (kept.length > 0) {
+    io.out(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
+    for (const { value, statedText, expectedText } of kept) {
+      io.out(`  ${value.label}：填报 ${statedText}，按公式应为 ${expectedText}（${locate(value.key as ContractKey)}）`);
+    }
+  }
   return EXIT.ok;
 }
 

@@ -8,6 +8,7 @@ import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry
 import type { Dec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
 import type { ProfileChoice } from "../../domain/profiles";
+import { publishedValues, type PublishedValue } from "../../domain/published";
 import {
   COLUMN_INPUT_RULES,
   FORMULAS,
@@ -120,9 +121,23 @@ function writeLists(wb: ExcelJS.Workbook): void {
 
 /** A workbook holding the three sheets, filled from `model` (blank when omitted). */
 export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: ProfileChoice): ExcelJS.Workbook {
+  return buildKeepingStatements(model, profile).workbook;
+}
+
+/**
+ * The workbook, and the computed values the model states otherwise than its numbers give: a published 总分
+ * of 100 over scores adding to 110 is the department's statement, so that cell keeps the stated value (no
+ * formula) and validating the workbook reports the difference, as it would for the value typed in Excel.
+ */
+export function buildKeepingStatements(
+  model: WorkbookModel = emptyModel(),
+  profile?: ProfileChoice,
+): { workbook: ExcelJS.Workbook; kept: readonly PublishedValue[] } {
   const computation = compute(model, profile);
   // Formula cells cache what the sheet's own formulas show (总分 without a profile's cap: validation says so).
   const computed = new Map(sheetValues(computation).map((value) => [value.key, value]));
+  const kept = publishedValues(model, computation).filter((published) => !published.agrees);
+  const keptKeys = new Set(kept.map((published) => published.value.key));
   const rows = tableRows({
     "basic.projects.lines": model.basic.projects.lines.length,
     "eval.indicators": model.eval.indicators.length,
@@ -170,7 +185,7 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: Pro
         continue;
       }
       const address = layout.cell(entry.address);
-      const formula = FORMULAS[entry.key];
+      const formula = keptKeys.has(entry.key) ? undefined : FORMULAS[entry.key];
       placeCell(
         ws,
         address,
@@ -190,7 +205,7 @@ export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: Pro
   report.getCell("B10").value = "← 模板版本（请勿修改）";
   report.getCell("B10").style = STYLES.note;
   wb.definedNames.add(`${quoteSheet(VERSION_CELL.sheet)}!${absoluteRange(VERSION_CELL.address)}`, VERSION_NAME);
-  return wb;
+  return { workbook: wb, kept };
 }
 
 function writeTable(

@@ -1,0 +1,42 @@
+/** jxzp import keeps what a published table states in its computed cells, and validation names the difference. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli, type Json } from "../support/cli";
+import { completedSample } from "../../scripts/completed-sample";
+
+const dir = mkdtempSync(join(tmpdir(), "jxzp-import-"));
+
+function modelFile(name: string, edit: (json: Json) => void): string {
+  const json = completedSample();
+  edit(json);
+  const path = join(dir, `${name}.json`);
+  writeFileSync(path, JSON.stringify(json));
+  return path;
+}
+
+test("a published 总分 and 执行率 that the numbers do not give are kept, said on import and found by validate", async () => {
+  const model = modelFile("published", (json) => {
+    json.eval.total = 110; // the published sheet: scores that add to 98
+    json.eval.funds.executionRate = 0; // 执行率 0 over money fully spent
+  });
+  const xlsx = join(dir, "published.xlsx");
+  const imported = await cli("import", model, "--out", xlsx);
+  expect(imported.code).toBe(0);
+  expect(imported.out).toContain("保留了模型中与计算结果不同的 2 个填报值");
+  expect(imported.out).toContain("总分：填报 110.00，按公式应为 98.00（附件2 自评表!G29）");
+  expect(imported.out).toContain("预算执行率：填报 0.00%，按公式应为 100.00%（附件2 自评表!G4）");
+
+  const exported = JSON.parse((await cli("export", xlsx)).out);
+  expect(exported.eval.total).toBe("110");
+  const validation = JSON.parse((await cli("validate", xlsx, "--json")).out);
+  const on = (key: string) => validation.findings.filter((f: Json) => f.key === key).map((f: Json) => f.rule);
+  expect(on("eval.total")).toContain("recomputed.value");
+  expect(on("eval.funds.executionRate")).toContain("recomputed.value");
+});
+
+test("values that agree with the numbers are written as formulas, and nothing is said", async () => {
+  const model = modelFile("agreeing", () => undefined);
+  const imported = await cli("import", model, "--out", join(dir, "agreeing.xlsx"));
+  expect(imported.out).not.toContain("保留了");
+});
