@@ -95,8 +95,10 @@ function sectionFourRates(model: WorkbookModel) {
     rate("basic.threePublic.changeRate", changeRate(threePublic.total.final, threePublic.total.prev), false),
     rate("basic.publicFunds.controlRate", ratio(publicFunds.total.final, publicFunds.total.budget), false),
     rate("basic.procurement.executionRate", ratio(procurement.final, procurement.budget), false),
-    // 预算调整率 = 预算调整数 / 预算数; the department's 预算数 is 附件2's 年初预算数.
-    rate("basic.budgetAdjustment.rate", ratio(basic.budgetAdjustment.final, ev.funds.initialBudget), false),
+    // 预算调整率 = 基本支出预算调整数 ÷ 基本支出: the row 部门基本支出预算调整 (its N年决算数, the adjustment
+    // made) over the 基本支出 it adjusts (附件2, 按支出性质分). Both are 基本支出 figures, so the rate says how
+    // much of the basic budget moved; dividing by the whole 年初预算数 mixed in 项目支出.
+    rate("basic.budgetAdjustment.rate", ratio(basic.budgetAdjustment.final, ev.funds.expense.basic), false),
     rate("basic.buildings.areaControlRate", ratio(buildings.actualArea, buildings.approvedArea), true),
     rate("basic.buildings.investmentControlRate", ratio(buildings.actualInvestment, buildings.budgetInvestment), true),
   ];

@@ -92,3 +92,13 @@ test("总分 is provisional when 执行率得分 cannot be scored, and says why"
   const complete = workbookModel.parse({ eval: { funds: { fullYearBudget: 100, executed: 80, weight: 10 } } });
   expect(compute(complete).provisional).toBeNull();
 });
+
+test("预算调整率 is the 基本支出 adjustment over the 基本支出 it adjusts", () => {
+  const model = workbookModel.parse({
+    basic: { budgetAdjustment: { budget: 0, final: 8.58 } },
+    eval: { funds: { initialBudget: 974.62, expense: { basic: 965.72, project: 421.81 } } },
+  });
+  const rate = compute(model).values.find((v) => v.key === "basic.budgetAdjustment.rate");
+  expect(rate).toMatchObject({ label: "预算调整率", type: "rate" });
+  expect(rate?.type === "rate" && rate.rate.kind === "value" ? rate.rate.value.toFixed(4) : null).toBe("0.0089");
+});
