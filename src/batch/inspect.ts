@@ -18,6 +18,8 @@ export interface SummaryRow {
   readonly executionRate: string;
   readonly total: string | null;
   readonly grade: string | null;
+  /** Why 总分 and 等次 are provisional (执行率得分 could not be scored); null when they are not. */
+  readonly provisional: string | null;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -63,6 +65,7 @@ export async function inspectFile(file: string, profile?: string): Promise<FileR
       executionRate: formatRate(validation.result.computation.executionRate),
       total: validation.score.total,
       grade: validation.score.grade,
+      provisional: validation.score.provisional,
       errors: validation.summary.errors,
       warnings: validation.summary.warnings,
       infos: validation.summary.infos,

@@ -84,7 +84,7 @@ export function summaryWorkbook(results: readonly FileResult[]): ExcelJS.Workboo
       num(r.executed),
       rate(r.executionRate),
       num(r.total),
-      r.grade,
+      r.grade && r.provisional ? `${r.grade}（暂定）` : r.grade,
       r.errors,
       r.warnings,
       r.firstError,

@@ -160,6 +160,11 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
             {` · ${state.validation.result.profile.name}`}
           </Text>
         )}
+        {state.status === "done" && state.validation.score.provisional && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{strings.provisional(state.validation.score.provisional)}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
       {state.status === "done" && (
         <>

@@ -18,7 +18,12 @@ export interface WorkbookValidation {
   readonly result: ValidationResult;
   readonly findings: readonly LocatedFinding[];
   readonly summary: ValidationSummary;
-  readonly score: { readonly total: string | null; readonly grade: string | null };
+  readonly score: {
+    readonly total: string | null;
+    readonly grade: string | null;
+    /** Why 总分 and 等次 are provisional; null when they are not. */
+    readonly provisional: string | null;
+  };
 }
 
 /** The cell of a key: its own, else the first cell under it ("eval.indicators" → its first row), else its sheet. */
@@ -57,6 +62,7 @@ export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileC
     score: {
       total: scored ? formatAmount(result.computation.total.total) : null,
       grade: scored ? result.computation.grade : null,
+      provisional: result.computation.provisional,
     },
   };
 }

@@ -11,6 +11,7 @@ import { neutralise, summaryWorkbook } from "../../src/batch/summary-workbook";
 import { runAsync } from "../../src/cli/main";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { variedModel } from "../../scripts/batch-samples";
+import { Dec } from "../../src/domain";
 
 jest.setTimeout(60000);
 const dir = mkdtempSync(join(tmpdir(), "jxzp-batch-"));
@@ -154,3 +155,12 @@ test(
     expect(parsed.rows[0]).toMatchObject({ status: "read", year: 2024 });
   },
 );
+
+test("a provisional 总分 is marked in the summary: its 等次 reads （暂定） and the JSON row says why", async () => {
+  const model = variedModel(0).model;
+  model.eval.funds.fullYearBudget = new Dec(0);
+  const row = (await inspectFile(await save("provisional.xlsx", buildWorkbook(model)))) as SummaryRow;
+  expect(row.provisional).toBe("全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定");
+  const summary = summaryWorkbook([row]).getWorksheet("汇总")!;
+  expect(String(summary.getCell("H2").value)).toMatch(/^[优良中差]（暂定）$/);
+});

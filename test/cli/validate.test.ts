@@ -126,3 +126,15 @@ test("--profile takes a 评分口径 by id or by its Chinese name, as the workbo
     "未知的评分口径「某某口径」，可选：national（全国通用）、platform（预算管理一体化平台）",
   );
 });
+
+test("a 全年预算数 of 0 over money spent: 总分 and 等次 are provisional, and the output says why", async () => {
+  const file = await workbook("zero-budget", (json) => {
+    json.eval.funds.fullYearBudget = 0;
+  });
+  const json = JSON.parse((await cli("validate", file, "--json")).out);
+  expect(json.score.provisional).toBe("全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定");
+  const text = (await cli("validate", file)).out;
+  expect(text.split("\n")[2]).toBe("全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定");
+  const complete = JSON.parse((await cli("validate", await workbook("complete"), "--json")).out);
+  expect(complete.score.provisional).toBeNull();
+});

@@ -15,6 +15,7 @@ export function formatValidation(validation: WorkbookValidation): string {
   const acknowledged = summary.acknowledged ? ` · 已说明 ${summary.acknowledged}` : "";
   const lines = [
     `评分口径：${model.profile.name} · 总分：${score.total ?? "—"} · 等次：${score.grade ?? "—"}`,
+    ...(score.provisional ? [score.provisional] : []),
     `错误 ${summary.errors} · 警告 ${summary.warnings} · 提示 ${summary.infos}${acknowledged}`,
   ];
   for (const sheet of sheetsOf(validation.findings)) {
