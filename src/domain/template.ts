@@ -10,7 +10,7 @@
  */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId, entryOf, type TableKey } from "./contract";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
-import { PROFILES } from "./profiles";
+import { getProfile, PROFILES, type ScoringProfile } from "./profiles";
 
 const PROFILE_NAMES = Object.values(PROFILES).map((p) => p.name);
 
@@ -56,6 +56,19 @@ const safeRate = (numerator: string, denominator: string) =>
   `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
 /** Formulas of the computed cells (keys of the contract). */
+/**
+ * The 等次 of `total` as nested IFs over a profile's grade bands (the default profile's: a formula cannot
+ * follow the workbook's 评分口径), so the thresholds stay in the profile data:
+ * IF(总分>=90,"优",IF(总分>=80,"良",IF(总分>=60,"中","差"))).
+ */
+function gradeFormula(total: string, profile: ScoringProfile): string {
+  const bands = profile.grades;
+  const last = bands[bands.length - 1]!;
+  return bands
+    .slice(0, -1)
+    .reduceRight((otherwise, band) => `IF(${total}>=${band.minTotal},"${band.grade}",${otherwise})`, `"${last.grade}"`);
+}
+
 export const FORMULAS: Readonly<Record<string, string>> = {
   "basic.staff.controlRate": safeRate("基础_实际在职人数", "基础_编制数"),
   "basic.buildings.areaControlRate": safeRate("基础_实际规模", "基础_批复规模"),
@@ -64,7 +77,7 @@ export const FORMULAS: Readonly<Record<string, string>> = {
   "eval.funds.score": `IF(N(自评_全年预算数)=0,"不适用",ROUND(N(自评_执行率分值)*MIN(自评_全年执行数/自评_全年预算数,1),2))`,
   "eval.weightTotal": "N(自评_执行率分值)+SUM(绩效指标[分值])",
   "eval.total": "ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)",
-  "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",IF(自评_总分>=90,"优",IF(自评_总分>=80,"良",IF(自评_总分>=60,"中","差"))))`,
+  "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",${gradeFormula("自评_总分", getProfile())})`,
   "eval.indicators.completion":
     'IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),"")',
   "eval.indicators.suggestedScore":
