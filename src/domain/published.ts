@@ -3,7 +3,7 @@
  * 总分, 等次 …) is its statement. This compares each such value with what the numbers give, as the tables show
  * them; the validator reports the differences, and `jxzp import` keeps the stated value instead of a formula.
  */
-import { sheetValues, type Computation, type ComputedValue } from "./compute";
+import { computedValue, sheetValues, type Computation, type ComputedValue } from "./compute";
 import { Dec, formatAmount, roundAmount, roundRate } from "./decimal";
 import type { WorkbookModel } from "./model";
 import { formatRate, NOT_APPLICABLE } from "./rates";
@@ -58,7 +58,11 @@ function agrees(stated: unknown, value: ComputedValue): boolean {
  */
 export function publishedValues(model: WorkbookModel, computation: Computation): PublishedValue[] {
   const published: PublishedValue[] = [];
-  for (const value of sheetValues(computation)) {
+  const shown = sheetValues(computation);
+  // Before any 得分 the sheet's 等次 formula shows nothing: a printed 等次 is then a statement of its own.
+  const grade = computedValue(computation, "eval.grade");
+  if (!computation.scored && grade) shown.push({ ...grade, type: "text", text: "" });
+  for (const value of shown) {
     const stated = valueAtPath(model, value.key);
     if (stated === null || stated === undefined || stated === "") continue;
     if (value.type === "amount" && value.amount === null) continue;

@@ -40,3 +40,14 @@ test("values that agree with the numbers are written as formulas, and nothing is
   const imported = await cli("import", model, "--out", join(dir, "agreeing.xlsx"));
   expect(imported.out).not.toContain("保留了");
 });
+
+test("a printed 等次 over a table with no 得分 yet is kept too (the formula would show nothing)", async () => {
+  const model = modelFile("grade-only", (json) => {
+    for (const row of json.eval.indicators) row.score = null;
+    json.eval.grade = "优秀";
+  });
+  const xlsx = join(dir, "grade-only.xlsx");
+  const imported = await cli("import", model, "--out", xlsx);
+  expect(imported.out).toContain("绩效等次：填报 优秀，按公式应为 空");
+  expect(JSON.parse((await cli("export", xlsx)).out).eval.grade).toBe("优秀");
+});
