@@ -5,7 +5,16 @@
 import { Dec, roundAmount, toDec } from "./decimal";
 import { findBand, type QualitativeBand, type ScoringProfile } from "./profiles";
 import { ratio, type Rate } from "./rates";
-import { completionOf, parseMeasure, type Completion, type Measure } from "./targets";
+import {
+  completionOf,
+  directionOf,
+  parseMeasure,
+  withDirection,
+  type Completion,
+  type DirectionDecision,
+  type IndicatorContext,
+  type Measure,
+} from "./targets";
 
 export interface ExecutionScore {
   readonly rate: Rate;
@@ -36,9 +45,12 @@ export type ScoreBasis =
   | "unscorable";
 
 export interface IndicatorScore {
+  /** The target as this indicator reads it: `direction` is the one `directionOf` decided (see below). */
   readonly target: Measure;
   readonly actual: Measure;
   readonly completion: Completion;
+  /** Which way the indicator is better, and why (its comparator, its name or level, or the default). */
+  readonly direction: DirectionDecision;
   readonly suggested: Dec | null;
   /** The band's span in points, for a qualitative indicator with a band. */
   readonly range: { readonly min: Dec; readonly max: Dec } | null;
@@ -48,7 +60,7 @@ export interface IndicatorScore {
   readonly note: string;
 }
 
-export interface IndicatorInput {
+export interface IndicatorInput extends IndicatorContext {
   readonly weight: unknown;
   readonly target: unknown;
   readonly actual: unknown;
@@ -65,15 +77,19 @@ export const MAX_WEIGHT = 100;
 
 /** The suggested score of one indicator (SPEC sections 5 and 6). */
 export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): IndicatorScore {
-  const target = parseMeasure(input.target);
+  const parsed = parseMeasure(input.target);
   const actual = parseMeasure(input.actual);
-  const completion = completionOf(target, actual);
+  // The indicator's 一级/二级/三级指标 (level1, level2, name) take part: "项目成本 297.55万元" is a cap.
+  const direction = directionOf(input, parsed);
+  const target = withDirection(parsed, direction);
+  const completion = completionOf(parsed, actual, input);
   const weight = toDec(input.weight);
   const entered = toDec(input.score);
   const result = (fields: Partial<IndicatorScore> & Pick<IndicatorScore, "basis" | "note">): IndicatorScore => ({
     target,
     actual,
     completion,
+    direction,
     suggested: null,
     range: null,
     band: null,
@@ -91,6 +107,16 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
         : result({ basis: "entered", suggested: entered, note: "未按期完成，请按实际情况评分并说明偏差原因" });
     case "qualitative": {
       const band = findBand(profile, input.band);
+      // "控制在预算内" answered by "未超支" / "超支5万元": the words decide unless the user picked a band.
+      if (!band && completion.met !== undefined) {
+        return completion.met
+          ? result({ basis: "met", suggested: weight, note: `${completion.reason}，得满分` })
+          : result({
+              basis: "entered",
+              suggested: entered,
+              note: `${completion.reason}，请按实际情况评分并说明偏差原因`,
+            });
+      }
       if (!band) {
         return result({
           basis: "entered",
@@ -111,15 +137,24 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
     case "quantitative": {
       const { rate } = completion;
       const over = profile.overAchievement;
+      const lessIsBetter = completion.direction === "negative";
+      // Say why the indicator is less-is-better when its name or level decided it, not its text.
+      const why =
+        lessIsBetter && (direction.source === "name" || direction.source === "level") ? `；${direction.why}` : "";
       if (completion.met) {
-        if (over && rate.kind === "value" && rate.exact.greaterThanOrEqualTo(over.threshold)) {
+        // 指标偏离 is a more-is-better rule: beating a cap (实际 well under a ≤ target) is never penalised.
+        if (over && !lessIsBetter && rate.kind === "value" && rate.exact.greaterThanOrEqualTo(over.threshold)) {
           return result({
             basis: "overAchievement",
             suggested: Dec.max(weight.minus(over.penalty), 0),
             note: `完成率达到指标值的 ${new Dec(over.threshold).times(100).toFixed(0)}% 以上，属指标偏离，扣 ${over.penalty} 分`,
           });
         }
-        return result({ basis: "met", suggested: weight, note: "已完成年度指标，得满分" });
+        return result({
+          basis: "met",
+          suggested: weight,
+          note: lessIsBetter ? `未超过年度指标值，得满分${why}` : "已完成年度指标，得满分",
+        });
       }
       if (rate.kind !== "value") {
         return result({ basis: "entered", suggested: entered, note: "完成率不适用（分母为0），保留填报得分" });
@@ -132,7 +167,9 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       return result({
         basis: "proportional",
         suggested: roundAmount(weight.times(rate.exact)),
-        note: "未完成年度指标，按完成值与指标值的比例记分",
+        note: lessIsBetter
+          ? `超过年度指标值（越低越好），按指标值与完成值的比例记分${why}`
+          : "未完成年度指标，按完成值与指标值的比例记分",
       });
     }
   }

@@ -5,11 +5,17 @@
  */
 import { Dec } from "./decimal";
 import { ratio, type Rate } from "./rates";
+import { DIRECTION_CUES, type DirectionCue } from "./vocabulary";
 
 export type Comparator = ">=" | "<=" | ">" | "<" | "=";
 /** positive: more is better (actual/target); negative: less is better (target/actual). */
 export type Direction = "positive" | "negative";
 export type MeasureKind = "quantitative" | "qualitative" | "time" | "empty" | "unreadable";
+/**
+ * What in the text itself states a direction: a comparator (≥, 不超过, 控制在, 预算内), a deadline, a bare
+ * 0 ("0起": none at all) or a ranking ("第35位").
+ */
+export type StatedDirection = "comparator" | "deadline" | "zero" | "ranking";
 
 /** A point in time: year may be absent ("12月"); day absent means the end of the month. */
 export interface TimePoint {
@@ -29,7 +35,12 @@ export interface Measure {
   readonly direction: Direction;
   /** true when the direction comes from a comparator word or symbol, not the default. */
   readonly directionStated: boolean;
+  /** What in the text states the direction; null when nothing does (then the indicator may: `directionOf`). */
+  readonly directionBasis: StatedDirection | null;
+  /** The date of a time text; null for a dateless one ("按期完成", "延期完成"). */
   readonly time: TimePoint | null;
+  /** A dateless statement about the schedule: true for 按期/按时/如期/提前完成, false for 延期/逾期/未按期. */
+  readonly onTime: boolean | null;
   /** Why an "unreadable" text could not be read. */
   readonly problem: string | null;
 }
@@ -95,6 +106,8 @@ const UNIT_ALIASES: Record<string, readonly [string, string]> = {
   "%": ["%", "1"],
   "‰": ["%", "0.1"],
   亿元: ["万元", "10000"],
+  // "3个亿" (seed 000: 技术交易额大于等于3个亿) is spoken for 3亿元.
+  个亿: ["万元", "10000"],
   万元: ["万元", "1"],
   千元: ["万元", "0.1"],
   元: ["万元", "0.0001"],
@@ -108,6 +121,36 @@ const UNIT_ALIASES: Record<string, readonly [string, string]> = {
   小时: ["小时", "1"],
 };
 
+/**
+ * Units that measure the same thing although they are spelled differently. A unit keeps its spelling
+ * (the table's text), and two units agree when they are equal or in one family here.
+ *
+ * - 计数: a classifier (量词) only says "so many"; what is counted is named by the indicator, the same for
+ *   the target and the actual of one row, so "≥10个" and "12家" compare. Things and events alike:
+ *   个 家 户 项 件 次 所 座 台 套 处 起 宗 场 条 篇 份 辆 栋 批 期 轮 届.
+ * - 人员: 人 名 位 (persons). Not 人次: 100 人 at 3 sessions are 300 人次, so 人 ≠ 人次 and 次 ≠ 人次
+ *   (sessions vs attendances); nor 户 ≠ 人 (households vs persons).
+ * - 天 and 日 are calendar days; 工作日 and 个工作日 are working days; the two do not agree.
+ * Money converts instead (元, 千元, 亿元 → 万元), as does ‰ → %.
+ */
+export const UNIT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  计数: [..."个家户项件次所座台套处起宗场条篇份辆栋批期轮届"],
+  人员: ["人", "名", "位"],
+  天数: ["天", "日"],
+  工作日: ["工作日", "个工作日"],
+};
+
+function familyOf(unit: string): string | null {
+  return Object.keys(UNIT_FAMILIES).find((family) => UNIT_FAMILIES[family]!.includes(unit)) ?? null;
+}
+
+/** Whether a target's and an actual's units measure the same thing (UNIT_FAMILIES). */
+export function unitsAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const family = familyOf(a);
+  return family !== null && family === familyOf(b);
+}
+
 /** 万/亿 before a counting unit multiply ("1.2万人" = 12000 人); 万元/亿元 are money units above. */
 const MULTIPLIERS: Record<string, string> = { 万: "10000", 亿: "100000000" };
 
@@ -115,14 +158,48 @@ const UNIT_SPELLINGS = Object.keys(UNIT_ALIASES).sort((a, b) => b.length - a.len
 
 const UNIT_PATTERN = /^(?:[%‰]|[a-zA-Z²]{1,4}|[\u4e00-\u9fff]{1,3})/;
 
-const TIME_PATTERNS: ReadonlyArray<RegExp> = [
-  // 2024年12月31日前, 12月底前完成, 12月, 2024年12月
-  /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|以内)?(?:完成)?$/,
-  // 2023年内, 2024年底前完成, 2024年度
-  /^(\d{4})年(?:度)?(?:底|末)?(?:内|以内|前|之前)?(?:完成)?$/,
-  // 2024-12-31, 2024/12, 2024.12.31 (a dot needs the day: "2000.5" is a number)
-  /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))(?:前|之前|以前)?$/,
-];
+/**
+ * Deadlines. One deadline may be written many ways; these all read as the same point:
+ * "2023年内", "2023年内全部完成", "在2023年内全部完成", "2023年底前完成", "2023年度" → 2023年12月;
+ * "年内", "年底前", "年内完成", "本年度内", "当年", "全年" → 12月 of the year evaluated (no year);
+ * "12月底前全部完成" → 12月. A trailing statement of completion (完成, 全部完成, 如期完成…) adds nothing.
+ */
+const DONE = "(?:(?:已|均|全部|全面|如期|按期|按时|顺利)*(?:完成|完工|建成|办结|结束|完毕)(?:任务|工作)?)?";
+const BEFORE = "(?:前|之前|以前|内|以内|之内)?";
+
+const MONTH_DEADLINE = new RegExp(
+  `^(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?(?:份)?(?:底|末|中旬|上旬|下旬)?${BEFORE}${DONE}$`,
+);
+const YEAR_DEADLINE = new RegExp(`^(\\d{4})年(?:度)?(?:底|末)?${BEFORE}${DONE}$`);
+const THIS_YEAR_DEADLINE = new RegExp(`^(?:本|当|今)?(?:全年|年度|年)(?:底|末)?${BEFORE}${DONE}$`);
+// 2024-12-31, 2024/12, 2024.12.31 (a dot needs the day: "2000.5" is a number)
+const NUMERIC_DATE = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))(?:前|之前|以前)?$/;
+
+/**
+ * Dateless statements about the schedule. "按期完成" as a target is a deadline the table does not date:
+ * met when the actual says 按期/按时/如期/提前完成. As an actual it proves no date, so against "12月" it
+ * cannot be scored. A statement of delay or of no completion ("未按期完成", "延期完成", "未完成") is a miss
+ * against any deadline.
+ */
+const ON_TIME =
+  /^(?:已|均|全部|全面|顺利)*(?:按期|按时|如期|按计划|按进度|及时|提前)(?:完成|完工|办结|实施|建成|交付|到位|推进|开展)?(?:任务|工作)?$/;
+const LATE =
+  /^(?:(?:尚|仍)?未能?|没有|没能)(?:按期|按时|如期|及时|按计划)?(?:完成|完工|办结|建成|交付)$|^(?:延期|逾期|滞后|推迟|延迟|超期)(?:完成|完工|办结|建成|交付)?$/;
+
+/**
+ * "控制在预算内", "预算内", "不超预算", "不超支": a cap at the budget with no amount. The target states
+ * less-is-better; the actual meets it when it says so (BUDGET_KEPT), misses it when it says it overran
+ * (BUDGET_OVERRUN), and compares with 100% when it is a share of the budget ("98%").
+ */
+const BUDGET_WORD = "预算(?:数|金额|额度)?(?:范围)?";
+const BUDGET = `(?:年度|项目)?${BUDGET_WORD}`;
+const WITHIN = "(?:以内|之内|内)";
+const BUDGET_CAP = new RegExp(
+  `^(?:(?:控制在|在|不超过|不超出|不超|不突破|未超)${BUDGET}${WITHIN}?|${BUDGET}${WITHIN}|不超支|无超支|零超支|未超支)$`,
+);
+const OVERRUN = "(?:超支|超出预算|超预算|突破预算|超过预算)";
+const BUDGET_KEPT = new RegExp(`(?:未|没有|无|不|零)${OVERRUN}|${BUDGET_WORD}${WITHIN}`);
+const BUDGET_OVERRUN = new RegExp(OVERRUN);
 
 function measure(text: string, fields: Partial<Measure>): Measure {
   return Object.freeze({
@@ -133,7 +210,9 @@ function measure(text: string, fields: Partial<Measure>): Measure {
     unit: null,
     direction: "positive",
     directionStated: false,
+    directionBasis: null,
     time: null,
+    onTime: null,
     problem: null,
     ...fields,
   });
@@ -149,24 +228,34 @@ function normalise(text: string): string {
     .trim();
 }
 
-function directionOf(comparator: Comparator | null): { direction: Direction; directionStated: boolean } {
-  if (comparator === "<=" || comparator === "<") return { direction: "negative", directionStated: true };
-  if (comparator === ">=" || comparator === ">") return { direction: "positive", directionStated: true };
-  return { direction: "positive", directionStated: false };
+function comparatorDirection(
+  comparator: Comparator | null,
+): Pick<Measure, "direction" | "directionStated" | "directionBasis"> {
+  if (comparator === "<=" || comparator === "<")
+    return { direction: "negative", directionStated: true, directionBasis: "comparator" };
+  if (comparator === ">=" || comparator === ">")
+    return { direction: "positive", directionStated: true, directionBasis: "comparator" };
+  return { direction: "positive", directionStated: false, directionBasis: null };
 }
 
+const STATED = (basis: StatedDirection) =>
+  ({ direction: "negative", directionStated: true, directionBasis: basis }) as const;
+
 function parseTime(text: string): TimePoint | null {
-  for (const pattern of TIME_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const year = match[1] ? Number(match[1]) : null;
+  const checked = (year: number | null, month: number, day: number | null): TimePoint | null => {
     if (year !== null && (year < 1990 || year > 2100)) return null;
-    if (pattern === TIME_PATTERNS[1]) return { year, month: 12, day: null };
-    const month = Number(match[2] ?? match[4]);
-    const dayText = match[3] ?? match[5];
-    const day = dayText ? Number(dayText) : null;
     if (!(month >= 1 && month <= 12) || (day !== null && (day < 1 || day > 31))) return null;
     return { year, month, day };
+  };
+  let match = MONTH_DEADLINE.exec(text);
+  if (match) return checked(match[1] ? Number(match[1]) : null, Number(match[2]), match[3] ? Number(match[3]) : null);
+  match = YEAR_DEADLINE.exec(text);
+  if (match) return checked(Number(match[1]), 12, null);
+  if (THIS_YEAR_DEADLINE.test(text)) return { year: null, month: 12, day: null };
+  match = NUMERIC_DATE.exec(text);
+  if (match) {
+    const dayText = match[3] ?? match[5];
+    return checked(Number(match[1]), Number(match[2] ?? match[4]), dayText ? Number(dayText) : null);
   }
   return null;
 }
@@ -229,22 +318,24 @@ function parseUncached(original: string): Measure {
     if (text === "") return measure(original, { kind: "empty", problem: "未填写" });
 
     const { rest, comparator } = stripComparator(text);
-    const time = parseTime(rest);
+    // "全年" loses its words to the neutral prefix, so the whole text is tried too.
+    const time = parseTime(rest) ?? parseTime(text.replace(/^(?:在|于)/, ""));
     if (time) {
       // A deadline: on or before it is met, so earlier is better.
-      return measure(original, {
-        kind: "time",
-        comparator: comparator ?? "<=",
-        direction: "negative",
-        directionStated: true,
-        time,
-      });
+      return measure(original, { kind: "time", comparator: comparator ?? "<=", time, ...STATED("deadline") });
+    }
+    const onTime = ON_TIME.test(text) ? true : LATE.test(text) ? false : null;
+    if (onTime !== null) {
+      return measure(original, { kind: "time", comparator: "<=", onTime, ...STATED("deadline") });
+    }
+    if (BUDGET_CAP.test(text)) {
+      return measure(original, { kind: "qualitative", comparator: "<=", ...STATED("comparator") });
     }
 
     const numbers: string[] = rest.match(/[+-]?\d+(?:\.\d+)?/g) ?? [];
     const [numberText] = numbers;
     if (numberText === undefined)
-      return measure(original, { kind: "qualitative", ...directionOf(comparator), comparator });
+      return measure(original, { kind: "qualitative", ...comparatorDirection(comparator), comparator });
     if (numbers.length > 1) {
       return measure(original, {
         kind: "unreadable",
@@ -255,23 +346,130 @@ function parseUncached(original: string): Measure {
     const at = rest.indexOf(numberText);
     const { unit, factor } = readUnit(rest.slice(at + numberText.length));
     const value = new Dec(numberText).times(factor);
-    // A ranking ("第35位") is better when lower; a bare 0 target ("0起", "0%") means none at all.
+    // A ranking ("第35位") is better when lower; a bare 0 target ("0起", "0%", "=0") means none at all.
     const ranking = rest.slice(0, at).endsWith("第") && (unit === "位" || unit === "名");
-    const noneAtAll = comparator === null && value.isZero();
-    if (ranking || noneAtAll) {
+    if (ranking) {
       return measure(original, {
         kind: "quantitative",
         comparator: comparator ?? "<=",
         value,
         unit,
-        direction: "negative",
-        directionStated: true,
+        ...STATED("ranking"),
       });
     }
-    return measure(original, { kind: "quantitative", comparator, value, unit, ...directionOf(comparator) });
+    if ((comparator === null || comparator === "=") && value.isZero()) {
+      return measure(original, {
+        kind: "quantitative",
+        comparator: comparator ?? "<=",
+        value,
+        unit,
+        ...STATED("zero"),
+      });
+    }
+    return measure(original, { kind: "quantitative", comparator, value, unit, ...comparatorDirection(comparator) });
   } catch (error) {
     return measure(original, { kind: "unreadable", problem: `无法识别：${(error as Error).message}` });
   }
+}
+
+/** The row an indicator's texts belong to: its 一级/二级指标 and its name (三级指标). */
+export interface IndicatorContext {
+  readonly level1?: unknown;
+  readonly level2?: unknown;
+  readonly name?: unknown;
+}
+
+/** Where a direction came from: the target text itself, the indicator's name or level, or the default. */
+export type DirectionSource = StatedDirection | "name" | "level" | "default";
+
+export interface DirectionDecision {
+  readonly direction: Direction;
+  readonly source: DirectionSource;
+  /** Why, in Chinese: "三级指标「项目成本」含“成本”：成本不超过年度指标值为达成". */
+  readonly why: string;
+  /**
+   * An indicator cue that the target's explicit comparator overrode ("成本" named, "≥" typed), in
+   * Chinese; null when none. The comparator wins; this is there for a finding that asks.
+   */
+  readonly overridden: string | null;
+}
+
+const LEVEL_LABELS = [
+  ["level1", "一级指标"],
+  ["level2", "二级指标"],
+] as const;
+
+function cueText(value: unknown): string {
+  return value == null ? "" : normalise(String(value));
+}
+
+interface CueMatch {
+  readonly direction: Direction;
+  readonly field: DirectionCue["field"];
+  readonly why: string;
+}
+
+/** The first DIRECTION_CUES entry the indicator's name or level matches, with the words it matched. */
+function indicatorCue(indicator: IndicatorContext | null | undefined, target: Measure): CueMatch | null {
+  if (!indicator) return null;
+  for (const cue of DIRECTION_CUES) {
+    if (cue.moneyOnly && target.unit !== "万元") continue;
+    const fields: ReadonlyArray<readonly [string, string]> =
+      cue.field === "name"
+        ? [["三级指标", cueText(indicator.name)]]
+        : LEVEL_LABELS.map(([key, label]) => [label, cueText(indicator[key])] as const);
+    for (const [label, text] of fields) {
+      const match = text === "" ? null : cue.pattern.exec(text);
+      if (match)
+        return { direction: cue.direction, field: cue.field, why: `${label}「${text}」含“${match[0]}”：${cue.why}` };
+    }
+  }
+  return null;
+}
+
+function statedWhy(target: Measure, basis: StatedDirection): string {
+  const text = `年度指标值「${target.text}」`;
+  switch (basis) {
+    case "deadline":
+      return `${text}是期限：按期或提前为完成`;
+    case "zero":
+      return `${text}为 0：不发生为完成，越低越好`;
+    case "ranking":
+      return `${text}是名次：越靠前越好`;
+    case "comparator":
+      return target.direction === "negative" ? `${text}写明了上限：越低越好` : `${text}写明了下限：越高越好`;
+  }
+}
+
+/**
+ * The one place a direction is decided (SPEC section 12: a direction belongs to the indicator, not only
+ * to its comparator). In order:
+ * 1. what the target text states wins: a comparator (≥ stays more-is-better even on an indicator named
+ *    成本; `overridden` then names the cue it beat), a deadline, a bare 0, a ranking, "控制在预算内";
+ * 2. the indicator's name, then its level, by DIRECTION_CUES (控制率, 调整率, 结转结余率, 控制额, 成本,
+ *    事故, 投诉, 差错, 超支 … less is better; 节约率, 处理率, 满意度, 投入 … more is better; a 成本指标
+ *    level only for an amount of money: "项目成本 297.55万元" is a cap);
+ * 3. otherwise more is better.
+ */
+export function directionOf(indicator: IndicatorContext | null | undefined, target: Measure): DirectionDecision {
+  const cue = indicatorCue(indicator, target);
+  if (target.directionBasis) {
+    const overridden =
+      target.directionBasis === "comparator" && cue !== null && cue.direction !== target.direction ? cue.why : null;
+    return {
+      direction: target.direction,
+      source: target.directionBasis,
+      why: statedWhy(target, target.directionBasis),
+      overridden,
+    };
+  }
+  if (cue) return { direction: cue.direction, source: cue.field, why: cue.why, overridden: null };
+  return { direction: "positive", source: "default", why: "未写明方向：越高越好", overridden: null };
+}
+
+/** The target as the indicator reads it: its direction decided by `directionOf`. */
+export function withDirection(target: Measure, decision: DirectionDecision): Measure {
+  return decision.direction === target.direction ? target : Object.freeze({ ...target, direction: decision.direction });
 }
 
 export type Completion =
@@ -284,7 +482,15 @@ export type Completion =
       readonly unit: string | null;
     }
   | { readonly kind: "time"; readonly met: boolean }
-  | { readonly kind: "qualitative" }
+  | {
+      readonly kind: "qualitative";
+      /**
+       * Set only where the actual's words answer the target's own ("控制在预算内" / "未超支"): whether it
+       * was met, and why in Chinese. Otherwise the band the user picks decides.
+       */
+      readonly met?: boolean;
+      readonly reason?: string;
+    }
   | { readonly kind: "unscorable"; readonly reason: string };
 
 function timeOrdinal(point: TimePoint, withYear: boolean): number {
@@ -306,26 +512,73 @@ function meets(actual: Dec, target: Dec, comparator: Comparator | null, directio
   }
 }
 
-/** Compares an actual with its target: met or not, and the completion rate of SPEC section 4. */
-export function completionOf(target: Measure, actual: Measure): Completion {
+const HUNDRED_PERCENT = new Dec(100);
+
+/**
+ * "控制在预算内" compares the actual with the budget. The row holds no budget amount, so: an actual that
+ * says it kept within (在预算内, 未超支) is met and one that says it overran (超支, 超出预算) is missed; a
+ * share of the budget ("98%") compares with 100%; anything else (an amount in 万元, other words) is left
+ * to the band the user picks, as a qualitative indicator.
+ */
+function budgetCompletion(actual: Measure): Completion {
+  const text = normalise(actual.text);
+  const nothingOver = actual.kind === "quantitative" && actual.value !== null && actual.value.isZero(); // "超支0万元"
+  if (BUDGET_KEPT.test(text) || (nothingOver && BUDGET_OVERRUN.test(text)))
+    return { kind: "qualitative", met: true, reason: `实际完成值「${actual.text}」表明控制在预算内` };
+  if (BUDGET_OVERRUN.test(text))
+    return { kind: "qualitative", met: false, reason: `实际完成值「${actual.text}」表明超出预算` };
+  if (actual.kind === "quantitative" && actual.unit === "%" && actual.value !== null) {
+    return {
+      kind: "quantitative",
+      met: actual.value.lessThanOrEqualTo(HUNDRED_PERCENT),
+      direction: "negative",
+      rate: ratio(HUNDRED_PERCENT, actual.value),
+      unit: "%",
+    };
+  }
+  return { kind: "qualitative" };
+}
+
+function timeCompletion(target: Measure, actual: Measure): Completion {
+  if (actual.kind === "time" && actual.onTime === false) return { kind: "time", met: false };
+  if (actual.kind !== "time") {
+    return {
+      kind: "unscorable",
+      reason: `年度指标值「${target.text}」是时间，实际完成值「${actual.text}」不是时间，无法比较`,
+    };
+  }
+  if (!actual.time || !target.time) {
+    return {
+      kind: "unscorable",
+      reason: `实际完成值「${actual.text}」没有写明完成时间，无法与年度指标值「${target.text}」比较`,
+    };
+  }
+  const withYear = target.time.year !== null && actual.time.year !== null;
+  return { kind: "time", met: timeOrdinal(actual.time, withYear) <= timeOrdinal(target.time, withYear) };
+}
+
+/**
+ * Compares an actual with its target: met or not, and the completion rate of SPEC section 4. The
+ * direction is `directionOf(indicator, target)`: without an indicator, what the target text says.
+ */
+export function completionOf(target: Measure, actual: Measure, indicator?: IndicatorContext | null): Completion {
   if (target.kind === "empty") return { kind: "unscorable", reason: "年度指标值未填写" };
   if (target.kind === "unreadable")
     return { kind: "unscorable", reason: `年度指标值「${target.text}」${target.problem}` };
-  if (target.kind === "qualitative") return { kind: "qualitative" };
+  if (target.kind === "qualitative") {
+    return BUDGET_CAP.test(normalise(target.text)) ? budgetCompletion(actual) : { kind: "qualitative" };
+  }
+  if (target.kind === "time" && target.time === null) {
+    // A deadline the table does not date ("按期完成"): the actual's words decide, else the band does.
+    return actual.kind === "time" && actual.onTime !== null
+      ? { kind: "time", met: actual.onTime }
+      : { kind: "qualitative" };
+  }
   if (actual.kind === "empty") return { kind: "unscorable", reason: "实际完成值未填写" };
   if (actual.kind === "unreadable")
     return { kind: "unscorable", reason: `实际完成值「${actual.text}」${actual.problem}` };
 
-  if (target.kind === "time") {
-    if (actual.kind !== "time" || !actual.time || !target.time) {
-      return {
-        kind: "unscorable",
-        reason: `年度指标值「${target.text}」是时间，实际完成值「${actual.text}」不是时间，无法比较`,
-      };
-    }
-    const withYear = target.time.year !== null && actual.time.year !== null;
-    return { kind: "time", met: timeOrdinal(actual.time, withYear) <= timeOrdinal(target.time, withYear) };
-  }
+  if (target.kind === "time") return timeCompletion(target, actual);
 
   if (actual.kind !== "quantitative" || actual.value === null || target.value === null) {
     return {
@@ -334,13 +587,13 @@ export function completionOf(target: Measure, actual: Measure): Completion {
     };
   }
   // An actual written without a unit ("95" against "≥95%") takes the target's.
-  if (actual.unit !== null && target.unit !== null && actual.unit !== target.unit) {
+  if (actual.unit !== null && target.unit !== null && !unitsAgree(actual.unit, target.unit)) {
     return {
       kind: "unscorable",
       reason: `单位不一致：年度指标值「${target.text}」单位为「${target.unit}」，实际完成值「${actual.text}」单位为「${actual.unit}」`,
     };
   }
-  const { direction } = target;
+  const { direction } = directionOf(indicator, target);
   return {
     kind: "quantitative",
     met: meets(actual.value, target.value, target.comparator, direction),

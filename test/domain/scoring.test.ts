@@ -124,6 +124,36 @@ describe("indicator scores", () => {
       suggested: "10.00",
     });
   });
+
+  test("platform profile: beating a cap is never 指标偏离 (the −2 is for more-is-better indicators)", () => {
+    expect(suggested({ weight: 10, target: "≤3%", actual: "1%" }, platform)).toEqual({
+      basis: "met",
+      suggested: "10.00",
+    });
+    expect(suggested({ weight: 10, target: "0起", actual: "0起" }, platform)).toEqual({
+      basis: "met",
+      suggested: "10.00",
+    });
+    const cap = {
+      weight: 10,
+      level1: "产出指标",
+      level2: "成本指标",
+      name: "项目成本",
+      target: "200万元",
+      actual: "100万元",
+    };
+    expect(suggested(cap, platform)).toEqual({ basis: "met", suggested: "10.00" });
+    const score = scoreIndicator(cap, platform);
+    // The direction decided for the row is the one on its target (validation reads target.direction).
+    expect([score.target.direction, score.direction.source]).toEqual(["negative", "name"]);
+    expect(score.note).toBe("未超过年度指标值，得满分；三级指标「项目成本」含“成本”：成本不超过年度指标值为达成");
+  });
+
+  test("less-is-better by name: missed scores 分值 × 目标/实际 (national)", () => {
+    const row = { weight: 10, level1: "产出指标", level2: "成本指标", name: "项目成本", target: "297.55万元" };
+    expect(suggested({ ...row, actual: "310万元" })).toEqual({ basis: "proportional", suggested: "9.60" });
+    expect(suggested({ ...row, actual: "297.55万元" })).toEqual({ basis: "met", suggested: "10.00" });
+  });
 });
 
 describe("总分 and 等次", () => {

@@ -69,6 +69,55 @@ describe("parseMeasure: the texts seen in published tables (SPEC section 6)", ()
     expect(m.direction).toBe("negative");
   });
 
+  test.each([
+    ["2023年内全部完成", { year: 2023, month: 12, day: null }],
+    ["在2023年内全部完成", { year: 2023, month: 12, day: null }],
+    ["2024年底前完成", { year: 2024, month: 12, day: null }],
+    ["年底前", { year: null, month: 12, day: null }],
+    ["年内完成", { year: null, month: 12, day: null }],
+    ["本年度内", { year: null, month: 12, day: null }],
+    ["全年", { year: null, month: 12, day: null }],
+    ["12月底前全部完成", { year: null, month: 12, day: null }],
+  ])("deadline phrasing %s", (text, time) => {
+    const m = parseMeasure(text);
+    expect([m.kind, m.direction, m.directionBasis]).toEqual(["time", "negative", "deadline"]);
+    expect(m.time).toEqual(time);
+  });
+
+  test.each([
+    ["按期完成", true],
+    ["已按时完成", true],
+    ["如期完成", true],
+    ["及时", true],
+    ["未按期完成", false],
+    ["延期完成", false],
+    ["未完成", false],
+  ])("dateless schedule statement %s", (text, onTime) => {
+    const m = parseMeasure(text);
+    expect([m.kind, m.time, m.onTime]).toEqual(["time", null, onTime]);
+  });
+
+  test("what states a direction in the text itself", () => {
+    expect(parseMeasure("≥95%").directionBasis).toBe("comparator");
+    expect(parseMeasure("控制在预算内")).toMatchObject({
+      kind: "qualitative",
+      direction: "negative",
+      directionBasis: "comparator",
+    });
+    expect(parseMeasure("不超支")).toMatchObject({ kind: "qualitative", direction: "negative" });
+    expect(parseMeasure("=0")).toMatchObject({ comparator: "=", direction: "negative", directionBasis: "zero" });
+    expect(parseMeasure("0起").directionBasis).toBe("zero");
+    expect(parseMeasure("第35位").directionBasis).toBe("ranking");
+    expect(parseMeasure("297.55万元")).toMatchObject({ direction: "positive", directionBasis: null });
+    expect(parsed("3个亿")).toEqual({
+      kind: "quantitative",
+      comparator: null,
+      value: "30000",
+      unit: "万元",
+      direction: "positive",
+    });
+  });
+
   test("text with two numbers is reported as unreadable, with the reason", () => {
     const m = parseMeasure("3-5个");
     expect(m.kind).toBe("unreadable");
@@ -154,6 +203,27 @@ describe("completionOf", () => {
       met: false,
       rate: "0.00%",
     });
+  });
+
+  test("counting classifiers agree (个/家/项/件/次/场/起…); 人 and 人次 do not", () => {
+    const counts = completion("≥10个", "12家");
+    expect(counts.kind === "quantitative" && { met: counts.met, rate: formatRate(counts.rate) }).toEqual({
+      met: true,
+      rate: "120.00%",
+    });
+    expect(completion("100人", "300人次").kind).toBe("unscorable");
+  });
+
+  test("the indicator's name can make a target less-is-better (the comparator, when typed, still wins)", () => {
+    const named = (target: string, actual: string, name: string) =>
+      completionOf(parseMeasure(target), parseMeasure(actual), { name });
+    const cost = named("297.55万元", "310万元", "项目成本");
+    expect(cost.kind === "quantitative" && { met: cost.met, rate: formatRate(cost.rate) }).toEqual({
+      met: false,
+      rate: "95.98%",
+    });
+    const typed = named("≥297.55万元", "310万元", "项目成本");
+    expect(typed.kind === "quantitative" && typed.direction).toBe("positive");
   });
 
   test("万 multiplies counting units; rankings are better when lower", () => {
