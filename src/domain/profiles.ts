@@ -25,6 +25,17 @@ export interface GradeBand {
   readonly minTotal: string;
 }
 
+/**
+ * Score inflation (SPEC §12): the indicator score rate (Σ 得分 / Σ 分值 of the indicators) above the execution
+ * rate E (capped at 100 %) by more than `threshold`, relative: (S/Smax − E) / (S/Smax) > threshold.
+ */
+export interface ScoreInflation {
+  /** The relative excess that raises the finding, as decimal text ("0.05" for 5 %). */
+  readonly threshold: string;
+  /** How loud the finding is under this profile: the platform flags it red, national practice only notes it. */
+  readonly severity: "warning" | "info";
+}
+
 export interface ScoringProfile {
   readonly id: string;
   readonly name: string;
@@ -34,6 +45,8 @@ export interface ScoringProfile {
   readonly overAchievement: { readonly threshold: string; readonly penalty: string } | null;
   readonly totalCaps: readonly TotalCap[];
   readonly grades: readonly GradeBand[];
+  /** The score-inflation check; absent where the profile has none. */
+  readonly scoreInflation?: ScoreInflation;
 }
 
 const QUALITATIVE_BANDS: readonly QualitativeBand[] = [
@@ -58,6 +71,8 @@ export const PROFILES = {
     overAchievement: null,
     totalCaps: [],
     grades: GRADES,
+    // No national rule: the platform's 5 % test, shown as information.
+    scoreInflation: { threshold: "0.05", severity: "info" },
   },
   platform: {
     id: "platform",
@@ -72,6 +87,8 @@ export const PROFILES = {
       { executionRateBelow: "0.5", maxTotal: "59" },
     ],
     grades: GRADES,
+    // 预算管理一体化 pmkpi: red when (S/90 − E/10) / (S/90) > 5 %.
+    scoreInflation: { threshold: "0.05", severity: "warning" },
   },
 } as const satisfies Record<string, ScoringProfile>;
 

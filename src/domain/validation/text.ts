@@ -24,4 +24,20 @@ export function sumText(parts: ReadonlyArray<readonly [string, unknown]>, total:
 export const rowKey = (table: string, index: number, column: string) => `${table}[${index + 1}].${column}`;
 
 /** "绩效指标第3行「高新技术企业数」". */
-export const indicatorLabel = (index: number, name: string | null): string => rowLabel("eval.indicators", index, name);
+export const indicatorLabel = (index: number, name: string | null): string =>
+  rowLabel("eval.indicators", index, name && (clause(name) || name));
+
+/** Sentence punctuation a cell may end with; a message supplies its own. */
+const TRAILING_PUNCTUATION = /[\s。．.，,；;：:、！!]+$/u;
+
+/** A user's text as a clause of a message: trimmed, without the 。 or ； it ended with ("…措施。" → "…措施"). */
+export const clause = (text: string): string => text.trim().replace(TRAILING_PUNCTUATION, "");
+
+/**
+ * 「…」 around a user's text, ready for the next clause of a message: its own closing 。 left out, so a
+ * message never reads 「…。」， or 「…。」：. Text that is nothing but punctuation ("/", "。") is shown as typed.
+ */
+export const quoted = (text: string): string => `「${clause(text) || text.trim()}」`;
+
+/** "2、5、7": row numbers (from 1) as a list. */
+export const rowList = (rows: readonly number[]): string => rows.join("、");

@@ -2,9 +2,12 @@
 import type { Computation } from "../compute";
 import type { CellKind, Role } from "../contract";
 import type { WorkbookModel } from "../model";
-import type { ScoringProfile } from "../profiles";
+import { PROFILES, type ScoringProfile } from "../profiles";
 
 export type Severity = "error" | "warning" | "info";
+
+/** Most severe first: findings are listed in this order. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** How the CLI, the report and the summary name a severity (the pane has its own, with English). */
 export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
@@ -71,17 +74,33 @@ export const CANNOT_EXPLAIN = "只有警告可以说明；错误须更正";
 
 export type Draft = Omit<Finding, "rule" | "severity" | "acknowledged">;
 
+/**
+ * A rule's severity: one for every 评分口径, or one the profile decides (SPEC §12: score inflation is a
+ * warning under the platform's rules and an info under the national ones).
+ */
+export type RuleSeverity = Severity | ((profile: ScoringProfile) => Severity);
+
 export interface Rule {
   readonly id: string;
-  readonly severity: Severity;
+  readonly severity: RuleSeverity;
   /** What the rule checks, in Chinese (for lists of rules and the JSON). */
   readonly title: string;
   check(context: RuleContext): Iterable<Draft>;
 }
 
-export const rule = (id: string, severity: Severity, title: string, check: Rule["check"]): Rule => ({
+export const rule = (id: string, severity: RuleSeverity, title: string, check: Rule["check"]): Rule => ({
   id,
   severity,
   title,
   check,
 });
+
+/** The severity of a rule's findings under a profile. */
+export const severityUnder = (rule: Pick<Rule, "severity">, profile: ScoringProfile): Severity =>
+  typeof rule.severity === "function" ? rule.severity(profile) : rule.severity;
+
+/** Every severity a rule can give under the known profiles, most severe first (for lists of rules). */
+export function severitiesOf(rule: Pick<Rule, "severity">): Severity[] {
+  const all = new Set(Object.values(PROFILES).map((profile) => severityUnder(rule, profile)));
+  return [...all].sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
+}

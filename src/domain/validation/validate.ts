@@ -7,14 +7,26 @@ import { compute, type Computation } from "../compute";
 import type { WorkbookModel } from "../model";
 import { PROFILE_WORD, profileNames, resolveProfile, type ProfileChoice, type ScoringProfile } from "../profiles";
 import { crossRules, overrunRules, yearRules } from "./rules/cross";
+import { evidenceRules } from "./rules/evidence";
 import { formatRules } from "./rules/format";
+import { fundsRules } from "./rules/funds";
+import { plausibilityRules } from "./rules/plausibility";
 import { recomputedRules } from "./rules/recomputed";
 import { requiredRules } from "./rules/required";
 import { scoreRules } from "./rules/scores";
 import { slipRules } from "./rules/slips";
 import { sumRules } from "./rules/sums";
 import { weightRules } from "./rules/weights";
-import { canExplain, type CellFact, type CellProblem, type Finding, type Rule, type Severity } from "./types";
+import {
+  canExplain,
+  severityUnder,
+  SEVERITY_ORDER,
+  type CellFact,
+  type CellProblem,
+  type Finding,
+  type Rule,
+  type Severity,
+} from "./types";
 
 /** The catalogue, in the order findings are listed: 附件1 first, then 附件2, then the cells themselves. */
 export const RULES: readonly Rule[] = [
@@ -24,9 +36,12 @@ export const RULES: readonly Rule[] = [
   ...sumRules,
   ...overrunRules,
   ...crossRules,
+  ...plausibilityRules,
+  ...fundsRules,
   ...recomputedRules,
   ...weightRules,
   ...scoreRules,
+  ...evidenceRules,
   ...slipRules,
 ];
 
@@ -52,8 +67,6 @@ export interface ValidationResult {
   readonly summary: ValidationSummary;
 }
 
-export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
   const { profile, unknownSaved } = resolveProfile(model.review.profile, options.profile);
   const computation = compute(model, profile);
@@ -76,7 +89,8 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
     });
   }
   for (const rule of RULES) {
-    for (const draft of rule.check(context)) findings.push({ ...draft, rule: rule.id, severity: rule.severity });
+    const severity = severityUnder(rule, profile);
+    for (const draft of rule.check(context)) findings.push({ ...draft, rule: rule.id, severity });
   }
 
   const explained = acknowledgements(model);

@@ -5,7 +5,15 @@
  * from the catalogue without its cases here fails the completeness test.
  */
 import { workbookModel, type WorkbookModelInput } from "../../../src/domain/model";
-import { RULES, validate, type CellFact, type Finding, type ValidationOptions } from "../../../src/domain/validation";
+import {
+  RULES,
+  severitiesOf,
+  severityUnder,
+  validate,
+  type CellFact,
+  type ValidationOptions,
+  type ValidationResult,
+} from "../../../src/domain/validation";
 
 /** Every key present, `undefined` taken out (null stays: an empty cell): a model input that edits can reach into. */
 type Filled<T> = T extends readonly (infer U)[]
@@ -57,8 +65,9 @@ function indicator(
 }
 
 /**
- * A small, fully consistent 2024 workbook: every sum holds, nothing overruns, the computed cells agree,
- * the weights total 100 (10 + 40 + 30 + 20), every target is met below 130 % and scored in full.
+ * A small, fully consistent 2024 workbook: every sum holds, nothing overruns, the budget is spent in full
+ * (执行率 100 %, so full indicator scores are no inflation), the computed cells agree, the weights total 100
+ * (10 + 40 + 30 + 20), every target is met below 130 % and scored in full.
  * validate() finds nothing in it at all (see the first test).
  */
 function base(): Model {
@@ -110,10 +119,10 @@ function base(): Model {
       funds: {
         initialBudget: 300,
         fullYearBudget: 310,
-        executed: 279, // 90.00 %
+        executed: 310, // 100.00 %
         weight: 10,
-        executionRate: 0.9,
-        score: 9,
+        executionRate: 1,
+        score: 10,
         income: { general: 300, governmentFund: 0, specialAccount: 0, other: 10 },
         expense: { basic: 200, project: 110 },
       },
@@ -124,7 +133,7 @@ function base(): Model {
         indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%", "96%", 20, 20),
       ],
       weightTotal: 100,
-      total: 99,
+      total: 100,
       grade: "优",
       preparer: "李明",
       filledOn: "2025-03-15",
@@ -147,10 +156,16 @@ const variant =
 
 const row = (m: Model, n: number): Row => m.eval.indicators[n - 1]!;
 
-/** 政策知晓率 missed: 81 % of a ≥90 % target, completion 90.00 %, suggested 27.00 of 30 (总分 9 + 40 + 27 + 20). */
+/** 政策知晓率 missed: 81 % of a ≥90 % target, completion 90.00 %, suggested 27.00 of 30 (总分 10 + 40 + 27 + 20). */
 function missedTarget(m: Model, score: number, deviation: string | null) {
   Object.assign(row(m, 2), { actual: "81%", score, deviation });
-  m.eval.total = 9 + 40 + score + 20;
+  m.eval.total = 10 + 40 + score + 20;
+}
+
+/** 全年执行数 `executed` of the 310 budget, the sheet showing the rate, the (capped) score and 总分 that follow. */
+function executedAt(m: Model, executed: number, rate: number | string, score: number | null) {
+  Object.assign(m.eval.funds, { executed, executionRate: rate, score });
+  m.eval.total = (score ?? 0) + 90;
 }
 
 /** 执行率 executed/310 under the 预算管理一体化平台 profile, the sheet showing its own (uncapped) figures. */
@@ -235,6 +250,12 @@ const CASES: Record<string, Case> = {
     passing: variant((m) => (m.basic.filledOn = "2025-01-02")),
     message: "填报日期 2023-12-31 早于 2024 年度",
   },
+  "year.filledDuring": {
+    failing: variant((m) => (m.eval.filledOn = "2024-05-15")),
+    // the first day after the year is after it
+    passing: variant((m) => (m.eval.filledOn = "2025-01-01")),
+    message: "填报日期 2024-05-15 在 2024 年度之内：自评应在年度结束后填报",
+  },
 
   // Sums
   "sum.threePublic": {
@@ -259,6 +280,12 @@ const CASES: Record<string, Case> = {
     passing: variant((m) => (m.basic.publicFunds.office.final = 15)),
     message:
       "公用经费2024年决算数 22.00 < 办公经费 16.00 + 水费、电费、差旅费 5.00 + 会议费、培训费 2.00 = 23.00，相差 1.00",
+  },
+  "sum.totalMissing": {
+    failing: variant((m) => (m.basic.publicFunds.total.final = null)),
+    passing: variant(),
+    message:
+      "公用经费2024年决算数未填写，但其中各项已填（办公经费 11.00 + 水费、电费、差旅费 5.00 + 会议费、培训费 2.00 = 18.00）：请填写合计",
   },
   "sum.income": {
     failing: variant((m) => (m.eval.funds.income.other = 5)),
@@ -285,6 +312,12 @@ const CASES: Record<string, Case> = {
     }),
     message: "公务接待2024年决算数 2.50 超过2024年预算数 2.00，超出 0.50：请说明原因",
   },
+  "overrun.publicFunds": {
+    failing: variant((m) => (m.basic.publicFunds.total.final = 26)),
+    // 决算 equal to 预算 is no overrun
+    passing: variant((m) => (m.basic.publicFunds.total.final = 25)),
+    message: "公用经费2024年决算数 26.00 超过2024年预算数 25.00，超出 1.00：请说明原因",
+  },
   "overrun.staff": {
     failing: variant((m) => Object.assign(m.basic.staff, { actual: 12, controlRate: 1.2 })),
     passing: variant((m) => Object.assign(m.basic.staff, { actual: 10, controlRate: 1 })),
@@ -309,11 +342,49 @@ const CASES: Record<string, Case> = {
     message: "附件2 预算单位名称「示例局机关」与附件1 单位名称「示例局」不同",
   },
 
+  // Plausibility
+  "adjustment.totals": {
+    failing: variant((m) => (m.basic.budgetAdjustment.final = 200)),
+    passing: variant((m) => (m.basic.budgetAdjustment.final = 8)),
+    message:
+      "部门基本支出预算调整2024年决算数 200.00 等于附件2 基本支出 200.00：这一行应填基本支出预算的调整数（调整后预算减年初预算），不是总额",
+  },
+  "unit.yuan": {
+    // 公务接待 1.50 万元 typed as 15000 元
+    failing: variant((m) => (m.basic.threePublic.reception.final = 15000)),
+    passing: variant((m) => (m.basic.threePublic.reception.final = 1.5)),
+    message:
+      "公务接待2024年决算数 15000.00 是同一行2024年预算数 2.00 的 7500 倍：本表金额以万元计，这个数像是按元填的（按万元应为 1.50）",
+  },
+
+  // Funds
+  "funds.overExecution": {
+    failing: variant((m) => executedAt(m, 320, 1.0323, 10)),
+    passing: variant((m) => executedAt(m, 310, 1, 10)),
+    message:
+      "全年执行数 320.00 超过全年预算数 310.00，超出 10.00，预算执行率 103.23%：请说明超预算支出的原因（执行率得分仍以分值 10.00 分封顶）",
+  },
+  "funds.provisional": {
+    failing: variant((m) => {
+      m.eval.funds.fullYearBudget = 0;
+      executedAt(m, 310, "不适用", null);
+    }),
+    passing: variant(),
+    message:
+      "全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定（全年执行数 310.00，执行率分值 10.00 分未计入总分）",
+  },
+
   // Recomputed
   "recomputed.value": {
     failing: variant((m) => (m.basic.staff.controlRate = "75%")),
-    passing: variant((m) => (m.basic.staff.controlRate = "80%")),
+    // 0.01 percentage point off is a rounding (recomputed.rounding), not a contradiction
+    passing: variant((m) => (m.basic.staff.controlRate = "79.99%")),
     message: "在职人员控制率填的是 75.00%，按实际在职人数 ÷ 编制数应为 80.00%",
+  },
+  "recomputed.rounding": {
+    failing: variant((m) => (m.eval.funds.score = 9.99)),
+    passing: variant((m) => (m.eval.funds.score = 10)),
+    message: "执行率得分填的是 9.99，按分值 × min(执行率, 100%)应为 10.00，相差 0.01：属尾数（四舍五入）差异",
   },
   "score.cap": {
     // 执行率 70.00 % (< 80 %): the platform caps 总分 at 89
@@ -364,6 +435,41 @@ const CASES: Record<string, Case> = {
     message:
       "绩效指标第2行「政策知晓率」得分 25.00，完成率 90.00%（实际「81%」，目标「≥90%」），建议得分 27.00：未完成年度指标，按完成值与指标值的比例记分",
   },
+  "score.missed": {
+    // missed, and no 分值 to suggest a score from: the miss is still a finding, with its 完成率
+    failing: variant((m) => {
+      missedTarget(m, 27, "宣传覆盖面不足，下年度增加宣讲场次");
+      row(m, 2).weight = null;
+    }),
+    // score.suggested already states this row's 完成率 (one cause, one finding)
+    passing: variant((m) => missedTarget(m, 25, "宣传覆盖面不足，下年度增加宣讲场次")),
+    message: "绩效指标第2行「政策知晓率」未完成年度指标：完成率 90.00%（实际「81%」，目标「≥90%」）",
+  },
+  "score.emptyReason": {
+    failing: variant((m) => missedTarget(m, 27, "无。")),
+    passing: variant((m) => missedTarget(m, 27, "宣传覆盖面不足，下年度增加宣讲场次")),
+    message:
+      "绩效指标第2行「政策知晓率」得分 27.00 低于分值 30.00，偏差原因分析只写了「无」：请写明未达标的原因和改进措施",
+  },
+  "score.noValues": {
+    failing: variant((m) => Object.assign(row(m, 1), { target: null, actual: null })),
+    passing: variant(),
+    message: "绩效指标第1行「培训场次」没有年度指标值，也没有实际完成值，却有得分 40.00：得分无从依据",
+  },
+  "score.qualitativeBare": {
+    failing: variant((m) => Object.assign(row(m, 2), { target: "提高", actual: "达成" })),
+    passing: variant((m) => Object.assign(row(m, 2), { target: "提高", actual: "达成", band: "达成" })),
+    message: "绩效指标第2行「政策知晓率」是定性指标，得分 30.00，但未选择评价档次，实际完成值「达成」只是结论",
+  },
+  "score.inflation": {
+    // platform: 执行率 90.00 % beside full indicator scores (100.00 %) is 10.00 % too high, over 5 %
+    failing: variant((m) => platformAt(m, 279, 0.9)),
+    // 执行率 96.77 %: 3.23 % below the score rate
+    passing: variant((m) => platformAt(m, 300, 0.9677)),
+    message:
+      "指标得分率 100.00%（各指标得分 90.00 ÷ 分值 90.00）高于预算执行率 90.00%，相对高出 10.00%，超过 5.00%：" +
+      "得分与预算执行情况不相称，请核实各指标得分；按“预算管理一体化平台”口径属得分虚高预警",
+  },
   "score.unscorable": {
     failing: variant((m) => (row(m, 1).actual = "12人")),
     passing: variant((m) => (row(m, 1).actual = "12次")),
@@ -399,7 +505,7 @@ const CASES: Record<string, Case> = {
           key: "eval.funds.executionRate",
           kind: "rate",
           role: "computed",
-          value: 0.9,
+          value: 1,
           formula: EXECUTION_RATE_FORMULA,
           expectedFormula: EXECUTION_RATE_FORMULA,
         }),
@@ -450,10 +556,14 @@ const CASES: Record<string, Case> = {
 /** The ids validate() can report: the catalogue, read now, plus the profile check validate() makes itself. */
 const catalogueIds = () => [...RULES.map((r) => r.id), "review.profile"];
 
-/** The catalogue's severity of a rule id ("review.profile" is a warning). */
-const severityOf = (id: string) => RULES.find((r) => r.id === id)?.severity ?? "warning";
+/** The catalogue's severity of a rule id under the profile a validation used ("review.profile" is a warning). */
+function severityOf(id: string, result: ValidationResult) {
+  const found = RULES.find((r) => r.id === id);
+  return found ? severityUnder(found, result.profile) : "warning";
+}
 
-const run = (input: Input): readonly Finding[] => validate(workbookModel.parse(input.model), input.options).findings;
+const check = (input: Input): ValidationResult => validate(workbookModel.parse(input.model), input.options);
+const run = (input: Input) => check(input).findings;
 const findingsOf = (id: string, input: Input) => run(input).filter((f) => f.rule === id);
 
 test("the base model is consistent: validate() finds nothing at all, not even information", () => {
@@ -471,9 +581,10 @@ test(
 
 describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) => {
   it("fails: a finding of this rule, with its severity and the numbers in its message", () => {
-    const found = findingsOf(id, failing());
+    const result = check(failing());
+    const found = result.findings.filter((f) => f.rule === id);
     expect(found.length).toBeGreaterThan(0);
-    for (const finding of found) expect(finding.severity).toBe(severityOf(id));
+    for (const finding of found) expect(finding.severity).toBe(severityOf(id, result));
     expect(found.map((f) => f.message)).toContainEqual(expect.stringContaining(message));
   });
 
@@ -484,6 +595,20 @@ describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) =
 
 /** Rules whose message states numbers: they hand them over as params too, each one as the message shows it. */
 const WITH_NUMBERS = [
+  "sum.totalMissing",
+  "overrun.publicFunds",
+  "year.filledDuring",
+  "adjustment.totals",
+  "unit.yuan",
+  "funds.overExecution",
+  "funds.provisional",
+  "recomputed.rounding",
+  "weights.missing",
+  "score.missed",
+  "score.emptyReason",
+  "score.noValues",
+  "score.qualitativeBare",
+  "score.inflation",
   "sum.threePublic",
   "sum.vehicles",
   "sum.projects",
@@ -515,4 +640,24 @@ test.each(WITH_NUMBERS)("%s carries its message's numbers as params", (id) => {
     expect(values.length).toBeGreaterThan(0);
     for (const value of values) expect(finding.message).toContain(String(value));
   }
+});
+
+test("a rule whose severity the 评分口径 decides: score inflation is a warning on the platform, an info nationally", () => {
+  const inflation = RULES.find((r) => r.id === "score.inflation")!;
+  expect(severitiesOf(inflation)).toEqual(["warning", "info"]);
+  expect(severitiesOf(RULES.find((r) => r.id === "sum.threePublic")!)).toEqual(["error"]);
+  const national = findingsOf(
+    "score.inflation",
+    variant((m) => {
+      platformAt(m, 279, 0.9);
+      m.review.profile = null;
+    })(),
+  );
+  expect(national.map((f) => [f.severity, f.message])).toEqual([
+    [
+      "info",
+      "指标得分率 100.00%（各指标得分 90.00 ÷ 分值 90.00）高于预算执行率 90.00%，相对高出 10.00%，超过 5.00%：" +
+        "得分与预算执行情况不相称，请核实各指标得分",
+    ],
+  ]);
 });

@@ -1,6 +1,8 @@
 /** Each rule of the catalogue: a failing case (the finding, with its numbers) and a passing one. */
 import { readFileSync } from "node:fs";
 import { validate, workbookModel, type Finding, type ValidationOptions } from "../../../src/domain";
+import { describesResult, saysNothing } from "../../../src/domain/validation/rules/evidence";
+import { clause, quoted } from "../../../src/domain/validation/text";
 import { SAMPLE_PATH } from "../../support/model-inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
@@ -27,7 +29,7 @@ const row = (json: Json, n: number) => json.eval.indicators[n - 1];
 const CASES: ReadonlyArray<[string, (j: Json) => void, RegExp | string, ((j: Json) => void)?]> = [
   ["required.header", (j) => (j.basic.unit = null), "未填写单位名称（附件1）"],
   ["required.staff", (j) => (j.basic.staff.actual = null), "未填写实际在职人数"],
-  ["required.funds", (j) => (j.eval.funds.fullYearBudget = null), "未填写全年预算数"],
+  ["required.funds", (j) => (j.eval.funds.executed = null), "未填写全年执行数：执行率得分无法计算，总分与等次为暂定"],
   ["required.indicators", (j) => (j.eval.indicators = []), "没有绩效指标：自评表至少需要一行绩效指标"],
   ["required.signature", (j) => (j.eval.filledOn = null), "未填写填报日期（附件2）"],
   ["format.decimals", (j) => (j.basic.publicFunds.total.final = 244.105), "金额以万元计，最多两位小数，这里是 244.105"],
@@ -127,12 +129,86 @@ const CASES: ReadonlyArray<[string, (j: Json) => void, RegExp | string, ((j: Jso
       row(j, 13).score = 4.81;
     },
   ],
-  ["score.unscorable", (j) => (row(j, 1).actual = "1302 个"), /^绩效指标第1行「高新技术企业数」无法计算建议得分：/],
+  [
+    "score.unscorable",
+    (j) => (row(j, 1).actual = "1302 人"),
+    /^绩效指标第1行「高新技术企业数」无法计算建议得分：单位不一致/,
+  ],
   [
     "score.overAchievement",
     () => {},
     "绩效指标第2行「新增省级以上科技创新平台」完成率 320.00%（实际「16 个」，目标「5 个」），超过 130.00%：请检查年度指标值是否定得过低",
     (j) => j.eval.indicators.forEach((r: Json) => (r.actual = r.target)),
+  ],
+  // Issue 13: mistakes seen in published tables (SPEC §13), on variants of the 株洲 tables.
+  [
+    "funds.overExecution",
+    (j) => (j.eval.funds.executed = 1400),
+    "全年执行数 1400.00 超过全年预算数 1387.53，超出 12.47，预算执行率 100.90%：请说明超预算支出的原因（执行率得分仍以分值 10.00 分封顶）",
+  ],
+  [
+    "funds.provisional",
+    (j) => (j.eval.funds.fullYearBudget = 0),
+    "全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定（全年执行数 1387.53，执行率分值 10.00 分未计入总分）",
+  ],
+  [
+    "sum.totalMissing",
+    (j) => (j.basic.publicFunds.total.budget = null),
+    "公用经费2024年预算数未填写，但其中各项已填（办公经费 142.14 + 水费、电费、差旅费 10.50 + 会议费、培训费 1.00 = 153.64）：请填写合计",
+  ],
+  [
+    "overrun.publicFunds",
+    (j) => (j.basic.publicFunds.total.final = 250),
+    "公用经费2024年决算数 250.00 超过2024年预算数 244.14，超出 5.86：请说明原因",
+  ],
+  [
+    "year.filledDuring",
+    (j) => (j.eval.filledOn = "2024-05-15"),
+    "填报日期 2024-05-15 在 2024 年度之内：自评应在年度结束后填报，此时全年执行数与实际完成值尚不完整，请核对日期",
+  ],
+  [
+    "adjustment.totals",
+    (j) => (j.basic.budgetAdjustment.final = 965.72),
+    "部门基本支出预算调整2024年决算数 965.72 等于附件2 基本支出 965.72：这一行应填基本支出预算的调整数（调整后预算减年初预算），不是总额，请核对",
+  ],
+  [
+    "unit.yuan",
+    (j) => (j.basic.threePublic.reception.final = 10700),
+    "公务接待2024年决算数 10700.00 是同一行2024年预算数 4.00 的 2675 倍：本表金额以万元计，这个数像是按元填的（按万元应为 1.07），请核对",
+  ],
+  [
+    "recomputed.rounding",
+    (j) => {
+      j.eval.funds.executed = 1344; // 96.86 %: 执行率得分 9.69, 总分 97.69
+      Object.assign(j.eval.funds, { executionRate: "96.86%", score: 9.68 });
+      j.eval.total = 97.68;
+    },
+    "执行率得分填的是 9.68，按分值 × min(执行率, 100%)应为 9.69，相差 0.01：属尾数（四舍五入）差异，请核对后按计算结果填写",
+  ],
+  [
+    "score.missed",
+    (j) => Object.assign(row(j, 1), { actual: "1200 家", weight: null }),
+    "绩效指标第1行「高新技术企业数」未完成年度指标：完成率 92.31%（实际「1200 家」，目标「1300 家」）",
+  ],
+  [
+    "score.emptyReason",
+    (j) => (row(j, 13).deviation = "同上"),
+    "绩效指标第13行「全社会研发投入总量」得分 4.00 低于分值 5.00，偏差原因分析只写了「同上」：请写明未达标的原因和改进措施",
+  ],
+  [
+    "score.noValues",
+    (j) => Object.assign(row(j, 3), { target: null, actual: null }),
+    "绩效指标第3行「引进外籍人才数」没有年度指标值，也没有实际完成值，却有得分 5.00：得分无从依据，请补填年度指标值和实际完成值",
+  ],
+  [
+    "score.qualitativeBare",
+    (j) => Object.assign(row(j, 11), { target: "满意", actual: "满意" }),
+    "绩效指标第11行「服务对象满意度」是定性指标，得分 10.00，但未选择评价档次，实际完成值「满意」只是结论：请选择评价档次（达成/部分达成/未达成），或写明实际完成情况",
+  ],
+  [
+    "score.inflation",
+    (j) => (j.eval.funds.executed = 1040.65), // 75.00 %
+    "指标得分率 97.78%（各指标得分 88.00 ÷ 分值 90.00）高于预算执行率 75.00%，相对高出 23.30%，超过 5.00%：得分与预算执行情况不相称，请核实各指标得分",
   ],
 ];
 
@@ -186,7 +262,19 @@ test("a warning explained in 已说明的提示 is kept but no longer open; an e
 test("the profile: saved in the workbook by name, overridden by the caller, unknown names reported", () => {
   const platform = (j: Json) => (j.review = { profile: "预算管理一体化平台" });
   const saved = findings(platform);
-  expect(of("score.overAchievement", saved)[0]!.message).toMatch(/按“预算管理一体化平台”口径为指标偏离，扣 2 分$/);
+  // The platform's −2 is score.suggested's on a row scored in full; once deducted, score.overAchievement says why.
+  expect(of("score.suggested", saved).find((f) => f.key === "eval.indicators[2].score")!.message).toMatch(
+    /建议得分 8\.00：完成率达到指标值的 130% 以上，属指标偏离，扣 2 分$/,
+  );
+  expect(of("score.overAchievement", saved).map((f) => f.key)).not.toContain("eval.indicators[2].actual");
+  const deducted = findings((j) => {
+    platform(j);
+    row(j, 2).score = 8;
+    j.eval.total = 96;
+  });
+  expect(of("score.overAchievement", deducted).find((f) => f.key === "eval.indicators[2].actual")!.message).toMatch(
+    /按“预算管理一体化平台”口径为指标偏离，扣 2 分$/,
+  );
   expect(
     validate(workbookModel.parse({ ...sample(), review: { profile: "预算管理一体化平台" } }), { profile: "national" })
       .profile.id,
@@ -314,4 +402,256 @@ test("an 执行率得分 with nothing to compute from (分值 empty) is not cont
       }),
     ),
   ).toEqual([]);
+});
+
+describe("issue 13: one cause, one finding, and messages that read well", () => {
+  test("a 分值 missing on every row is ONE weights.missing finding with the rows; score.unscorable is quiet", () => {
+    const list = findings((j) => j.eval.indicators.forEach((r: Json) => (r.weight = null)));
+    expect(of("weights.missing", list)).toEqual([
+      {
+        rule: "weights.missing",
+        severity: "error",
+        key: "eval.indicators[1].weight",
+        message: "绩效指标第1、2、3、4、5、6、7、8、9、10、11、12、13、14、15行没有分值（共 15 行）：请逐行填写分值",
+        params: { rows: "1、2、3、4、5、6、7、8、9、10、11、12、13、14、15", count: 15 },
+      },
+    ]);
+    expect(of("score.unscorable", list)).toEqual([]);
+    // …while the rows that missed their targets still say so, with their 完成率.
+    expect(of("score.missed", list).map((f) => f.params?.completion)).toEqual(["92.75%", "96.24%"]);
+  });
+
+  test("a row with no 分值 whose texts cannot be compared says why, not that the 分值 is missing", () => {
+    const list = findings((j) => Object.assign(row(j, 1), { weight: null, actual: "1302 人" }));
+    expect(of("score.unscorable", list).map((f) => f.message)).toEqual([
+      "绩效指标第1行「高新技术企业数」无法计算建议得分：单位不一致：年度指标值「1300 家」单位为「家」，实际完成值「1302 人」单位为「人」",
+    ]);
+  });
+
+  test("no message repeats its own phrase", () => {
+    const variants: Array<(j: Json) => void> = [
+      (j) => j.eval.indicators.forEach((r: Json) => (r.weight = null)),
+      (j) => Object.assign(row(j, 1), { actual: "1302 人", target: "≥1300 家" }),
+      (j) => (j.eval.funds.fullYearBudget = null),
+      (j) => (j.eval.funds.executed = null),
+      (j) => (row(j, 12).deviation = "无"),
+    ];
+    for (const edit of variants) {
+      for (const { message } of findings(edit)) {
+        // No run of 6 characters or more occurs twice in one message.
+        expect(message).not.toMatch(/([\u4e00-\u9fff]{6,}).*\1/u);
+      }
+    }
+  });
+
+  test("the weights.total breakdown adds up to the total it explains; rows of no known 一级指标 count as 其他", () => {
+    const [finding] = of(
+      "weights.total",
+      findings((j) => Object.assign(row(j, 1), { level1: null, weight: 20 })),
+    );
+    expect(finding!.message).toBe(
+      "分值合计 110.00 ≠ 100（预算执行率 10.00，产出指标 30.00，效益指标 20.00，满意度指标 10.00，成本指标 20.00，其他 20.00），相差 10.00",
+    );
+    const parts = /（(.*)）/
+      .exec(finding!.message)![1]!
+      .split("，")
+      .map((p) => Number(p.split(" ")[1]));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(110);
+  });
+
+  test("a user text ending in 。 is quoted without it: never 「。，」, 「。：」 or 。」", () => {
+    const list = findings((j) => {
+      row(j, 12).name = "地方财政科技支出占比。";
+      row(j, 12).deviation = "无。";
+      row(j, 13).actual = "115.49亿元。";
+    });
+    const messages = list.filter((f) => /eval\.indicators\[1[23]\]/.test(f.key)).map((f) => f.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).not.toMatch(/。[，：」]/);
+    expect(messages).toContain(
+      "绩效指标第12行「地方财政科技支出占比」得分 4.00 低于分值 5.00，偏差原因分析只写了「无」：请写明未达标的原因和改进措施",
+    );
+  });
+
+  test("quoted() and clause() drop a cell's own closing punctuation, and keep a text that is only punctuation", () => {
+    expect(quoted("原因：资金未到位。")).toBe("「原因：资金未到位」");
+    expect(quoted(" 提高；")).toBe("「提高」");
+    expect(quoted("/")).toBe("「/」");
+    expect(clause("≥95%。")).toBe("≥95%");
+  });
+});
+
+describe("issue 13: the funds block", () => {
+  test("an empty 全年预算数 is one finding (funds.provisional), saying 总分 and 等次 are provisional", () => {
+    const list = findings((j) => (j.eval.funds.fullYearBudget = null));
+    expect(
+      list.filter((f) => f.key === "eval.funds.fullYearBudget").map((f) => [f.rule, f.severity, f.message]),
+    ).toEqual([
+      [
+        "funds.provisional",
+        "error",
+        "全年预算数未填写，预算执行率不适用：执行率得分无法计算，总分与等次为暂定（全年执行数 1387.53，执行率分值 10.00 分未计入总分）",
+      ],
+    ]);
+    expect(of("required.funds", list)).toEqual([]);
+  });
+
+  test("spending over the budget is a warning; the 执行率得分 stays capped at its 分值 (no recomputed error)", () => {
+    const list = findings((j) => {
+      j.eval.funds.executed = 1400;
+      j.eval.funds.executionRate = "100.90%";
+    });
+    expect(of("funds.overExecution", list)).toHaveLength(1);
+    expect(of("recomputed.value", list)).toEqual([]);
+  });
+
+  test("a published 9.68 where 9.69 is due is rounding (info); a published 总分 of 110 over 98 is an error", () => {
+    const rounding = findings((j) => {
+      j.eval.funds.executed = 1344;
+      Object.assign(j.eval.funds, { executionRate: "96.86%", score: 9.68 });
+      j.eval.total = 97.68;
+    });
+    expect(of("recomputed.rounding", rounding).map((f) => [f.severity, f.key])).toEqual([
+      ["info", "eval.funds.score"],
+      ["info", "eval.total"],
+    ]);
+    expect(of("recomputed.value", rounding)).toEqual([]);
+    const wrong = findings((j) => (j.eval.total = 110));
+    expect(of("recomputed.value", wrong).map((f) => [f.severity, f.message])).toEqual([
+      ["error", "总分填的是 110.00，按执行率得分 + 各指标得分应为 98.00"],
+    ]);
+    expect(of("recomputed.rounding", wrong)).toEqual([]);
+    // 执行率 of 0 over money fully spent is no rounding.
+    expect(
+      of(
+        "recomputed.value",
+        findings((j) => (j.eval.funds.executionRate = 0)),
+      ),
+    ).toHaveLength(1);
+  });
+
+  test("score inflation is a warning under the platform's 评分口径, an info under the national one", () => {
+    const at75 = (j: Json) => (j.eval.funds.executed = 1040.65);
+    expect(of("score.inflation", findings(at75)).map((f) => f.severity)).toEqual(["info"]);
+    const platform = findings((j) => {
+      at75(j);
+      j.review = { profile: "预算管理一体化平台" };
+    });
+    expect(of("score.inflation", platform).map((f) => [f.severity, f.message])).toEqual([
+      [
+        "warning",
+        "指标得分率 97.78%（各指标得分 88.00 ÷ 分值 90.00）高于预算执行率 75.00%，相对高出 23.30%，超过 5.00%：" +
+          "得分与预算执行情况不相称，请核实各指标得分；按“预算管理一体化平台”口径属得分虚高预警",
+      ],
+    ]);
+  });
+});
+
+describe("issue 13: 附件1 totals and plausibility", () => {
+  test("a total of 0 beside filled parts is sum.totalMissing's, not also a sum error", () => {
+    const list = findings((j) => (j.basic.projects.total.final = 0));
+    expect(of("sum.totalMissing", list).map((f) => f.message)).toEqual([
+      "项目支出2024年决算数填的是 0，但其中各项已填（业务经费 0.00 + 运行维护经费 0.00 + 市级专项资金 1864.05 = 1864.05）：请填写合计",
+    ]);
+    expect(of("sum.projects", list)).toEqual([]);
+  });
+
+  test("every total of 附件1 is checked: 三公经费 and 公务用车 too; a 0 total over parts of 0 is fine", () => {
+    const list = findings((j) => {
+      j.basic.threePublic.total.prev = null;
+      j.basic.threePublic.vehicles.budget = 0;
+    });
+    expect(of("sum.totalMissing", list).map((f) => f.key)).toEqual([
+      "basic.threePublic.total.prev",
+      "basic.threePublic.vehicles.budget",
+    ]);
+    expect(
+      of(
+        "sum.totalMissing",
+        findings((j) => (j.basic.projects.lines[1].prev = 0)),
+      ),
+    ).toEqual([]);
+  });
+
+  test("the 预算调整 row: an N-1 figure, or the whole 全年预算数 / 年初预算数, is a total, not an adjustment", () => {
+    const list = findings((j) => {
+      j.basic.budgetAdjustment = { prev: 900, budget: 974.62, final: 1387.53 };
+    });
+    expect(of("adjustment.totals", list).map((f) => f.message)).toEqual([
+      "部门基本支出预算调整2023年决算数填了 900.00：表样此栏为“——”，预算调整只填本年数；请删去，并核对本年两栏填的是调整数而不是总额",
+      "部门基本支出预算调整2024年预算数 974.62 等于附件2 年初预算数 974.62：这一行应填基本支出预算的调整数（调整后预算减年初预算），不是总额，请核对",
+      "部门基本支出预算调整2024年决算数 1387.53 等于附件2 全年预算数 1387.53：这一行应填基本支出预算的调整数（调整后预算减年初预算），不是总额，请核对",
+    ]);
+    expect(
+      of(
+        "adjustment.totals",
+        findings((j) => (j.basic.budgetAdjustment.final = 1000)),
+      ).map((f) => f.params),
+    ).toEqual([{ value: "1000.00", total: "965.72", name: "基本支出" }]);
+  });
+
+  test("amounts in 元: a figure ~10,000 × its row, its total, or the same money in the other table", () => {
+    const keys = (edit: (j: Json) => void) => of("unit.yuan", findings(edit)).map((f) => f.key);
+    expect(keys((j) => (j.eval.funds.executed = 13875300))).toEqual(["eval.funds.executed"]);
+    // a total in 元 over parts in 万元, the three columns of the row in 元 alike
+    expect(
+      keys((j) => Object.assign(j.basic.publicFunds.total, { prev: 2365500, budget: 2441400, final: 2441000 })),
+    ).toEqual(["basic.publicFunds.total.prev", "basic.publicFunds.total.budget", "basic.publicFunds.total.final"]);
+    // the whole of 附件1 in 元: only the figures 附件2 also states can tell
+    expect(
+      keys((j) => {
+        const { threePublic, projects, publicFunds, procurement, budgetAdjustment } = j.basic;
+        const rows = [...Object.values(threePublic), ...Object.values(publicFunds), projects.total, ...projects.lines];
+        for (const t of [...rows, procurement, budgetAdjustment] as Json[])
+          for (const p of ["prev", "budget", "final"]) if (typeof t[p] === "number") t[p] = t[p] * 10000;
+      }),
+    ).toEqual(["basic.projects.total.final", "basic.publicFunds.total.final"]);
+    // a split still being filled in is not 元: 全年预算数 1387.53 over 政府性基金拨款 1.20 alone
+    expect(
+      keys((j) => (j.eval.funds.income = { general: null, governmentFund: 1.2, specialAccount: null, other: null })),
+    ).toEqual([]);
+    // a year-on-year swing of a real table is not 元: 1.20 → 3600.00 beside 3500.00
+    expect(keys((j) => Object.assign(j.basic.projects.lines[1], { prev: 1.2, budget: 3600, final: 3500 }))).toEqual([]);
+  });
+});
+
+describe("issue 13: indicators", () => {
+  test("beating a cap by far is not a target set too low", () => {
+    const list = findings((j) => Object.assign(row(j, 2), { target: "≤5 个", actual: "1 个" }));
+    expect(of("score.overAchievement", list).map((f) => f.key)).not.toContain("eval.indicators[2].actual");
+  });
+
+  test("a time target missed is score.missed too", () => {
+    const list = findings((j) => Object.assign(row(j, 6), { target: "2024年12月", actual: "2025年3月" }));
+    expect(of("score.missed", list).map((f) => f.message)).toEqual([
+      "绩效指标第6行「工作完成时间」未按期完成（实际「2025年3月」，目标「2024年12月」）",
+    ]);
+  });
+
+  test("a qualitative row: a band, a description or a 0 score is enough; a bare verdict is not", () => {
+    const qualitative = (extra: Json) => (j: Json) => Object.assign(row(j, 11), { target: "满意", ...extra });
+    const bare = (extra: Json) => of("score.qualitativeBare", findings(qualitative(extra)));
+    expect(bare({ actual: null })).toHaveLength(1);
+    expect(bare({ actual: "已达成年度目标。" })).toHaveLength(1);
+    expect(bare({ actual: "达成", band: "达成" })).toEqual([]);
+    expect(bare({ actual: "问卷调查 320 份，满意率 98%" })).toEqual([]);
+    expect(bare({ actual: "明显提高" })).toEqual([]);
+    expect(bare({ actual: "满意", score: 0, deviation: "未开展满意度调查，下年度开展" })).toEqual([]);
+  });
+
+  test.each(["无", "/", "——", "略", "同上", "见上", "暂无", "无偏差", "暂无偏差", "N/A", "资金"])(
+    "偏差原因 %s says nothing",
+    (reason) => expect(saysNothing(reason)).toBe(true),
+  );
+  test.each(["资金不足", "原因：受经济环境影响企业减少研发投入；措施：做好对企业的政策扶持及服务。"])(
+    "偏差原因 %s is a reason",
+    (reason) => expect(saysNothing(reason)).toBe(false),
+  );
+  test("describesResult: verdicts and copies of the target are not descriptions", () => {
+    expect(describesResult("完成", "提高")).toBe(false);
+    expect(describesResult("全部完成", "按时完成")).toBe(false);
+    expect(describesResult("持续创建", "持续创建")).toBe(false);
+    expect(describesResult("已达成年度指标", "好")).toBe(false);
+    expect(describesResult("创建省级示范点 2 个", "持续创建")).toBe(true);
+  });
 });

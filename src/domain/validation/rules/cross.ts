@@ -67,9 +67,10 @@ const THREE_PUBLIC = [
   "basic.threePublic.reception",
 ] as const satisfies readonly TripleKey[];
 
-export const overrunRules = [
-  rule("overrun.threePublic", "warning", "三公经费及其各项决算数不超过预算数", function* ({ model, year }) {
-    for (const key of THREE_PUBLIC) {
+/** 决算 > 预算 on each of `keys`: a warning that asks why. */
+function overruns(keys: readonly TripleKey[]) {
+  return function* ({ model, year }: RuleContext): Iterable<Draft> {
+    for (const key of keys) {
       const triple = valueAtPath(model, key) as AmountTriple;
       const [budget, final] = [toDec(triple.budget), toDec(triple.final)];
       if (budget === null || final === null || !final.greaterThan(budget)) continue;
@@ -82,7 +83,13 @@ export const overrunRules = [
         params: { final: shownFinal, budget: shownBudget, over },
       };
     }
-  }),
+  };
+}
+
+export const overrunRules = [
+  rule("overrun.threePublic", "warning", "三公经费及其各项决算数不超过预算数", overruns(THREE_PUBLIC)),
+  // The total only: moving money between 办公经费 and 差旅费 inside 公用经费 is ordinary (株洲 2024 does).
+  rule("overrun.publicFunds", "warning", "公用经费决算数不超过预算数", overruns(["basic.publicFunds.total"])),
   rule("overrun.staff", "warning", "实际在职人数不超过编制数", function* ({ model }) {
     const { authorized, actual } = model.basic.staff;
     if (authorized !== null && actual !== null && actual > authorized) {
@@ -111,6 +118,20 @@ export const yearRules = [
         yield {
           key,
           message: `${labelOf(key)} ${date} 早于 ${year} 年度：自评通常在年度结束后填报，请核对`,
+          params: { date, year },
+        };
+    }
+  }),
+  rule("year.filledDuring", "warning", "填报日期不在评价年度之内（自评在年度结束后填报）", function* ({ model, year }) {
+    if (year === null) return;
+    for (const key of ["basic.filledOn", "eval.filledOn"] as const) {
+      const date = key === "basic.filledOn" ? model.basic.filledOn : model.eval.filledOn;
+      if (date !== null && Number(date.slice(0, 4)) === year)
+        yield {
+          key,
+          message:
+            `${labelOf(key)} ${date} 在 ${year} 年度之内：自评应在年度结束后填报，` +
+            "此时全年执行数与实际完成值尚不完整，请核对日期",
           params: { date, year },
         };
     }

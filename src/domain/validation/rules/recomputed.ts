@@ -1,7 +1,7 @@
 /** SPEC §7 Recomputed: every rate and score the tables show is recomputed and compared. */
 import { sheetValues, type ComputedValue } from "../../compute";
 import { labelOf, type ContractKey } from "../../contract";
-import { Dec, formatAmount, roundAmount, roundRate } from "../../decimal";
+import { Dec, formatAmount, formatPercent, roundAmount, roundRate } from "../../decimal";
 import { formatRate, NOT_APPLICABLE } from "../../rates";
 import { gradeRuleText, type ScoringProfile } from "../../profiles";
 import { valueAtPath } from "../paths";
@@ -29,6 +29,50 @@ function agrees(entered: unknown, value: ComputedValue): boolean {
   if (value.type === "amount")
     return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(roundAmount(value.amount));
   return entered === value.text;
+}
+
+/**
+ * The most a published value may differ from ours and still be a rounding of the same figure: one unit in
+ * the last decimal the tables show (0.01 on an amount or a score, 0.0001 on a rate, i.e. 0.01 percentage point).
+ */
+const ROUNDING: Readonly<Record<"rate" | "amount", Dec>> = { rate: new Dec("0.0001"), amount: new Dec("0.01") };
+
+/** The gap between a published number and ours as the tables show them; null when one side is not a number. */
+function gap(entered: unknown, value: ComputedValue): Dec | null {
+  if (!(entered instanceof Dec)) return null;
+  if (value.type === "rate")
+    return value.rate.kind === "value" ? roundRate(entered).minus(value.rate.value).abs() : null;
+  if (value.type === "amount" && value.amount !== null)
+    return roundAmount(entered).minus(roundAmount(value.amount)).abs();
+  return null;
+}
+
+/** A published value that differs from ours, and by how much. */
+interface Difference {
+  readonly value: ComputedValue;
+  readonly rule: string;
+  readonly shown: string;
+  readonly expected: string;
+  /** The gap as the tables show it ("0.01", "0.01%"); null for texts and 不适用. */
+  readonly gap: string | null;
+  readonly rounding: boolean;
+}
+
+/** Every computed cell the user filled with something other than what the numbers give. */
+function* differences({ model, computation, profile }: RuleContext): Iterable<Difference> {
+  for (const value of sheetValues(computation)) {
+    const rule = how(value.key, profile);
+    if (!rule) continue;
+    const entered = valueAtPath(model, value.key);
+    // An empty computed cell is no contradiction, nor is a value with nothing to compare it with.
+    if (entered === null || entered === undefined || entered === "") continue;
+    if (value.type === "amount" && value.amount === null) continue;
+    if (agrees(entered, value)) continue;
+    const apart = gap(entered, value);
+    const rounding = apart !== null && value.type !== "text" && apart.lessThanOrEqualTo(ROUNDING[value.type]);
+    const gapText = apart === null ? null : value.type === "rate" ? formatPercent(apart) : formatAmount(apart);
+    yield { value, rule, shown: shownText(entered, value.type), expected: expectedText(value), gap: gapText, rounding };
+  }
 }
 
 const divided = (a: ContractKey, b: ContractKey) => `${labelOf(a)} ÷ ${labelOf(b)}`;
@@ -61,21 +105,31 @@ export const recomputedRules = [
   rule(
     "recomputed.value",
     "error",
-    "表中的比率、得分、总分、等次与重新计算的结果一致",
-    function* ({ model, computation, profile }: RuleContext): Iterable<Draft> {
-      for (const value of sheetValues(computation)) {
-        const rule = how(value.key, profile);
-        if (!rule) continue;
-        const entered = valueAtPath(model, value.key);
-        // An empty computed cell is no contradiction, nor is a value with nothing to compare it with.
-        if (entered === null || entered === undefined || entered === "") continue;
-        if (value.type === "amount" && value.amount === null) continue;
-        if (agrees(entered, value)) continue;
-        const [shown, expected] = [shownText(entered, value.type), expectedText(value)];
+    "表中的比率、得分、总分、等次与重新计算的结果一致（尾数差异除外）",
+    function* (context: RuleContext): Iterable<Draft> {
+      for (const { value, rule, shown, expected, rounding } of differences(context)) {
+        if (rounding) continue;
         yield {
           key: value.key,
           message: `${value.label}填的是 ${shown}，按${rule}应为 ${expected}`,
           params: { entered: shown, expected },
+        };
+      }
+    },
+  ),
+  rule(
+    "recomputed.rounding",
+    "info",
+    "表中的比率、得分、总分与重新计算的结果只差最后一位的尾数",
+    function* (context: RuleContext): Iterable<Draft> {
+      for (const { value, rule, shown, expected, gap, rounding } of differences(context)) {
+        if (!rounding) continue;
+        yield {
+          key: value.key,
+          message:
+            `${value.label}填的是 ${shown}，按${rule}应为 ${expected}，相差 ${gap}：` +
+            "属尾数（四舍五入）差异，请核对后按计算结果填写",
+          params: { entered: shown, expected, difference: gap! },
         };
       }
     },

@@ -35,8 +35,16 @@ export const requiredRules = [
   rule(
     "required.funds",
     "error",
-    "资金情况：年初预算数、全年预算数、全年执行数、执行率分值必填",
-    missing(["eval.funds.initialBudget", "eval.funds.fullYearBudget", "eval.funds.executed", "eval.funds.weight"]),
+    "资金情况：年初预算数、全年执行数、执行率分值必填（全年预算数见 funds.provisional）",
+    function* (context) {
+      // An empty 全年预算数 is funds.provisional's (one cause, one finding); an empty 全年执行数 or 执行率分值
+      // also leaves 执行率得分 unscored, and the finding says what that does to 总分 and 等次.
+      const keys = ["eval.funds.initialBudget", "eval.funds.executed", "eval.funds.weight"] as const;
+      for (const draft of missing(keys)(context)) {
+        const unscored = draft.key !== "eval.funds.initialBudget" && context.computation.provisional !== null;
+        yield unscored ? { ...draft, message: `${draft.message}：执行率得分无法计算，总分与等次为暂定` } : draft;
+      }
+    },
   ),
   rule("required.indicators", "error", "至少填写一行绩效指标", function* ({ model }) {
     if (model.eval.indicators.length === 0)

@@ -1,7 +1,8 @@
 /** SPEC §7 Scores: 0 ≤ 得分 ≤ 分值, a reason wherever points were lost, the suggested score beside the entered one. */
+import type { ComputedIndicator } from "../../compute";
 import { Dec, formatAmount, formatPercent } from "../../decimal";
-import { formatRate } from "../../rates";
-import { indicatorLabel, rowKey } from "../text";
+import { formatRate, type Rate } from "../../rates";
+import { indicatorLabel, quoted, rowKey, sumOf } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
 const blank = (text: string | null) => text === null || text.trim() === "";
@@ -50,21 +51,11 @@ export const scoreRules = [
   }),
   rule("score.suggested", "info", "手填得分与按完成率建议的得分不同", function* ({ computation }) {
     for (const indicator of computation.indicators) {
+      if (!suggestionDiffers(indicator)) continue;
       const { entered, suggested } = indicator;
-      if (entered === null || suggested === null || entered.equals(suggested) || indicator.basis === "entered")
-        continue;
-      if (
-        indicator.range &&
-        entered.greaterThanOrEqualTo(indicator.range.min) &&
-        entered.lessThanOrEqualTo(indicator.range.max)
-      )
-        continue;
       const i = indicator.row - 1;
       const { completion } = indicator;
-      const rate =
-        completion.kind === "quantitative"
-          ? `完成率 ${formatRate(completion.rate)}（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），`
-          : "";
+      const rate = completion.kind === "quantitative" ? `${completionText(indicator, completion.rate)}，` : "";
       yield {
         key: rowKey("eval.indicators", i, "score"),
         message:
@@ -79,14 +70,46 @@ export const scoreRules = [
       };
     }
   }),
+  rule(
+    "score.missed",
+    "info",
+    "未完成年度指标的指标及其完成率（分值或得分未填时也列出）",
+    function* ({ computation }: RuleContext): Iterable<Draft> {
+      for (const indicator of computation.indicators) {
+        const { completion } = indicator;
+        if ((completion.kind !== "quantitative" && completion.kind !== "time") || completion.met) continue;
+        // One cause, one finding: score.suggested already states this row's 完成率 beside its score.
+        if (suggestionDiffers(indicator)) continue;
+        const i = indicator.row - 1;
+        const label = indicatorLabel(i, indicator.name);
+        const key = rowKey("eval.indicators", i, "actual");
+        if (completion.kind === "time") {
+          yield {
+            key,
+            message: `${label}未按期完成（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）`,
+            params: { row: indicator.row },
+          };
+          continue;
+        }
+        yield {
+          key,
+          message: `${label}未完成年度指标：${completionText(indicator, completion.rate)}`,
+          params: { row: indicator.row, completion: formatRate(completion.rate) },
+        };
+      }
+    },
+  ),
   rule("score.unscorable", "warning", "年度指标值与实际完成值能够比较", function* ({ computation, model }) {
     for (const indicator of computation.indicators) {
-      if (indicator.basis !== "unscorable") continue;
+      // Only the texts' own reason: a missing 分值 is weights.missing's (one cause, one finding).
+      const { completion } = indicator;
+      if (completion.kind !== "unscorable") continue;
       const i = indicator.row - 1;
+      // A row with neither text is score.noValues' when it is scored, and an empty row otherwise.
       if (model.eval.indicators[i]!.target === null && model.eval.indicators[i]!.actual === null) continue;
       yield {
         key: rowKey("eval.indicators", i, "actual"),
-        message: `${indicatorLabel(i, indicator.name)}无法计算建议得分：${indicator.note}`,
+        message: `${indicatorLabel(i, indicator.name)}无法计算建议得分：${completion.reason}`,
       };
     }
   }),
@@ -104,6 +127,10 @@ export const scoreRules = [
           completion.rate.exact.lessThan(threshold)
         )
           continue;
+        // Beating a cap (less is better: 成本指标, 控制率 …) by far is thrift, not a target set too low.
+        if (indicator.target.direction === "negative") continue;
+        // One cause, one finding: the profile's penalty for it is already score.suggested's on this row.
+        if (indicator.basis === "overAchievement" && suggestionDiffers(indicator)) continue;
         const i = indicator.row - 1;
         const penalty = profile.overAchievement
           ? `；按“${profile.name}”口径为指标偏离，扣 ${profile.overAchievement.penalty} 分`
@@ -111,12 +138,64 @@ export const scoreRules = [
         yield {
           key: rowKey("eval.indicators", i, "actual"),
           message:
-            `${indicatorLabel(i, indicator.name)}完成率 ${formatRate(completion.rate)}` +
-            `（实际「${indicator.actual.text}」，目标「${indicator.target.text}」），` +
+            `${indicatorLabel(i, indicator.name)}${completionText(indicator, completion.rate)}，` +
             `超过 ${formatPercent(threshold)}：请检查年度指标值是否定得过低${penalty}`,
           params: { row: indicator.row, completion: formatRate(completion.rate), threshold: formatPercent(threshold) },
         };
       }
     },
   ),
+  rule(
+    "score.inflation",
+    (profile) => profile.scoreInflation?.severity ?? "info",
+    "指标得分率不明显高于预算执行率（得分虚高预警，阈值与级别见评分口径）",
+    function* ({ model, computation, profile }) {
+      const setting = profile.scoreInflation;
+      const rate = computation.executionRate;
+      if (!setting || rate.kind !== "value") return;
+      const rows = model.eval.indicators;
+      const [scores, weights] = [sumOf(rows.map((r) => r.score)), sumOf(rows.map((r) => r.weight))];
+      if (scores === null || weights === null || !scores.isPositive() || !weights.isPositive()) return;
+      // SPEC §12: (S/Smax − E) / (S/Smax) > threshold, E the execution rate capped at 100 %.
+      const scoreRate = scores.dividedBy(weights);
+      const excess = scoreRate.minus(Dec.min(rate.exact, 1)).dividedBy(scoreRate);
+      if (!excess.greaterThan(setting.threshold)) return;
+      const [shownRate, shownExcess, threshold] = [scoreRate, excess, new Dec(setting.threshold)].map(formatPercent);
+      const [shownScores, shownWeights] = [scores, weights].map(formatAmount);
+      const execution = formatRate(rate);
+      const flag = setting.severity === "warning" ? `；按“${profile.name}”口径属得分虚高预警` : "";
+      yield {
+        key: "eval.total",
+        message:
+          `指标得分率 ${shownRate}（各指标得分 ${shownScores} ÷ 分值 ${shownWeights}）高于预算执行率 ${execution}，` +
+          `相对高出 ${shownExcess}，超过 ${threshold}：得分与预算执行情况不相称，请核实各指标得分${flag}`,
+        params: {
+          scoreRate: shownRate,
+          scores: shownScores,
+          weights: shownWeights,
+          executionRate: execution,
+          excess: shownExcess,
+          threshold,
+        },
+      };
+    },
+  ),
 ];
+
+/** "完成率 92.75%（实际「7.42%」，目标「8%」）". */
+function completionText(indicator: ComputedIndicator, rate: Rate): string {
+  return `完成率 ${formatRate(rate)}（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）`;
+}
+
+/**
+ * Whether a row's 得分 differs from the score its completion suggests (outside a qualitative band's span):
+ * score.suggested reports it, with the 完成率.
+ */
+function suggestionDiffers(
+  indicator: ComputedIndicator,
+): indicator is ComputedIndicator & { readonly entered: Dec; readonly suggested: Dec } {
+  const { entered, suggested, range } = indicator;
+  if (entered === null || suggested === null || entered.equals(suggested) || indicator.basis === "entered")
+    return false;
+  return !(range && entered.greaterThanOrEqualTo(range.min) && entered.lessThanOrEqualTo(range.max));
+}

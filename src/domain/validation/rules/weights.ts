@@ -1,17 +1,24 @@
 /** SPEC §7 Weights: total 100 with 执行率 included, no empty weight, 二级 belongs to its 一级. */
 import { formatAmount } from "../../decimal";
 import { INDICATOR_LEVELS, isLevel2Of, LEVEL1 } from "../../vocabulary";
-import { indicatorLabel, rowKey, sumOf } from "../text";
+import { indicatorLabel, rowKey, rowList, sumOf } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
+
+/** How the weights.total breakdown names rows whose 一级指标 is empty or not in the vocabulary. */
+const OTHER = "其他";
 
 export const weightRules = [
   rule("weights.total", "error", "分值合计（含预算执行率）为 100", function* ({ model }: RuleContext): Iterable<Draft> {
-    const indicators = sumOf(model.eval.indicators.map((row) => row.weight));
+    const rows = model.eval.indicators;
+    const indicators = sumOf(rows.map((row) => row.weight));
     const total = sumOf([model.eval.funds.weight, indicators]);
     if (total === null || total.equals(100)) return;
-    const byLevel = LEVEL1.map(
-      (level) => [level, sumOf(model.eval.indicators.filter((r) => r.level1 === level).map((r) => r.weight))] as const,
-    )
+    // The breakdown adds up to the total it explains: rows whose 一级指标 is empty or unknown count as 其他.
+    const known = (row: (typeof rows)[number]) => row.level1 !== null && LEVEL1.includes(row.level1);
+    const byLevel = [
+      ...LEVEL1.map((level) => [level, sumOf(rows.filter((r) => r.level1 === level).map((r) => r.weight))] as const),
+      [OTHER, sumOf(rows.filter((r) => !known(r)).map((r) => r.weight))] as const,
+    ]
       .filter(([, sum]) => sum !== null)
       .map(([level, sum]) => `${level} ${formatAmount(sum!)}`);
     const fundsWeight = model.eval.funds.weight ? formatAmount(model.eval.funds.weight) : "空";
@@ -23,11 +30,22 @@ export const weightRules = [
       params: { total: formatAmount(total), difference },
     };
   }),
-  rule("weights.missing", "error", "每个指标都有分值", function* ({ model }) {
-    for (const [i, row] of model.eval.indicators.entries()) {
-      if (row.weight === null)
-        yield { key: rowKey("eval.indicators", i, "weight"), message: `${indicatorLabel(i, row.name)}没有分值` };
+  rule("weights.missing", "error", "每个指标都有分值", function* ({ model }): Iterable<Draft> {
+    // One cause, one finding: every row without a 分值 is listed in one finding, on the first such row.
+    const rows = [...model.eval.indicators.entries()].filter(([, row]) => row.weight === null);
+    if (rows.length === 0) return;
+    const [i, first] = rows[0]!;
+    const key = rowKey("eval.indicators", i, "weight");
+    if (rows.length === 1) {
+      yield { key, message: `${indicatorLabel(i, first.name)}没有分值`, params: { rows: String(i + 1) } };
+      return;
     }
+    const numbers = rowList(rows.map(([n]) => n + 1));
+    yield {
+      key,
+      message: `绩效指标第${numbers}行没有分值（共 ${rows.length} 行）：请逐行填写分值`,
+      params: { rows: numbers, count: rows.length },
+    };
   }),
   rule(
     "weights.levels",
