@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { workbookModel } from "../src/domain";
+import { shortFingerprint, workbookModel } from "../src/domain";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { inspectWorkbook } from "../src/workbook/xlsx/read";
 import { generateReport } from "../src/usecases/report";
@@ -61,7 +61,7 @@ async function renderReport(): Promise<void> {
     "自评得分98.00分",
     "附件1",
     "附件2",
-    outcome.content.fingerprint,
+    shortFingerprint(outcome.content.fingerprint),
   ];
   const missing = expected.filter((t) => !text.includes(t));
   if (missing.length > 0 || pages < 4 || pages > 20)

@@ -5,7 +5,9 @@
  * （一） in 楷体_GB2312; page numbers "— 1 —" in 宋体 四号 at the outside edge. East-Asian font names are
  * set on every run so Word picks them (Word substitutes 仿宋/楷体 where the GB2312 fonts are missing).
  * 22 lines per page come from the section's line grid, 28 characters per line from the runs' spacing.
- * The attachments follow in their own sections, 附件2 landscape. Pure rendering of ReportContent.
+ * The attachments follow in their own sections, 附件2 landscape. The document's title and author (the
+ * unit) are set in its properties, the data's full fingerprint in a custom property (jxzp verify reads
+ * it); only a short form is printed. Pure rendering of ReportContent.
  */
 import {
   AlignmentType,
@@ -137,7 +139,7 @@ function gridTable(grid: Grid, widthTwips: number, fontSize: number): Table {
       insideVertical: BORDER,
     },
     rows: grid.rows.map(
-      (row) =>
+      (row, r) =>
         new TableRow({
           cantSplit: true,
           children: row.flatMap((cell, c) => {
@@ -153,6 +155,8 @@ function gridTable(grid: Grid, widthTwips: number, fontSize: number): Table {
                 children: [
                   new Paragraph({
                     spacing: exactly(fontSize / 2 + 4),
+                    // Word keeps a row with the next one when every paragraph in it keeps with the next.
+                    keepNext: grid.keepWithNext[r] === true,
                     alignment:
                       cell.align === "center"
                         ? AlignmentType.CENTER
@@ -295,8 +299,10 @@ export function reportDocument(content: ReportContent): Document {
     ),
   ];
 
+  const author = content.unit?.trim() || PRODUCT;
   return new Document({
-    creator: "绩效自评助手",
+    creator: author,
+    lastModifiedBy: author,
     title: content.title.replace(/\n/g, ""),
     description: content.fingerprintLine,
     evenAndOddHeaderAndFooters: true,
@@ -310,7 +316,10 @@ export function reportDocument(content: ReportContent): Document {
   });
 }
 
-/** The custom document property that carries the data's fingerprint (docProps/custom.xml). */
+/** The document's author when the tables name no unit. */
+export const PRODUCT = "绩效自评助手";
+
+/** The custom document property that carries the data's full fingerprint (docProps/custom.xml). */
 export const FINGERPRINT_PROPERTY = "绩效自评助手数据指纹";
 
 export async function reportBytes(content: ReportContent): Promise<Uint8Array> {

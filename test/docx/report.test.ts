@@ -64,6 +64,7 @@ async function unzip(bytes: Uint8Array) {
     footers,
     headers,
     custom: await read("docProps/custom.xml"),
+    core: await read("docProps/core.xml"),
     settings: await read("word/settings.xml"),
   };
 }
@@ -111,7 +112,7 @@ describe("the 株洲 2024 report", () => {
       "地方财政科技支出占比：年度指标值8%，实际完成值7.42%，完成率92.75%，得分4.00分（分值5.00分）",
       "工作完成时间：年度指标值12月，实际完成值12月，按期完成，得分5.00分",
       "自评得分98.00分，其中预算执行率得分10.00分（分值10.00分），绩效指标得分88.00分，自评等次为“优”",
-      "地方财政科技支出占比得分4.00分（分值5.00分）。原因：财政资金状况及政策变化",
+      "地方财政科技支出占比得分4.00分（分值5.00分），扣1.00分。原因：财政资金状况及政策变化",
       "关于项目支出口径的说明：附件1 含代管的市级专项资金",
     ])
       expect(docx.text).toContain(sentence);
@@ -160,7 +161,17 @@ describe("the 株洲 2024 report", () => {
       "绩效等次：优",
     ])
       expect(evaluation).toContain(value);
-    expect(evaluation.filter((t) => t === "成本指标")).toHaveLength(4);
+    // 一级指标 merged over its rows, and 二级指标 within it, as the official form shows.
+    expect(evaluation.filter((t) => t === "成本指标")).toHaveLength(1);
+    expect(evaluation.filter((t) => t === "产出指标")).toHaveLength(1);
+    expect(evaluation.filter((t) => t === "数量指标")).toHaveLength(1);
+    expect(evaluation.filter((t) => t === "经济成本指标")).toHaveLength(1);
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/g;
+    const evalXml = [...docx.document.matchAll(table)][1]![0];
+    // The template's two (年度预算申请, 年度总体目标), 一级 runs 产出/效益/成本, 二级 runs 数量/质量/经济成本/社会成本.
+    expect(evalXml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2 + 3 + 4);
+    // The table's end keeps with 总分 (Word keeps a row with the next when its paragraphs do).
+    expect(evalXml).toMatch(/<w:keepNext\/>[\s\S]*总分/);
     expect(evaluation).not.toContain("建议得分"); // our helper columns stay out of the official table
   });
 
@@ -181,12 +192,22 @@ describe("the 株洲 2024 report", () => {
     expect(docx.headers.join("")).not.toContain("草稿");
   });
 
+  test("title and author in the document properties: the report's title and the unit", () => {
+    expect(docx.core).toContain("<dc:title>2024年度部门（单位）整体支出绩效自评报告</dc:title>");
+    expect(docx.core).toContain("<dc:creator>株洲市科学技术局</dc:creator>");
+  });
+
   test(
-    "the data's fingerprint in the document properties and in small print; " + "verify tells same from changed data",
+    "the data's fingerprint in the document properties and a short form in small print; " +
+      "verify tells same from changed data",
     async () => {
       const fingerprint = await reportFingerprint(bytes);
       expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-      expect(docx.text).toContain(fingerprint);
+      expect(docx.custom).toContain(fingerprint);
+      // Only a short, labelled form is printed: never 64 hexadecimal characters in a published document.
+      expect(docx.text).toContain(`数据指纹：${fingerprint.slice(0, 12)}（SHA-256 前12位`);
+      expect(docx.text).not.toMatch(/[0-9a-f]{13,}/);
+      expect(docx.document).not.toContain(fingerprint);
       expect((await verifyReport(bytes, await workbookOf(model))).matches).toBe(true);
       const changed = completed((j) => (j.basic.staff.actual = 33));
       expect((await verifyReport(bytes, await workbookOf(changed))).matches).toBe(false);
@@ -209,6 +230,16 @@ test(
     expect(docx.tables[1]!.join("")).not.toContain("92.75%"); // helper columns (完成率, 建议得分) stay out, never join a row
   },
 );
+
+test("a report of a workbook without a unit name: its author is 绩效自评助手", async () => {
+  const outcome = await generateReport(await workbookOf(completed((j) => (j.basic.unit = j.eval.unit = null))), {
+    draft: true,
+  });
+  if (outcome.status !== "generated") throw new Error("draft refused");
+  const docx = await unzip(outcome.bytes);
+  expect(docx.core).toContain("<dc:creator>绩效自评助手</dc:creator>");
+  expect(docx.text).toContain("部门（单位）名称：【未填写：单位名称】");
+});
 
 test("empty prose is marked 【请填写：…】 and listed", async () => {
   const outcome = await generateReport(

@@ -2,20 +2,44 @@
  * The narrative report (SPEC §8) as content, before any file format: headings and paragraphs whose
  * every number comes from the model and its computation, prose from 报告文字 (or a marked placeholder),
  * the two attachments as the workbook lays them out, and the data's fingerprint. The docx adapter only
- * gives it form. Wording comes from sentences.zh.json.
+ * gives it form. Wording comes from sentences.zh.json; a sentence that states a fact carries its
+ * condition ("when", a predicate of facts.ts) and is emitted only through `fact`, which checks it.
  */
 import { computedValue, type Computation } from "../compute";
-import { INCOME_SPLIT, labelOf } from "../contract";
+import {
+  columnLabel,
+  INCOME_SPLIT,
+  labelOf,
+  partLabel,
+  rowLabel,
+  type ContractKey,
+  type DerivedKey,
+  type TriplePart,
+} from "../contract";
 import { Dec, formatAmount, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
-import { formatRate } from "../rates";
+import { formatRate, type Rate } from "../rates";
 import { valueAtPath, type Finding, type ValidationResult } from "../validation";
+import {
+  holds,
+  isFactSentence,
+  unknownConditions,
+  type EmittedFact,
+  type FactContext,
+  type FactSentence,
+} from "./facts";
 import { attachmentGrid, type Grid } from "./grid";
 import SENTENCES from "./sentences.zh.json";
 
+{
+  // A reworded sentences file must keep every condition a predicate: fail loudly, never state a fact unchecked.
+  const unknown = unknownConditions(SENTENCES);
+  if (unknown.length > 0) throw new Error(`sentences.zh.json: unknown conditions ${unknown.join(", ")}`);
+}
+
 export interface Inline {
   readonly text: string;
-  /** A 【请填写：…】 mark where the workbook has no text yet. */
+  /** A 【请填写：…】 or 【未填写：…】 mark where the workbook has no value or text yet. */
   readonly placeholder?: boolean;
 }
 
@@ -25,30 +49,61 @@ export type Block =
 
 export interface ReportContent {
   readonly title: string;
+  /** The unit's name as the tables give it (null when empty): the document's author. */
+  readonly unit: string | null;
   readonly unitLine: string;
   readonly dateLine: string;
   readonly blocks: readonly Block[];
   readonly attachments: readonly Grid[];
   /** Labels of the 报告文字 prose that is still empty (shown as placeholders). */
   readonly missing: readonly string[];
+  /** Every fact sentence the report states, with the condition it rests on. */
+  readonly facts: readonly EmittedFact[];
+  /** The full SHA-256 (document properties, jxzp verify). */
   readonly fingerprint: string;
+  /** The small print after the attachments: a short form of the fingerprint, labelled. */
   readonly fingerprintLine: string;
   /** A draft carries its open findings (errors and open warnings). */
   readonly draft: { readonly findings: ReadonlyArray<Finding & { readonly where: string }> } | null;
 }
 
-/** "{name}" → value; missing values stay visible as 【未填写】. */
-export function fill(template: string, values: Readonly<Record<string, string | number | null | undefined>>): string {
-  return template.replace(/\{([\w-]+)\}/g, (_m, key: string) => {
-    const value = values[key];
-    return value === null || value === undefined || value === "" ? "【未填写】" : String(value);
+/** A value that may be empty, with the name of its field: an empty one shows as 【未填写：name】. */
+export interface Field {
+  readonly value: string | number | null | undefined;
+  readonly label: string;
+}
+
+/** What fills a {name}: text as it is, or a field that names itself when empty. */
+export type Slot = string | number | Field;
+
+/** Sentence-ending punctuation of a value that the template follows with its own (no 「。，」 or 「。：」). */
+const VALUE_END = /[。；;！!？?]+$/;
+const TEMPLATE_PUNCTUATION = /^[，,。：:；;、）)]/;
+
+/**
+ * "{name}" → the slot's text. An empty field shows as 【未填写：its label】; a value that ends a sentence
+ * loses that ending where the template continues with punctuation of its own.
+ */
+export function fill(template: string, values: Readonly<Record<string, Slot>>): string {
+  return template.replace(/\{([\w-]+)\}/g, (_m, key: string, offset: number) => {
+    const slot = values[key];
+    let text: string;
+    if (slot === undefined) text = `【未填写：${key}】`;
+    else if (typeof slot === "object")
+      text =
+        slot.value === null || slot.value === undefined || slot.value === ""
+          ? `【未填写：${slot.label}】`
+          : String(slot.value);
+    else text = String(slot);
+    const after = template.slice(offset + key.length + 2);
+    return TEMPLATE_PUNCTUATION.test(after) ? text.replace(VALUE_END, "") : text;
   });
 }
 
 /** A user's text ends as a sentence does in the report. */
-const sentence = (text: string) => (/[。！？；.!?]$/.test(text) ? text : `${text}。`);
+const sentence = (text: string) => (/[。！？；.!?】]$/.test(text) ? text : `${text}。`);
 
-const PLACEHOLDER = /(【(?:请填写：[^】]*|未填写)】)/;
+const PLACEHOLDER = /(【(?:请填写|未填写)(?:：[^】]*)?】)/;
 
 function paragraph(text: string): Block {
   const inlines = text
@@ -69,6 +124,13 @@ function dateText(iso: string | null): string | null {
   return `${y}年${m}月${d}日`;
 }
 
+/** The first 12 hexadecimal characters: enough to tell reports apart at a glance, short enough to print. */
+export const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 12);
+
+type Sentences = typeof SENTENCES;
+/** The sentences that state a fact (an object with "text" and "when"). */
+type FactId = { [K in keyof Sentences]: Sentences[K] extends FactSentence ? K : never }[keyof Sentences];
+
 export interface ReportOptions {
   readonly fingerprint: string;
   readonly draft?: boolean;
@@ -80,13 +142,71 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   const S = SENTENCES;
   const { basic, eval: ev, report } = model;
   const computation: Computation = validation.computation;
+  const context: FactContext = { model, computation };
   const year = basic.year ?? ev.year;
   const unit = basic.unit ?? ev.unit;
   const blocks: Block[] = [];
   const missing: string[] = [];
+  const facts: EmittedFact[] = [];
   const h1 = (text: string) => blocks.push({ kind: "heading", level: 1, text });
   const h2 = (text: string) => blocks.push({ kind: "heading", level: 2, text });
   const p = (text: string) => blocks.push(paragraph(text));
+
+  /**
+   * Fact sentence `id` filled with `values` when its condition holds (on `row` for a row condition),
+   * recorded as emitted; null when it does not hold. The only way a fact sentence reaches the report.
+   */
+  const fact = (id: FactId, values: Readonly<Record<string, Slot>> = {}, row?: number): string | null => {
+    const entry: unknown = S[id];
+    if (!isFactSentence(entry) || !holds(entry.when, context, row)) return null;
+    const text = fill(entry.text, values);
+    facts.push({ id, when: entry.when as EmittedFact["when"], ...(row === undefined ? {} : { row }), text });
+    return text;
+  };
+  /** A whole paragraph that is a fact sentence, when it holds. */
+  const pFact = (id: FactId, values: Readonly<Record<string, Slot>> = {}, row?: number) => {
+    const text = fact(id, values, row);
+    if (text !== null) p(text);
+  };
+
+  // Fields that name themselves when empty.
+  const unitField: Field = { value: unit, label: labelOf("basic.unit") };
+  const yearField: Field = { value: year, label: labelOf("basic.year") };
+  const cellField = (key: ContractKey): Field => {
+    const value = valueAtPath(model, key);
+    return { value: value instanceof Dec ? formatAmount(value) : (value as Field["value"]), label: labelOf(key) };
+  };
+  const partField = (key: ContractKey, part: TriplePart): Field => ({
+    value: amount(valueAtPath(model, `${key}.${part}`)),
+    label: `${labelOf(key)}${partLabel(part, year)}`,
+  });
+  const indicatorField = (i: number, column: string, value: unknown): Field => ({
+    value: value instanceof Dec ? formatAmount(value) : (value as Field["value"]),
+    label: `${rowLabel("eval.indicators", i, null)}的${columnLabel("eval.indicators", column)}`,
+  });
+  /** "为82.05%", "不适用（预算数为0）" or "无法计算（编制数未填写）": a rate as a sentence states it. */
+  const ratePhrase = (rate: Rate | null, denominator: string, numerator: string) =>
+    rate === null || rate.kind === "value"
+      ? fill(S.rate.value, { rate: { value: rate && formatRate(rate), label: "比率" } })
+      : rate.reason === "zeroDenominator"
+        ? fill(S.rate.zero, { denominator })
+        : fill(S.rate.missing, { what: rate.reason === "missingDenominator" ? denominator : numerator });
+  const rate = (key: ContractKey | DerivedKey, denominator: string, numerator: string) => {
+    const value = computedValue(computation, key);
+    return ratePhrase(value?.type === "rate" ? value.rate : null, denominator, numerator);
+  };
+  /** "绩效指标第3行「X」、第5行": rows as users count them. */
+  const rowList = (indices: readonly number[]) =>
+    labelOf("eval.indicators") +
+    indices
+      .map((i) => {
+        const name = ev.indicators[i]!.name;
+        return `第${i + 1}行${name ? `「${name}」` : ""}`;
+      })
+      .join("、");
+  const rowsWhere = (test: (row: (typeof ev.indicators)[number]) => boolean) =>
+    ev.indicators.flatMap((row, i) => (test(row) ? [i] : []));
+
   /** Prose from 报告文字: one paragraph per line, or a placeholder naming what to write. */
   const prose = (text: string | null, label: string) => {
     if (text && text.trim() !== "")
@@ -100,61 +220,54 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
       p(fill(S.placeholder, { what: `${label}（报告文字）` }));
     }
   };
-  const rate = (key: string) => {
-    const value = computedValue(computation, key);
-    return value?.type === "rate" ? formatRate(value.rate) : null;
-  };
-  const computedAmount = (key: string) => {
-    const value = computedValue(computation, key);
-    return value?.type === "amount" ? amount(value.amount) : null;
-  };
 
   // 一、基本情况
   h1(S.headings.basic);
   prose(report.duties, labelOf("report.duties"));
+  const staff = basic.staff;
   p(
     fill(S.staff, {
-      unit,
-      year,
-      authorized: basic.staff.authorized,
-      actual: basic.staff.actual,
-      controlRate: rate("basic.staff.controlRate"),
+      unit: unitField,
+      year: yearField,
+      authorized: cellField("basic.staff.authorized"),
+      actual: cellField("basic.staff.actual"),
+      controlRate: rate("basic.staff.controlRate", labelOf("basic.staff.authorized"), labelOf("basic.staff.actual")),
     }),
   );
-  if (basic.staff.authorized !== null && basic.staff.actual !== null && basic.staff.actual > basic.staff.authorized) {
-    p(fill(S.staffOver, { over: basic.staff.actual - basic.staff.authorized }));
-  }
+  pFact("staffOver", { over: (staff.actual ?? 0) - (staff.authorized ?? 0) });
 
   // 二、整体支出
   h1(S.headings.spending);
-  const funds = ev.funds;
   p(
     fill(S.budget, {
-      year,
-      initialBudget: amount(funds.initialBudget),
-      fullYearBudget: amount(funds.fullYearBudget),
-      executed: amount(funds.executed),
-      executionRate: rate("eval.funds.executionRate"),
+      year: yearField,
+      initialBudget: cellField("eval.funds.initialBudget"),
+      fullYearBudget: cellField("eval.funds.fullYearBudget"),
+      executed: cellField("eval.funds.executed"),
+      executionRate: rate(
+        "eval.funds.executionRate",
+        labelOf("eval.funds.fullYearBudget"),
+        labelOf("eval.funds.executed"),
+      ),
     }),
   );
-  p(fill(S.expense, { basic: amount(funds.expense.basic), project: amount(funds.expense.project) }));
+  p(
+    fill(S.expense, { basic: cellField("eval.funds.expense.basic"), project: cellField("eval.funds.expense.project") }),
+  );
   const incomes = INCOME_SPLIT.map((key) => [labelOf(key), toDec(valueAtPath(model, key))] as const)
     .filter(([, v]) => v !== null && !v.isZero())
-    .map(([label, v]) => fill(S.incomePart, { label, amount: amount(v) }));
-  if (incomes.length > 0) p(fill(S.income, { parts: incomes.join("，") }));
-  if (toDec(basic.budgetAdjustment.final) !== null)
-    p(
-      fill(S.budgetAdjustment, {
-        final: amount(basic.budgetAdjustment.final),
-        rate: rate("basic.budgetAdjustment.rate"),
-      }),
-    );
+    .map(([label, v]) => fill(S.incomePart, { label, amount: amount(v)! }));
+  pFact("income", { parts: incomes.join("，") });
+  pFact("budgetAdjustment", {
+    final: partField("basic.budgetAdjustment", "final"),
+    rate: rate("basic.budgetAdjustment.rate", "预算数", "预算调整数"),
+  });
   for (const finding of validation.findings.filter((f) => f.acknowledged && f.rule.startsWith("cross."))) {
     p(
       sentence(
         fill(S.explanation, {
           subject: finding.rule === "cross.projects" ? "项目支出口径" : "表间差异",
-          reason: finding.acknowledged,
+          reason: finding.acknowledged!,
         }),
       ),
     );
@@ -166,80 +279,75 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   const three = basic.threePublic;
   const prev = toDec(three.total.prev);
   const final = toDec(three.total.final);
-  const diff = prev !== null && final !== null ? final.minus(prev) : null;
+  const diff = prev !== null && final !== null ? formatAmount(final.minus(prev).abs()) : "";
+  const changeRate = rate("basic.threePublic.changeRate", partLabel("prev", year), partLabel("final", year));
   const change =
-    diff === null
-      ? null
-      : diff.isZero()
-        ? S.changeSame
-        : fill(diff.isPositive() ? S.changeUp : S.changeDown, { diff: formatAmount(diff.abs()) });
+    fact("changeUp", { diff, changeRate }) ?? fact("changeDown", { diff, changeRate }) ?? fact("changeSame") ?? "";
   p(
     fill(S.threePublic, {
-      year,
-      budget: amount(three.total.budget),
-      final: amount(three.total.final),
-      controlRate: rate("basic.threePublic.controlRate"),
-      prev: amount(three.total.prev),
+      year: yearField,
+      budget: partField("basic.threePublic.total", "budget"),
+      final: partField("basic.threePublic.total", "final"),
+      controlRate: rate("basic.threePublic.controlRate", partLabel("budget", year), partLabel("final", year)),
+      prev: partField("basic.threePublic.total", "prev"),
       change,
-      changeRate: rate("basic.threePublic.changeRate"),
     }),
   );
   p(
     fill(S.threePublicParts, {
-      vehicles: amount(three.vehicles.final),
-      purchase: amount(three.vehiclePurchase.final),
-      operation: amount(three.vehicleOperation.final),
-      overseas: amount(three.overseas.final),
-      reception: amount(three.reception.final),
+      vehicles: partField("basic.threePublic.vehicles", "final"),
+      purchase: partField("basic.threePublic.vehiclePurchase", "final"),
+      operation: partField("basic.threePublic.vehicleOperation", "final"),
+      overseas: partField("basic.threePublic.overseas", "final"),
+      reception: partField("basic.threePublic.reception", "final"),
     }),
   );
   h2(S.headings.publicFunds);
-  const pf = basic.publicFunds;
   p(
     fill(S.publicFunds, {
-      budget: amount(pf.total.budget),
-      final: amount(pf.total.final),
-      controlRate: rate("basic.publicFunds.controlRate"),
-      office: amount(pf.office.final),
-      utilities: amount(pf.utilitiesTravel.final),
-      meetings: amount(pf.meetingsTraining.final),
+      budget: partField("basic.publicFunds.total", "budget"),
+      final: partField("basic.publicFunds.total", "final"),
+      controlRate: rate("basic.publicFunds.controlRate", partLabel("budget", year), partLabel("final", year)),
+      office: partField("basic.publicFunds.office", "final"),
+      utilities: partField("basic.publicFunds.utilitiesTravel", "final"),
+      meetings: partField("basic.publicFunds.meetingsTraining", "final"),
     }),
   );
   h2(S.headings.procurement);
-  const procurementBudget = toDec(basic.procurement.budget);
-  p(
-    procurementBudget === null || procurementBudget.isZero()
-      ? S.procurementNone
-      : fill(S.procurement, {
-          budget: amount(basic.procurement.budget),
-          final: amount(basic.procurement.final),
-          rate: rate("basic.procurement.executionRate"),
-        }),
-  );
+  pFact("procurementNone");
+  pFact("procurementEmpty");
+  pFact("procurement", {
+    budget: partField("basic.procurement", "budget"),
+    final: partField("basic.procurement", "final"),
+    rate: rate("basic.procurement.executionRate", partLabel("budget", year), partLabel("final", year)),
+  });
   h2(S.headings.buildings);
-  const b = basic.buildings;
-  const noBuildings = [b.approvedArea, b.actualArea, b.budgetInvestment, b.actualInvestment].every(
-    (v) => toDec(v) === null || toDec(v)!.isZero(),
-  );
-  p(
-    noBuildings
-      ? S.buildingsNone
-      : fill(S.buildings, {
-          approvedArea: amount(b.approvedArea),
-          actualArea: amount(b.actualArea),
-          areaRate: rate("basic.buildings.areaControlRate"),
-          budgetInvestment: amount(b.budgetInvestment),
-          actualInvestment: amount(b.actualInvestment),
-          investmentRate: rate("basic.buildings.investmentControlRate"),
-        }),
-  );
+  pFact("buildingsNone");
+  pFact("buildingsEmpty");
+  pFact("buildings", {
+    approvedArea: cellField("basic.buildings.approvedArea"),
+    actualArea: cellField("basic.buildings.actualArea"),
+    areaRate: rate(
+      "basic.buildings.areaControlRate",
+      labelOf("basic.buildings.approvedArea"),
+      labelOf("basic.buildings.actualArea"),
+    ),
+    budgetInvestment: cellField("basic.buildings.budgetInvestment"),
+    actualInvestment: cellField("basic.buildings.actualInvestment"),
+    investmentRate: rate(
+      "basic.buildings.investmentControlRate",
+      labelOf("basic.buildings.budgetInvestment"),
+      labelOf("basic.buildings.actualInvestment"),
+    ),
+  });
 
   // 四、绩效目标
   h1(S.headings.goals);
   h2(S.headings.overallGoal);
-  p(fill(S.goalExpected, { expected: ev.goal.expected }));
-  p(fill(S.goalActual, { actual: ev.goal.actual }));
+  p(sentence(fill(S.goalExpected, { expected: cellField("eval.goal.expected") })));
+  p(sentence(fill(S.goalActual, { actual: cellField("eval.goal.actual") })));
   prose(report.achievements, labelOf("report.achievements"));
+  pFact("noIndicators");
   const groups = [...new Set(ev.indicators.map((row) => row.level1 ?? "其他指标"))];
   const CHINESE = ["二", "三", "四", "五", "六", "七", "八", "九", "十"];
   groups.forEach((level1, g) => {
@@ -249,73 +357,82 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
       if ((row.level1 ?? "其他指标") !== level1) return;
       const scored = computation.indicators[i]!;
       const completion =
-        scored.completion.kind === "quantitative"
-          ? fill(S.completionRate, { rate: formatRate(scored.completion.rate) })
-          : scored.completion.kind === "time"
-            ? scored.completion.met
-              ? S.completionOnTime
-              : S.completionLate
-            : S.completionQualitative;
+        (scored.completion.kind === "quantitative"
+          ? fact("completionRate", { rate: formatRate(scored.completion.rate) }, i)
+          : (fact("completionOnTime", {}, i) ?? fact("completionLate", {}, i))) ?? "";
+      const weight = indicatorField(i, "weight", row.weight);
+      const score =
+        fact("indicatorScore", { score: indicatorField(i, "score", row.score), weight }, i) ??
+        fact("indicatorNoScore", { weight }, i) ??
+        "";
       n += 1;
       p(
         fill(S.indicator, {
           n,
-          name: row.name,
-          target: row.target,
-          actual: row.actual,
+          name: indicatorField(i, "name", row.name),
+          target: indicatorField(i, "target", row.target),
+          actual: indicatorField(i, "actual", row.actual),
           completion,
-          score: amount(row.score),
-          weight: amount(row.weight),
+          score,
         }),
       );
     });
   });
 
-  // 五、自评结果
+  // 五、自评结果 — a total and a grade only where every score is in and 执行率 could be scored.
   h1(S.headings.result);
-  const indicatorScore = ev.indicators.reduce((sum, row) => (row.score ? sum.plus(row.score) : sum), new Dec(0));
-  const { scored } = computation;
-  p(
-    fill(S.result, {
-      unit,
-      year,
-      total: scored ? formatAmount(computation.total.total) : null,
-      executionScore: computedAmount("eval.funds.score"),
-      executionWeight: amount(funds.weight),
-      indicatorScore: formatAmount(indicatorScore),
-      grade: scored ? computation.grade : null,
-    }),
+  const indicatorScore = formatAmount(
+    ev.indicators.reduce((sum, row) => (row.score ? sum.plus(row.score) : sum), new Dec(0)),
   );
+  const executionScore = computedValue(computation, "eval.funds.score");
+  const result = {
+    unit: unitField,
+    year: yearField,
+    total: formatAmount(computation.total.total),
+    indicatorScore,
+    grade: computation.grade,
+  };
+  pFact("result", {
+    ...result,
+    executionScore: {
+      value: executionScore?.type === "amount" ? amount(executionScore.amount) : null,
+      label: labelOf("eval.funds.score"),
+    },
+    executionWeight: cellField("eval.funds.weight"),
+  });
+  pFact("resultProvisional", {
+    ...result,
+    reason: computation.provisional ?? `${labelOf("eval.funds.score")}无法计算，总分与等次为暂定`,
+  });
+  pFact("resultIncomplete", { unit: unitField, year: yearField, rows: rowList(rowsWhere((r) => r.score === null)) });
+  pFact("resultUnscored", { unit: unitField, year: yearField });
+  pFact("cap", {
+    profile: computation.profile.name,
+    rate: formatRate(computation.executionRate),
+    cap: computation.total.cap ? formatAmount(computation.total.cap) : "",
+    raw: formatAmount(computation.total.raw),
+  });
 
-  if (computation.total.cap !== null) {
-    p(
-      fill(S.cap, {
-        profile: computation.profile.name,
-        rate: formatRate(computation.executionRate),
-        cap: formatAmount(computation.total.cap),
-        raw: formatAmount(computation.total.raw),
-      }),
-    );
-  }
-
-  // 六、问题 — the indicators that lost points, with their reasons, then the user's prose.
+  // 六、问题 — the indicators that lost points, with their reasons; the rows not scored yet; the user's prose.
   h1(S.headings.problems);
-  const short = ev.indicators.filter(
-    (row) => row.score !== null && row.weight !== null && row.score.lessThan(row.weight),
+  pFact("noDeviation");
+  pFact("deviationIntro");
+  ev.indicators.forEach((row, i) =>
+    pFact(
+      "deviation",
+      {
+        name: indicatorField(i, "name", row.name),
+        score: indicatorField(i, "score", row.score),
+        weight: indicatorField(i, "weight", row.weight),
+        lost: row.score && row.weight ? formatAmount(row.weight.minus(row.score)) : "",
+        reason: row.deviation ? sentence(row.deviation) : indicatorField(i, "deviation", row.deviation),
+      },
+      i,
+    ),
   );
-  if (short.length === 0) p(S.noDeviation);
-  else {
-    p(S.deviationIntro);
-    for (const row of short)
-      p(
-        fill(S.deviation, {
-          name: row.name,
-          score: amount(row.score),
-          weight: amount(row.weight),
-          reason: row.deviation,
-        }),
-      );
-  }
+  pFact("unscoredAll", { count: ev.indicators.length });
+  pFact("unscoredRows", { rows: rowList(rowsWhere((r) => r.score === null)) });
+  pFact("unweightedRows", { rows: rowList(rowsWhere((r) => r.score !== null && r.weight === null)) });
   prose(report.problems, labelOf("report.problems"));
 
   h1(S.headings.measures);
@@ -327,14 +444,16 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
     (f) => f.severity === "error" || (f.severity === "warning" && !f.acknowledged),
   );
   return {
-    title: fill(S.title, { year }),
-    unitLine: fill(S.unitLine, { unit }),
-    dateLine: dateText(ev.filledOn ?? basic.filledOn) ?? fill(S.placeholder, { what: "填报日期" }),
+    title: fill(S.title, { year: yearField }),
+    unit,
+    unitLine: fill(S.unitLine, { unit: unitField }),
+    dateLine: dateText(ev.filledOn ?? basic.filledOn) ?? fill(S.placeholder, { what: labelOf("eval.filledOn") }),
     blocks,
     attachments: [attachmentGrid("basic", model, computation), attachmentGrid("eval", model, computation)],
     missing,
+    facts,
     fingerprint: options.fingerprint,
-    fingerprintLine: fill(S.fingerprint, { hash: options.fingerprint }),
+    fingerprintLine: fill(S.fingerprint, { short: shortFingerprint(options.fingerprint) }),
     draft: options.draft ? { findings: open.map((f) => ({ ...f, where: options.locate?.(f.key) ?? f.key })) } : null,
   };
 }

@@ -1,4 +1,5 @@
 /** The narrative report as content (no file format): sentences from the tables, attachments, fingerprint. */
 export * from "./content";
+export * from "./facts";
 export * from "./fingerprint";
 export * from "./grid";
