@@ -302,7 +302,13 @@ export function indicatorJson(indicator: ComputedIndicator): IndicatorJson {
       value: actual.value?.toString() ?? null,
       unit: actual.unit,
     },
-    met: completion.kind === "quantitative" || completion.kind === "time" ? completion.met : null,
+    // A qualitative row is judged only for budget texts (控制在预算内 against 未超支); otherwise null.
+    met:
+      completion.kind === "qualitative"
+        ? (completion.met ?? null)
+        : completion.kind === "unscorable"
+          ? null
+          : completion.met,
     completion:
       completion.kind === "quantitative"
         ? { value: rateValueText(completion.rate), display: formatRate(completion.rate) }

@@ -4,7 +4,7 @@
  * them; the validator reports the differences, and `jxzp import` keeps the stated value instead of a formula.
  */
 import { computedValue, sheetValues, type Computation, type ComputedValue } from "./compute";
-import { Dec, formatAmount, roundAmount, roundRate } from "./decimal";
+import { Dec, formatAmount, formatPercent, roundAmount, roundRate } from "./decimal";
 import type { WorkbookModel } from "./model";
 import { formatRate, NOT_APPLICABLE } from "./rates";
 import { valueAtPath } from "./validation/paths";
@@ -20,6 +20,8 @@ export interface PublishedValue {
   readonly agrees: boolean;
   /** Off by no more than the last shown digit: 0.01 for amounts, 0.01 percentage point for rates. */
   readonly withinRounding: boolean;
+  /** The gap as the tables show it ("0.01", "0.01%"); null for texts and 不适用. */
+  readonly gapText: string | null;
 }
 
 const AMOUNT_STEP = new Dec("0.01");
@@ -76,6 +78,7 @@ export function publishedValues(model: WorkbookModel, computation: Computation):
       expectedText: expectedText(value),
       agrees: same,
       withinRounding: same || (gap !== null && gap.lessThanOrEqualTo(step)),
+      gapText: gap === null ? null : value.type === "rate" ? formatPercent(gap) : formatAmount(gap),
     });
   }
   return published;

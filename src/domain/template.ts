@@ -56,6 +56,10 @@ const safeRate = (numerator: string, denominator: string) =>
   `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
 /** Formulas of the computed cells (keys of the contract). */
+/** A column of the 绩效指标 table in the formula's own row. */
+const row = (column: string) => `绩效指标[[#This Row],[${column}]]`;
+const LEVELS = [row("一级指标"), row("二级指标"), row("三级指标")].join(",");
+
 /**
  * The 等次 of `total` as nested IFs over a profile's grade bands (the default profile's: a formula cannot
  * follow the workbook's 评分口径), so the thresholds stay in the profile data:
@@ -78,11 +82,12 @@ export const FORMULAS: Readonly<Record<string, string>> = {
   "eval.weightTotal": "N(自评_执行率分值)+SUM(绩效指标[分值])",
   "eval.total": "ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)",
   "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",${gradeFormula("自评_总分", getProfile())})`,
-  "eval.indicators.completion":
-    'IFERROR(JXZP.COMPLETIONRATE(绩效指标[[#This Row],[年度指标值]],绩效指标[[#This Row],[实际完成值]]),"")',
+  // The helper columns pass the row's 一级/二级/三级指标 (a direction can belong to the indicator) and the
+  // workbook's 评分口径, so Excel computes what compute() caches and the validator says.
+  "eval.indicators.completion": `IFERROR(JXZP.COMPLETIONRATE(${row("年度指标值")},${row("实际完成值")},${LEVELS}),"")`,
   "eval.indicators.suggestedScore":
-    "IFERROR(JXZP.INDICATORSCORE(绩效指标[[#This Row],[分值]],绩效指标[[#This Row],[年度指标值]]," +
-    '绩效指标[[#This Row],[实际完成值]],绩效指标[[#This Row],[评价档次（定性指标）]]),"")',
+    `IFERROR(JXZP.INDICATORSCORE(${row("分值")},${row("年度指标值")},${row("实际完成值")},` +
+    `${row("评价档次（定性指标）")},校验_评分口径,${LEVELS}),"")`,
 };
 
 const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });

@@ -57,6 +57,8 @@ export interface ArgumentTypes {
   rate: number | Dec | null;
   /** 年度指标值 or 实际完成值: its text, or the number a cell holds (0.97 from a cell showing 97%). */
   measure: string | number;
+  /** Optional text (an indicator's name or level): empty gives null. */
+  text: string | null;
   /** A qualitative band of the function's scoring profile (达成, 2 …); empty gives null. */
   band: QualitativeBand | null;
   /** A scoring profile by id or Chinese name; empty gives the default. */
@@ -138,6 +140,7 @@ const COERCIONS: { readonly [K in ArgumentKind]: Coercion<K> } = {
   score: (value, label) => (missing(value) ? null : new Dec(amountArg(value, label).toString())),
   rate: (value, label) => (missing(value) ? null : numberArg(value, label)),
   measure: (value) => (typeof value === "number" ? value : isEmpty(value) ? "" : String(value)),
+  text: (value) => (isEmpty(value) ? null : String(value).trim()),
   band: bandArg,
   profile: profileArg,
   range: rangeArg,

@@ -45,6 +45,16 @@ const PROFILE = {
   description: `${PROFILE_WORD}：${profileChoices()}；不填为 ${DEFAULT_PROFILE}`,
 } as const satisfies ParamDefinition;
 
+/**
+ * The row's 一级/二级/三级指标: a direction can belong to the indicator (项目成本, 控制率 … are less-is-better
+ * even typed without ≤), so the helper columns pass them and score as the validator does.
+ */
+const INDICATOR = [
+  { name: "level1", zhName: "一级指标", type: "text", optional: true, description: "一级指标，如“成本指标”" },
+  { name: "level2", zhName: "二级指标", type: "text", optional: true, description: "二级指标，如“经济成本指标”" },
+  { name: "name", zhName: "三级指标", type: "text", optional: true, description: "三级指标名称，如“项目成本”" },
+] as const satisfies readonly ParamDefinition[];
+
 /** A rate from rateNumber as a cell shows it; a result too large for Excel (a tiny denominator) is refused. */
 function fromRateNumber(result: number | string): CellResult {
   if (typeof result !== "number") return NOT_APPLICABLE;
@@ -111,12 +121,12 @@ export const COMPLETIONRATE = defineFunction({
   description:
     "指标完成率：实际完成值 / 年度指标值（“≤”“不超过”等越低越好的指标为年度指标值 / 实际完成值）；" +
     "时间指标返回“按期完成”或“未按期完成”。",
-  params: [TARGET, ACTUAL],
+  params: [TARGET, ACTUAL, ...INDICATOR],
   result: "完成率（小数，四位）或文字",
   example: { args: '"8%", "7.42%"', result: "92.75%" },
-  implement: ({ target, actual }) => {
+  implement: ({ target, actual, level1, level2, name }) => {
     const [targetText, actualText] = measureTexts(target, actual);
-    const completion = completionOf(parseMeasure(targetText), parseMeasure(actualText));
+    const completion = completionOf(parseMeasure(targetText), parseMeasure(actualText), { level1, level2, name });
     switch (completion.kind) {
       case "quantitative":
         return completion.rate.kind === "value" ? completion.rate.value.toNumber() : NOT_APPLICABLE;
@@ -166,12 +176,14 @@ export const INDICATORSCORE = defineFunction({
       description: "评价档次（定性指标）：达成、部分达成、未达成，或 1、2、3",
     },
     PROFILE,
+    ...INDICATOR,
   ],
   result: "建议得分（两位小数）",
   example: { args: '5, "120亿元", "115.49亿元"', result: "4.81" },
-  implement: ({ weight, target, actual, band, profile }) => {
+  implement: ({ weight, target, actual, band, profile, level1, level2, name }) => {
     const [targetText, actualText] = measureTexts(target, actual);
-    const result = scoreIndicator({ weight, target: targetText, actual: actualText, band: band?.id }, profile);
+    const input = { weight, target: targetText, actual: actualText, band: band?.id, level1, level2, name };
+    const result = scoreIndicator(input, profile);
     if (result.suggested) return result.suggested.toNumber();
     if (result.basis === "unscorable") throw invalid(result.note);
     throw new FunctionInputError("notAvailable", result.note.replace("，保留填报得分", "，请手工评分"));

@@ -75,8 +75,9 @@ test("a total that is not the sum of its scores: a value typed over the formula"
   const json = JSON.parse((await cli("validate", file, "--json")).out);
   expect(json.findings.filter((f: Json) => f.cell === "G29").map((f: Json) => [f.rule, f.message])).toEqual([
     ["recomputed.value", "总分填的是 97.00，按执行率得分 + 各指标得分应为 98.00"],
-    ["slip.overwritten", "这里本应是公式，现在是手填的值 97：数据变了它不会跟着变"],
   ]);
+  // One cause, one finding: the value typed over the formula is that finding, and its fix puts the formula back.
+  expect(json.findings.find((f: Json) => f.cell === "G29").fix).toMatchObject({ kind: "formula" });
 });
 
 test(

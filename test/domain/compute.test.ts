@@ -1,7 +1,8 @@
 /**
  * Compute once: the helper columns (完成率, 建议得分) that compute() hands to the xlsx writer are exactly
- * what the JXZP functions return in those cells (null where the cell's IFERROR shows it empty), and what
- * the sheet's formulas show (总分 without a cap, no 等次 before any score) comes from the same record.
+ * what the JXZP functions return in those cells, given the row's 一级/二级/三级指标 and the 评分口径 as the
+ * formulas pass them (null where the cell's IFERROR shows it empty); and what the sheet's formulas show
+ * (总分 without a cap, no 等次 before any score) comes from the same record.
  */
 import fc from "fast-check";
 import { compute, getProfile, sheetValues, workbookModel } from "../../src/domain";
@@ -50,6 +51,9 @@ test("helper-column values computed once equal the JXZP functions in the cell", 
     weight: fc.constantFrom(...WEIGHTS),
     band: fc.constantFrom(...BANDS),
     score: fc.constantFrom(null, "0", "3", "5", "10"),
+    level1: fc.constantFrom(null, "产出指标", "成本指标"),
+    level2: fc.constantFrom(null, "数量指标", "经济成本指标"),
+    name: fc.constantFrom(null, "项目成本", "办公经费控制率", "安全事故", "高新技术企业数", "投诉处理及时率"),
   });
   fc.assert(
     fc.property(fc.array(row, { minLength: 1, maxLength: 6 }), fc.constantFrom("national", "platform"), (rows, id) => {
@@ -58,9 +62,10 @@ test("helper-column values computed once equal the JXZP functions in the cell", 
       computation.indicators.forEach((indicator, i) => {
         const r = model.eval.indicators[i]!;
         const weight = r.weight === null ? null : r.weight.toNumber();
-        expect(indicator.helper.completion).toEqual(cell(() => COMPLETIONRATE.invoke([r.target, r.actual])));
+        const levels = [r.level1, r.level2, r.name];
+        expect(indicator.helper.completion).toEqual(cell(() => COMPLETIONRATE.invoke([r.target, r.actual, ...levels])));
         expect(indicator.helper.suggestedScore).toEqual(
-          cell(() => INDICATORSCORE.invoke([weight, r.target, r.actual, r.band, getProfile(id).id])),
+          cell(() => INDICATORSCORE.invoke([weight, r.target, r.actual, r.band, getProfile(id).name, ...levels])),
         );
       });
     }),

@@ -28,6 +28,7 @@ const SAMPLES: Record<ArgumentKind, { good: unknown; bad: unknown }> = {
   score: { good: 10, bad: "十" },
   rate: { good: 0.5, bad: "一半" },
   measure: { good: "≥95%", bad: null },
+  text: { good: "成本指标", bad: null },
   band: { good: "达成", bad: "很好" },
   profile: { good: "platform", bad: "mars" },
   range: { good: [[1], [null]], bad: [[1], ["四十"]] },

@@ -94,7 +94,7 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   }
 
   const explained = acknowledgements(model);
-  const marked = findings.map((finding) => {
+  const marked = oneCausePerCell(findings).map((finding) => {
     const reason = canExplain(finding)
       ? (explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`))
       : undefined;
@@ -114,6 +114,21 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
       acknowledged: marked.filter((f) => f.acknowledged).length,
     },
   };
+}
+
+/**
+ * A value typed over one of our formulas that also differs from what the formula gives is one cause: the
+ * recomputed finding says what is wrong and carries the overwritten cell's fix (put the formula back);
+ * the slip finding is kept only where the typed value agrees.
+ */
+function oneCausePerCell(findings: readonly Finding[]): Finding[] {
+  const recomputed = new Set(findings.filter((f) => f.rule.startsWith("recomputed.")).map((f) => f.key));
+  const fixes = new Map(
+    findings.filter((f) => f.rule === "slip.overwritten" && f.fix).map((f) => [f.key, f.fix!] as const),
+  );
+  return findings
+    .filter((f) => !(f.rule === "slip.overwritten" && recomputed.has(f.key)))
+    .map((f) => (f.rule.startsWith("recomputed.") && !f.fix && fixes.has(f.key) ? { ...f, fix: fixes.get(f.key) } : f));
 }
 
 /** "rule@key" → reason, from 已说明的提示 rows that give a reason ("rule@" for a whole rule). */

@@ -655,3 +655,11 @@ describe("issue 13: indicators", () => {
     expect(describesResult("创建省级示范点 2 个", "持续创建")).toBe(true);
   });
 });
+
+test("a 公务用车 subtotal left blank is one finding: 三公经费 is checked against its parts' own sum", () => {
+  const json = sample();
+  json.basic.threePublic.vehicles.final = null; // a form without that subtotal: 公车购置 17.98 + 公车运行维护 11.72 = 29.70
+  const rules = validate(workbookModel.parse(json)).findings.map((f) => `${f.rule}@${f.key}`);
+  expect(rules).toContain("sum.totalMissing@basic.threePublic.vehicles.final");
+  expect(rules.filter((r) => r.startsWith("sum.threePublic"))).toEqual([]);
+});

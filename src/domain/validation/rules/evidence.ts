@@ -69,6 +69,8 @@ export const evidenceRules = [
         // A score of 0 claims nothing; a band chosen (达成/部分达成/未达成) is the evidence the form asks for.
         if (indicator.completion.kind !== "qualitative" || row.score === null || row.score.isZero()) continue;
         if (indicator.band !== null || describesResult(row.actual, row.target)) continue;
+        // 控制在预算内 against 未超支 is judged from the texts (met or missed): nothing bare about it.
+        if (indicator.completion.met !== undefined) continue;
         const score = formatAmount(row.score);
         const actual = row.actual === null ? "实际完成值未填写" : `实际完成值${quoted(row.actual)}只是结论`;
         yield {

@@ -1,77 +1,21 @@
 /** SPEC §7 Recomputed: every rate and score the tables show is recomputed and compared. */
-import { sheetValues, type ComputedValue } from "../../compute";
 import { labelOf, type ContractKey } from "../../contract";
-import { Dec, formatAmount, formatPercent, roundAmount, roundRate } from "../../decimal";
-import { formatRate, NOT_APPLICABLE } from "../../rates";
+import { formatAmount } from "../../decimal";
+import { formatRate } from "../../rates";
+import { publishedValues, type PublishedValue } from "../../published";
 import { gradeRuleText, type ScoringProfile } from "../../profiles";
-import { valueAtPath } from "../paths";
 import { rule, type Draft, type RuleContext } from "../types";
 
-/** What the cell shows, as the tables print it. */
-function shownText(entered: unknown, type: ComputedValue["type"]): string {
-  if (entered instanceof Dec)
-    return type === "rate" ? `${roundRate(entered).times(100).toFixed(2)}%` : formatAmount(entered);
-  return String(entered);
-}
-
-function expectedText(value: ComputedValue): string {
-  if (value.type === "rate") return formatRate(value.rate);
-  if (value.type === "amount") return value.amount ? formatAmount(value.amount) : "空";
-  return value.text || "空";
-}
-
-/** Equal as the tables show them: rates to 4 decimals (82.05%), amounts to 2. */
-function agrees(entered: unknown, value: ComputedValue): boolean {
-  if (value.type === "rate") {
-    if (value.rate.kind === "notApplicable") return entered === NOT_APPLICABLE;
-    return entered instanceof Dec && roundRate(entered).equals(value.rate.value);
-  }
-  if (value.type === "amount")
-    return entered instanceof Dec && value.amount !== null && roundAmount(entered).equals(roundAmount(value.amount));
-  return entered === value.text;
-}
-
-/**
- * The most a published value may differ from ours and still be a rounding of the same figure: one unit in
- * the last decimal the tables show (0.01 on an amount or a score, 0.0001 on a rate, i.e. 0.01 percentage point).
- */
-const ROUNDING: Readonly<Record<"rate" | "amount", Dec>> = { rate: new Dec("0.0001"), amount: new Dec("0.01") };
-
-/** The gap between a published number and ours as the tables show them; null when one side is not a number. */
-function gap(entered: unknown, value: ComputedValue): Dec | null {
-  if (!(entered instanceof Dec)) return null;
-  if (value.type === "rate")
-    return value.rate.kind === "value" ? roundRate(entered).minus(value.rate.value).abs() : null;
-  if (value.type === "amount" && value.amount !== null)
-    return roundAmount(entered).minus(roundAmount(value.amount)).abs();
-  return null;
-}
-
-/** A published value that differs from ours, and by how much. */
-interface Difference {
-  readonly value: ComputedValue;
+/** A published value that differs from ours, and how the sheet computes it in words. */
+interface Difference extends PublishedValue {
   readonly rule: string;
-  readonly shown: string;
-  readonly expected: string;
-  /** The gap as the tables show it ("0.01", "0.01%"); null for texts and 不适用. */
-  readonly gap: string | null;
-  readonly rounding: boolean;
 }
 
 /** Every computed cell the user filled with something other than what the numbers give. */
 function* differences({ model, computation, profile }: RuleContext): Iterable<Difference> {
-  for (const value of sheetValues(computation)) {
-    const rule = how(value.key, profile);
-    if (!rule) continue;
-    const entered = valueAtPath(model, value.key);
-    // An empty computed cell is no contradiction, nor is a value with nothing to compare it with.
-    if (entered === null || entered === undefined || entered === "") continue;
-    if (value.type === "amount" && value.amount === null) continue;
-    if (agrees(entered, value)) continue;
-    const apart = gap(entered, value);
-    const rounding = apart !== null && value.type !== "text" && apart.lessThanOrEqualTo(ROUNDING[value.type]);
-    const gapText = apart === null ? null : value.type === "rate" ? formatPercent(apart) : formatAmount(apart);
-    yield { value, rule, shown: shownText(entered, value.type), expected: expectedText(value), gap: gapText, rounding };
+  for (const published of publishedValues(model, computation)) {
+    const rule = how(published.value.key, profile);
+    if (rule && !published.agrees) yield { ...published, rule };
   }
 }
 
@@ -107,12 +51,12 @@ export const recomputedRules = [
     "error",
     "表中的比率、得分、总分、等次与重新计算的结果一致（尾数差异除外）",
     function* (context: RuleContext): Iterable<Draft> {
-      for (const { value, rule, shown, expected, rounding } of differences(context)) {
-        if (rounding) continue;
+      for (const { value, rule, statedText, expectedText, withinRounding } of differences(context)) {
+        if (withinRounding) continue;
         yield {
           key: value.key,
-          message: `${value.label}填的是 ${shown}，按${rule}应为 ${expected}`,
-          params: { entered: shown, expected },
+          message: `${value.label}填的是 ${statedText}，按${rule}应为 ${expectedText}`,
+          params: { entered: statedText, expected: expectedText },
         };
       }
     },
@@ -122,14 +66,14 @@ export const recomputedRules = [
     "info",
     "表中的比率、得分、总分与重新计算的结果只差最后一位的尾数",
     function* (context: RuleContext): Iterable<Draft> {
-      for (const { value, rule, shown, expected, gap, rounding } of differences(context)) {
-        if (!rounding) continue;
+      for (const { value, rule, statedText, expectedText, gapText, withinRounding } of differences(context)) {
+        if (!withinRounding) continue;
         yield {
           key: value.key,
           message:
-            `${value.label}填的是 ${shown}，按${rule}应为 ${expected}，相差 ${gap}：` +
+            `${value.label}填的是 ${statedText}，按${rule}应为 ${expectedText}，相差 ${gapText}：` +
             "属尾数（四舍五入）差异，请核对后按计算结果填写",
-          params: { entered: shown, expected, difference: gap! },
+          params: { entered: statedText, expected: expectedText, difference: gapText! },
         };
       }
     },

@@ -57,14 +57,30 @@ export const RELATIONS: ReadonlyArray<{
 
 const relation = (total: TripleKey) => RELATIONS.find((r) => r.total === total)!;
 
-/** A column of a relation: the stated total and its parts in that column. */
-function column(model: RuleContext["model"], total: TripleKey, part: TriplePart) {
+/**
+ * A column of a relation: the stated total and its parts in that column. A part that is itself a total left
+ * blank (公务用车 over 公车购置 and 公车运行维护, as forms without that subtotal print it) counts as the sum of
+ * its own parts: its blank is sum.totalMissing's finding, not a second one here.
+ */
+function column(model: RuleContext["model"], total: TripleKey, part: TriplePart): Column {
   const stated = toDec((valueAtPath(model, total) as AmountTriple)[part]);
   const terms = relation(total)
     .parts(model)
-    .map(([name, triple]) => [name, triple[part]] as const);
+    .map(([name, triple, key]): readonly [string, unknown] => {
+      const own = triple[part];
+      const nested = own === null && isRelationTotal(key) ? column(model, key, part).sum : null;
+      return [name, nested ?? own];
+    });
   return { stated, terms, sum: sumOf(terms.map(([, v]) => v)) };
 }
+
+interface Column {
+  readonly stated: Dec | null;
+  readonly terms: ReadonlyArray<readonly [string, unknown]>;
+  readonly sum: Dec | null;
+}
+
+const isRelationTotal = (key: string): key is TripleKey => RELATIONS.some((r) => r.total === key);
 
 /**
  * A total left blank, or 0, beside parts that add up to something: the total was not filled in, which
