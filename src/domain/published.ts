@@ -22,6 +22,13 @@ export interface PublishedValue {
   readonly withinRounding: boolean;
   /** The gap as the tables show it ("0.01", "0.01%"); null for texts and 不适用. */
   readonly gapText: string | null;
+  /**
+   * False for 总分 and 等次 before any 得分 is entered: the printed figure cannot be checked against scores
+   * the table does not hold (import still keeps it as the department's statement).
+   */
+  readonly verifiable: boolean;
+  /** 0 printed for a rate of 0 over 0 (楼堂馆所 all zero): the form's way of writing 不适用, not a contradiction. */
+  readonly zeroForNotApplicable: boolean;
 }
 
 const AMOUNT_STEP = new Dec("0.01");
@@ -79,6 +86,13 @@ export function publishedValues(model: WorkbookModel, computation: Computation):
       agrees: same,
       withinRounding: same || (gap !== null && gap.lessThanOrEqualTo(step)),
       gapText: gap === null ? null : value.type === "rate" ? formatPercent(gap) : formatAmount(gap),
+      verifiable: computation.scored || (value.key !== "eval.total" && value.key !== "eval.grade"),
+      zeroForNotApplicable:
+        value.type === "rate" &&
+        value.rate.kind === "notApplicable" &&
+        value.rate.reason === "zeroDenominator" &&
+        stated instanceof Dec &&
+        stated.isZero(),
     });
   }
   return published;

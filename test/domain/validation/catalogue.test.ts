@@ -386,6 +386,14 @@ const CASES: Record<string, Case> = {
     passing: variant((m) => (m.eval.funds.score = 10)),
     message: "执行率得分填的是 9.99，按分值 × min(执行率, 100%)应为 10.00，相差 0.01：属尾数（四舍五入）差异",
   },
+  "recomputed.notApplicable": {
+    // 楼堂馆所 all zero, and the form printed 0 for the 0/0 控制率 (株洲 2024 did)
+    failing: variant((m) => Object.assign(m.basic.buildings, { approvedArea: 0, actualArea: 0, areaControlRate: 0 })),
+    passing: variant((m) =>
+      Object.assign(m.basic.buildings, { approvedArea: 0, actualArea: 0, areaControlRate: "不适用" }),
+    ),
+    message: "规模控制率填的是 0.00%：按实际规模 ÷ 批复规模分母为 0，比率不适用，应写“不适用”而不是 0",
+  },
   "score.cap": {
     // 执行率 70.00 % (< 80 %): the platform caps 总分 at 89
     failing: variant((m) => platformAt(m, 217, 0.7)),

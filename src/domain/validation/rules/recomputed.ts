@@ -15,7 +15,7 @@ interface Difference extends PublishedValue {
 function* differences({ model, computation, profile }: RuleContext): Iterable<Difference> {
   for (const published of publishedValues(model, computation)) {
     const rule = how(published.value.key, profile);
-    if (rule && !published.agrees) yield { ...published, rule };
+    if (rule && !published.agrees && published.verifiable) yield { ...published, rule };
   }
 }
 
@@ -51,8 +51,9 @@ export const recomputedRules = [
     "error",
     "表中的比率、得分、总分、等次与重新计算的结果一致（尾数差异除外）",
     function* (context: RuleContext): Iterable<Draft> {
-      for (const { value, rule, statedText, expectedText, withinRounding } of differences(context)) {
-        if (withinRounding) continue;
+      for (const difference of differences(context)) {
+        const { value, rule, statedText, expectedText, withinRounding, zeroForNotApplicable } = difference;
+        if (withinRounding || zeroForNotApplicable) continue;
         yield {
           key: value.key,
           message: `${value.label}填的是 ${statedText}，按${rule}应为 ${expectedText}`,
@@ -74,6 +75,21 @@ export const recomputedRules = [
             `${value.label}填的是 ${statedText}，按${rule}应为 ${expectedText}，相差 ${gapText}：` +
             "属尾数（四舍五入）差异，请核对后按计算结果填写",
           params: { entered: statedText, expected: expectedText, difference: gapText! },
+        };
+      }
+    },
+  ),
+  rule(
+    "recomputed.notApplicable",
+    "info",
+    "分母为 0 的比率写作“不适用”，不写 0",
+    function* (context: RuleContext): Iterable<Draft> {
+      for (const { value, rule, statedText, zeroForNotApplicable } of differences(context)) {
+        if (!zeroForNotApplicable) continue;
+        yield {
+          key: value.key,
+          message: `${value.label}填的是 ${statedText}：按${rule}分母为 0，比率不适用，应写“不适用”而不是 0`,
+          params: { entered: statedText },
         };
       }
     },
