@@ -52,7 +52,7 @@ test("seed 001 (岳阳 2021, no 全年预算数): the score is provisional and s
   expect([exported.eval.total, exported.eval.grade]).toEqual(["97", "优秀"]);
 });
 
-test("seed 002 (株洲 2024 as printed): no error but the blank signature lines; 0 printed for 0/0 is an info", async () => {
+test("seed 002 (株洲 2024 as printed): no error but the blank signatures; 0 printed for 0/0 is an info", async () => {
   const { json, xlsx } = await validated("002");
   expect(json.findings.filter((f: Json) => f.severity === "error").map((f: Json) => f.rule)).toEqual(
     Array(4).fill("required.signature"),
