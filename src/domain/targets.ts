@@ -399,8 +399,18 @@ const LEVEL_LABELS = [
   ["level2", "二级指标"],
 ] as const;
 
+/** Names and levels repeat across rows and workbooks: each normalised once (bounded, like the parse cache). */
+const cueTexts = new Map<string, string>();
+
 function cueText(value: unknown): string {
-  return value == null ? "" : normalise(String(value));
+  if (value == null) return "";
+  const text = String(value);
+  const known = cueTexts.get(text);
+  if (known !== undefined) return known;
+  if (cueTexts.size >= CACHE_LIMIT) cueTexts.clear();
+  const normalised = normalise(text);
+  cueTexts.set(text, normalised);
+  return normalised;
 }
 
 interface CueMatch {
@@ -412,12 +422,12 @@ interface CueMatch {
 /** The first DIRECTION_CUES entry the indicator's name or level matches, with the words it matched. */
 function indicatorCue(indicator: IndicatorContext | null | undefined, target: Measure): CueMatch | null {
   if (!indicator) return null;
+  // Normalised once per row, not once per cue: this runs for every indicator of every workbook.
+  const name: ReadonlyArray<readonly [string, string]> = [["三级指标", cueText(indicator.name)]];
+  const levels = LEVEL_LABELS.map(([key, label]) => [label, cueText(indicator[key])] as const);
   for (const cue of DIRECTION_CUES) {
     if (cue.moneyOnly && target.unit !== "万元") continue;
-    const fields: ReadonlyArray<readonly [string, string]> =
-      cue.field === "name"
-        ? [["三级指标", cueText(indicator.name)]]
-        : LEVEL_LABELS.map(([key, label]) => [label, cueText(indicator[key])] as const);
+    const fields = cue.field === "name" ? name : levels;
     for (const [label, text] of fields) {
       const match = text === "" ? null : cue.pattern.exec(text);
       if (match)
