@@ -143,3 +143,12 @@ test("screenshots with a CJK font (docs/taskpane-validation.png, docs/taskpane-r
     .screenshot({ path: join(ROOT, "docs", "taskpane-report.png") });
   expect(report.length).toBeGreaterThan(10000);
 });
+
+test("a 全年预算数 of 0: the pane says 总分 and 等次 are provisional, and why", async () => {
+  await page.evaluate(`globalThis.__fake.workbook.sheet("附件2 自评表").cell("D4").formula = 0`);
+  await page.getByRole("button", { name: "校验", exact: true }).click();
+  const reason = "全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定";
+  // The bar under the total (the live region), besides the funds.provisional finding in the list.
+  await page.locator("[aria-live='polite']").getByText(reason, { exact: true }).waitFor();
+  await page.screenshot({ path: "/tmp/pane-provisional.png" });
+});
