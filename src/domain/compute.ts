@@ -44,6 +44,11 @@ export interface HelperCells {
   readonly suggestedScore: number | null;
 }
 
+export type TotalStatus = "final" | "provisional" | "incomplete" | "unscored";
+
+/** The consequence every provisional reason ends with (compute, the validator and the report say it alike). */
+export const PROVISIONAL_CONSEQUENCE = "执行率得分无法计算，总分与等次为暂定";
+
 export interface ComputedIndicator extends IndicatorScore {
   /** 1-based row within the 绩效指标 table. */
   readonly row: number;
@@ -74,6 +79,12 @@ export interface Computation {
    * 执行率 is 不适用; or no 分值 for it), so its points are missing from 总分. Null when they are not.
    */
   readonly provisional: string | null;
+  /**
+   * What may be said of 总分 and 等次 (one definition for the validator, the report, the CLI, the pane and
+   * the batch): `final` — every row scored and 执行率得分 too; `provisional` — every row scored but not
+   * 执行率得分 (see `provisional`); `incomplete` — some 得分 entered, some rows still without; `unscored` — none.
+   */
+  readonly totalStatus: TotalStatus;
   /** Data that kept something from being computed, in Chinese (empty on complete data). */
   readonly problems: readonly string[];
 }
@@ -152,6 +163,14 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
   const sheet = { total: total.raw, grade: gradeOf(total.raw, profile) };
   const scored = model.eval.indicators.some((row) => row.score !== null);
   const provisional = provisionalReason(funds, execution);
+  const rows = model.eval.indicators;
+  const totalStatus: TotalStatus = !scored
+    ? "unscored"
+    : rows.some((row) => row.score === null)
+      ? "incomplete"
+      : provisional !== null
+        ? "provisional"
+        : "final";
   return {
     profile,
     values,
@@ -162,6 +181,7 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
     sheet,
     scored,
     provisional,
+    totalStatus,
     problems,
   };
 }
@@ -198,7 +218,7 @@ function provisionalReason(funds: WorkbookModel["eval"]["funds"], execution: Exe
       : funds.weight === null
         ? `${weight}未填写`
         : null;
-  return why && `${why}：执行率得分无法计算，总分与等次为暂定`;
+  return why && `${why}：${PROVISIONAL_CONSEQUENCE}`;
 }
 
 /** A computed value by key (undefined for a key compute() does not produce). */

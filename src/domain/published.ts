@@ -23,8 +23,8 @@ export interface PublishedValue {
   /** The gap as the tables show it ("0.01", "0.01%"); null for texts and 不适用. */
   readonly gapText: string | null;
   /**
-   * False for 总分 and 等次 before any 得分 is entered: the printed figure cannot be checked against scores
-   * the table does not hold (import still keeps it as the department's statement).
+   * False for 总分 and 等次 unless the table's total is final (every row and 执行率 scored): a printed figure
+   * cannot be checked against scores the table does not hold (import still keeps it as the statement).
    */
   readonly verifiable: boolean;
   /** 0 printed for a rate of 0 over 0 (楼堂馆所 all zero): the form's way of writing 不适用, not a contradiction. */
@@ -42,7 +42,7 @@ function statedText(stated: unknown, type: ComputedValue["type"]): string {
 
 function expectedText(value: ComputedValue): string {
   if (value.type === "rate") return formatRate(value.rate);
-  if (value.type === "amount") return value.amount ? formatAmount(value.amount) : "空";
+  if (value.type === "amount") return value.amount ? formatAmount(value.amount) : "无法计算";
   return value.text || "空";
 }
 
@@ -74,7 +74,8 @@ export function publishedValues(model: WorkbookModel, computation: Computation):
   for (const value of shown) {
     const stated = valueAtPath(model, value.key);
     if (stated === null || stated === undefined || stated === "") continue;
-    if (value.type === "amount" && value.amount === null) continue;
+    // Nothing computed (an input is empty, 执行率 不适用): the printed figure is kept but cannot be checked.
+    const computable = !(value.type === "amount" && value.amount === null);
     const step = value.type === "rate" ? RATE_STEP : AMOUNT_STEP;
     const gap = distance(stated, value);
     const same = agrees(stated, value);
@@ -86,7 +87,9 @@ export function publishedValues(model: WorkbookModel, computation: Computation):
       agrees: same,
       withinRounding: same || (gap !== null && gap.lessThanOrEqualTo(step)),
       gapText: gap === null ? null : value.type === "rate" ? formatPercent(gap) : formatAmount(gap),
-      verifiable: computation.scored || (value.key !== "eval.total" && value.key !== "eval.grade"),
+      verifiable:
+        computable &&
+        (computation.totalStatus === "final" || (value.key !== "eval.total" && value.key !== "eval.grade")),
       zeroForNotApplicable:
         value.type === "rate" &&
         value.rate.kind === "notApplicable" &&

@@ -56,7 +56,8 @@ export const DIRECTION_CUES: readonly DirectionCue[] = [
   },
   {
     field: "name",
-    pattern: /投入/,
+    // 投入 but not 投入成本: a cost stays a cost (项目投入成本 100万元 → 120万元 is over, not 120 %).
+    pattern: /投入(?!成本)/,
     direction: "positive",
     why: "投入（研发投入、资金投入）越多越好；株洲 2024 自评表把「全社会研发投入总量」列在成本指标下，按越高越好评分",
   },
@@ -81,6 +82,12 @@ export const DIRECTION_CUES: readonly DirectionCue[] = [
   { field: "name", pattern: /差错/, direction: "negative", why: "差错（次数、差错率）越少越好" },
   { field: "name", pattern: /超支/, direction: "negative", why: "超支越少越好" },
   { field: "name", pattern: /发生率/, direction: "negative", why: "发生率（事故、案件、疫情的发生）越低越好" },
+  {
+    field: "name",
+    pattern: /时限|时长|用时|办理时间|办结时间|响应时间|周期/,
+    direction: "negative",
+    why: "办理时限、响应时间、周期越短越好（5个工作日的时限用了3个工作日是提前完成）",
+  },
   // The level is a weaker sign: published tables file 支出占比 8%, 活动次数, 宣传活动 8场 under 成本指标 and
   // score them more-is-better (株洲 2024), so the level alone decides only a cap in money.
   {

@@ -54,7 +54,9 @@ export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null
 export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileChoice): WorkbookValidation {
   const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
   const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));
-  const { scored } = result.computation;
+  // 总分 and 等次 are stated when they may be (final or provisional: compute's one definition).
+  const { totalStatus } = result.computation;
+  const scored = totalStatus === "final" || totalStatus === "provisional";
   return {
     result,
     findings,

@@ -48,6 +48,21 @@ test("a printed 等次 over a table with no 得分 yet is kept too (the formula 
   });
   const xlsx = join(dir, "grade-only.xlsx");
   const imported = await cli("import", model, "--out", xlsx);
-  expect(imported.out).toContain("绩效等次：填报 优秀，按公式应为 空");
+  expect(imported.out).toContain("绩效等次：填报 优秀，表中得分不完整或无从计算，无法核对");
   expect(JSON.parse((await cli("export", xlsx)).out).eval.grade).toBe("优秀");
+});
+
+test("a printed 执行率得分 over a 全年预算数 of 0 is kept, and validation asks nobody to overwrite it", async () => {
+  const model = modelFile("budget-zero", (json) => {
+    json.eval.funds.fullYearBudget = 0;
+    json.eval.funds.score = 10;
+  });
+  const xlsx = join(dir, "budget-zero.xlsx");
+  const imported = await cli("import", model, "--out", xlsx);
+  expect(imported.out).toContain("执行率得分：填报 10.00，表中得分不完整或无从计算，无法核对");
+  expect(JSON.parse((await cli("export", xlsx)).out).eval.funds.score).toBe("10");
+  const validation = JSON.parse((await cli("validate", xlsx, "--json")).out);
+  const onScore = validation.findings.filter((f: Json) => f.key === "eval.funds.score").map((f: Json) => f.rule);
+  expect(onScore).toEqual([]);
+  expect(validation.score.provisional).toMatch(/^全年预算数为 0/);
 });

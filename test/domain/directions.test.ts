@@ -333,3 +333,16 @@ describe("one deadline, however it is written", () => {
     expect(parseMeasure("按时间节点完成各阶段任务").kind).toBe("qualitative");
   });
 });
+
+describe("review follow-ups", () => {
+  const profile = getProfile();
+  it("项目投入成本 is a cost (投入 does not make it more-is-better)", () => {
+    const score = scoreIndicator({ weight: 10, target: "100万元", actual: "120万元", name: "项目投入成本" }, profile);
+    expect(score.target.direction).toBe("negative");
+    expect(score.suggested?.toFixed(2)).toBe("8.33");
+  });
+  it("a 时限 of 5 个工作日 met in 3 is met", () => {
+    const score = scoreIndicator({ weight: 5, target: "5个工作日", actual: "3个工作日", name: "办理时限" }, profile);
+    expect(score.basis).toBe("met");
+  });
+});

@@ -33,8 +33,9 @@ export async function importCommand(
   io.out(`已写入 ${options.out}`);
   if (kept.length > 0) {
     io.out(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
-    for (const { value, statedText, expectedText } of kept) {
-      io.out(`  ${value.label}：填报 ${statedText}，按公式应为 ${expectedText}（${locate(value.key as ContractKey)}）`);
+    for (const { value, statedText, expectedText, verifiable } of kept) {
+      const against = verifiable ? `按公式应为 ${expectedText}` : "表中得分不完整或无从计算，无法核对";
+      io.out(`  ${value.label}：填报 ${statedText}，${against}（${locate(value.key as ContractKey)}）`);
     }
   }
   return EXIT.ok;

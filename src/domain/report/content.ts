@@ -5,7 +5,7 @@
  * gives it form. Wording comes from sentences.zh.json; a sentence that states a fact carries its
  * condition ("when", a predicate of facts.ts) and is emitted only through `fact`, which checks it.
  */
-import { computedValue, type Computation } from "../compute";
+import { computedValue, PROVISIONAL_CONSEQUENCE, type Computation } from "../compute";
 import {
   columnLabel,
   INCOME_SPLIT,
@@ -260,7 +260,8 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   pFact("income", { parts: incomes.join("，") });
   pFact("budgetAdjustment", {
     final: partField("basic.budgetAdjustment", "final"),
-    rate: rate("basic.budgetAdjustment.rate", "预算数", "预算调整数"),
+    // 预算调整率 = the adjustment made (its N年决算数) ÷ 附件2 基本支出 (compute.ts): name what is missing so.
+    rate: rate("basic.budgetAdjustment.rate", labelOf("eval.funds.expense.basic"), "预算调整数"),
   });
   for (const finding of validation.findings.filter((f) => f.acknowledged && f.rule.startsWith("cross."))) {
     p(
@@ -402,7 +403,7 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   });
   pFact("resultProvisional", {
     ...result,
-    reason: computation.provisional ?? `${labelOf("eval.funds.score")}无法计算，总分与等次为暂定`,
+    reason: computation.provisional ?? PROVISIONAL_CONSEQUENCE,
   });
   pFact("resultIncomplete", { unit: unitField, year: yearField, rows: rowList(rowsWhere((r) => r.score === null)) });
   pFact("resultUnscored", { unit: unitField, year: yearField });

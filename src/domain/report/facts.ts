@@ -8,7 +8,6 @@
  * needs every row scored, and a row without a score is neither full nor short.
  */
 import type { Computation } from "../compute";
-import { computedValue } from "../compute";
 import { toDec, type Dec } from "../decimal";
 import type { IndicatorRow, WorkbookModel } from "../model";
 
@@ -30,13 +29,10 @@ const isEmpty = (value: unknown) => toDec(value) === null;
 const rows = (c: FactContext) => c.model.eval.indicators;
 const row = (c: FactContext, i: number): IndicatorRow | undefined => c.model.eval.indicators[i];
 
-const fullScore = (r: IndicatorRow) => r.score !== null && r.weight !== null && r.score.equals(r.weight);
+/** Full marks: a 得分 equal to a 分值 above 0 (0 of 0 is no achievement to report). */
+const fullScore = (r: IndicatorRow) =>
+  r.score !== null && r.weight !== null && r.weight.isPositive() && !r.weight.isZero() && r.score.equals(r.weight);
 const short = (r: IndicatorRow) => r.score !== null && r.weight !== null && r.score.lessThan(r.weight);
-const scoresComplete = (c: FactContext) => rows(c).length > 0 && rows(c).every((r) => r.score !== null);
-const executionScored = (c: FactContext) => {
-  const value = computedValue(c.computation, "eval.funds.score");
-  return value?.type === "amount" && value.amount !== null;
-};
 
 const procurementNone = (c: FactContext) => {
   const { budget, final } = c.model.basic.procurement;
@@ -110,15 +106,17 @@ export const FACTS = {
 
   // 五、自评结果
   /** Every indicator scored and 执行率得分 computed: 总分 and 等次 are what the table gives. */
-  resultFinal: (c) => scoresComplete(c) && executionScored(c) && c.computation.provisional === null,
+  resultFinal: (c) => c.computation.totalStatus === "final",
   /** Every indicator scored, but 执行率得分 could not be scored: 总分 and 等次 are provisional. */
-  resultProvisional: (c) => scoresComplete(c) && (!executionScored(c) || c.computation.provisional !== null),
+  resultProvisional: (c) => c.computation.totalStatus === "provisional",
   /** Some indicators scored, some not: no total can be stated. */
-  resultIncomplete: (c) => c.computation.scored && !scoresComplete(c),
+  resultIncomplete: (c) => c.computation.totalStatus === "incomplete",
   /** No score entered at all. */
-  resultUnscored: (c) => !c.computation.scored,
-  /** The profile's cap by execution rate lowered a total that was scored. */
-  totalCapped: (c) => c.computation.scored && c.computation.total.cap !== null,
+  resultUnscored: (c) => c.computation.totalStatus === "unscored",
+  /** The profile's cap by execution rate lowered a total that may be stated (final or provisional). */
+  totalCapped: (c) =>
+    (c.computation.totalStatus === "final" || c.computation.totalStatus === "provisional") &&
+    c.computation.total.cap !== null,
 
   // 六、问题
   /** At least one indicator, and every one has a 得分 equal to its 分值. */

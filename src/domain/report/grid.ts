@@ -53,6 +53,12 @@ function gradeText(grade: string, context: FactContext): string {
   return holds("resultProvisional", context) ? `${grade}（暂定）` : "";
 }
 
+/** 总分 as the report may print it: stated with its grade (暂定 alike), nothing while scores are missing. */
+function totalText(total: string, context: FactContext): string {
+  if (holds("resultFinal", context)) return total;
+  return holds("resultProvisional", context) ? `${total}（暂定）` : "";
+}
+
 export const caption = (text: string, year: number | null) =>
   text
     .replace(/\{N-1\}/g, year === null ? "上" : String(year - 1))
@@ -170,7 +176,9 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
         ? formatRate(value.rate)
         : value.type === "amount"
           ? value.amount
-            ? formatAmount(value.amount)
+            ? entry.key === "eval.total"
+              ? totalText(formatAmount(value.amount), { model, computation })
+              : formatAmount(value.amount)
             : ""
           : entry.key === "eval.grade"
             ? gradeText(value.text, { model, computation })

@@ -41,3 +41,25 @@ export const quoted = (text: string): string => `「${clause(text) || text.trim(
 
 /** "2、5、7": row numbers (from 1) as a list. */
 export const rowList = (rows: readonly number[]): string => rows.join("、");
+
+/**
+ * One cause, one finding: the 绩效指标 rows that share a slip (no 分值, no 得分 …) as one finding on the first
+ * one's cell — its own message when it is alone, else the rows listed with their count.
+ */
+export function rowsFinding<Row>(
+  rows: ReadonlyArray<readonly [index: number, row: Row]>,
+  column: string,
+  alone: (index: number, row: Row) => { message: string; params: Record<string, string | number> },
+  many: (numbers: string) => string,
+): { key: string; message: string; params: Record<string, string | number> } | null {
+  if (rows.length === 0) return null;
+  const [index, row] = rows[0]!;
+  const key = rowKey("eval.indicators", index, column);
+  if (rows.length === 1) return { key, ...alone(index, row) };
+  const numbers = rowList(rows.map(([n]) => n + 1));
+  return {
+    key,
+    message: `绩效指标第${numbers}行${many(numbers)}（共 ${rows.length} 行）`,
+    params: { rows: numbers, count: rows.length },
+  };
+}

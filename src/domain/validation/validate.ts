@@ -4,6 +4,7 @@
  * are kept, marked acknowledged, and no longer counted as open; errors cannot be explained away.
  */
 import { compute, type Computation } from "../compute";
+import { publishedValues } from "../published";
 import type { WorkbookModel } from "../model";
 import { PROFILE_WORD, profileNames, resolveProfile, type ProfileChoice, type ScoringProfile } from "../profiles";
 import { crossRules, overrunRules, yearRules } from "./rules/cross";
@@ -94,7 +95,15 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   }
 
   const explained = acknowledgements(model);
-  const marked = oneCausePerCell(findings).map((finding) => {
+  // Printed values that cannot be checked (no complete scores, nothing computed) are the department's
+  // statement: no "put the formula back" for them.
+  const unverifiable = new Set(
+    publishedValues(model, computation)
+      .filter((p) => !p.agrees && !p.verifiable)
+      .map((p) => p.value.key),
+  );
+  const kept = findings.filter((f) => !(f.rule === "slip.overwritten" && unverifiable.has(f.key)));
+  const marked = oneCausePerCell(kept).map((finding) => {
     const reason = canExplain(finding)
       ? (explained.get(`${finding.rule}@${finding.key}`) ?? explained.get(`${finding.rule}@`))
       : undefined;
@@ -123,11 +132,14 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
  */
 function oneCausePerCell(findings: readonly Finding[]): Finding[] {
   const recomputed = new Set(findings.filter((f) => f.rule.startsWith("recomputed.")).map((f) => f.key));
+  // An amount typed in 元 makes it look over budget and out of line with 附件2 too: unit.yuan says why.
+  const inYuan = new Set(findings.filter((f) => f.rule === "unit.yuan").map((f) => f.key));
   const fixes = new Map(
     findings.filter((f) => f.rule === "slip.overwritten" && f.fix).map((f) => [f.key, f.fix!] as const),
   );
   return findings
     .filter((f) => !(f.rule === "slip.overwritten" && recomputed.has(f.key)))
+    .filter((f) => !((f.rule.startsWith("overrun.") || f.rule.startsWith("cross.")) && inYuan.has(f.key)))
     .map((f) => (f.rule.startsWith("recomputed.") && !f.fix && fixes.has(f.key) ? { ...f, fix: fixes.get(f.key) } : f));
 }
 

@@ -663,3 +663,30 @@ test("a 公务用车 subtotal left blank is one finding: 三公经费 is checked
   expect(rules).toContain("sum.totalMissing@basic.threePublic.vehicles.final");
   expect(rules.filter((r) => r.startsWith("sum.threePublic"))).toEqual([]);
 });
+
+test("控制在预算内 with 超支 is a missed target, and a full score on it is said", () => {
+  const json = sample();
+  Object.assign(json.eval.indicators[13], { target: "控制在预算内", actual: "超支5万元", weight: 5, score: 5 });
+  const found = validate(workbookModel.parse(json)).findings.filter((f) => f.rule === "score.missed");
+  expect(found.map((f) => f.message)).toContainEqual(expect.stringContaining("未完成年度指标（实际「超支5万元」"));
+  expect(found.map((f) => f.message)).toContainEqual(expect.stringContaining("却得满分 5.00"));
+});
+
+test("one cause, one finding: an unscored table is one score.missing listing its rows", () => {
+  const json = sample();
+  for (const row of json.eval.indicators) row.score = null;
+  const found = validate(workbookModel.parse(json)).findings.filter((f) => f.rule === "score.missing");
+  expect(found).toHaveLength(1);
+  expect(found[0]!.message).toBe(
+    "绩效指标第1、2、3、4、5、6、7、8、9、10、11、12、13、14、15行有分值，但没有得分（共 15 行）",
+  );
+});
+
+test("one cause, one finding: 公用经费 typed in 元 is unit.yuan, not also an overrun and a cross-table gap", () => {
+  const json = sample();
+  json.basic.publicFunds.total.final = 2441000;
+  const rules = validate(workbookModel.parse(json))
+    .findings.filter((f) => f.key === "basic.publicFunds.total.final")
+    .map((f) => f.rule);
+  expect(rules).toEqual(["unit.yuan"]);
+});

@@ -1,5 +1,6 @@
 /** SPEC §7 Required: what a submitted table cannot leave empty. */
 import { entryOf, labelOf, SHEETS, type ContractKey } from "../../contract";
+import { PROVISIONAL_CONSEQUENCE } from "../../compute";
 import { valueAtPath } from "../paths";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -42,7 +43,7 @@ export const requiredRules = [
       const keys = ["eval.funds.initialBudget", "eval.funds.executed", "eval.funds.weight"] as const;
       for (const draft of missing(keys)(context)) {
         const unscored = draft.key !== "eval.funds.initialBudget" && context.computation.provisional !== null;
-        yield unscored ? { ...draft, message: `${draft.message}：执行率得分无法计算，总分与等次为暂定` } : draft;
+        yield unscored ? { ...draft, message: `${draft.message}：${PROVISIONAL_CONSEQUENCE}` } : draft;
       }
     },
   ),

@@ -2,21 +2,25 @@
 import type { ComputedIndicator } from "../../compute";
 import { Dec, formatAmount, formatPercent } from "../../decimal";
 import { formatRate, type Rate } from "../../rates";
-import { indicatorLabel, quoted, rowKey, sumOf } from "../text";
+import { indicatorLabel, quoted, rowKey, rowsFinding, sumOf } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
 const blank = (text: string | null) => text === null || text.trim() === "";
 
 export const scoreRules = [
   rule("score.missing", "error", "有分值的指标都有得分", function* ({ model }: RuleContext): Iterable<Draft> {
-    for (const [i, row] of model.eval.indicators.entries()) {
-      if (row.weight !== null && row.score === null)
-        yield {
-          key: rowKey("eval.indicators", i, "score"),
-          message: `${indicatorLabel(i, row.name)}有分值 ${formatAmount(row.weight)}，但没有得分`,
-          params: { row: i + 1, weight: formatAmount(row.weight) },
-        };
-    }
+    // One cause, one finding: an unscored table is one finding listing its rows, not one per row.
+    const rows = [...model.eval.indicators.entries()].filter(([, row]) => row.weight !== null && row.score === null);
+    const finding = rowsFinding(
+      rows,
+      "score",
+      (i, row) => ({
+        message: `${indicatorLabel(i, row.name)}有分值 ${formatAmount(row.weight!)}，但没有得分`,
+        params: { row: i + 1, weight: formatAmount(row.weight!) },
+      }),
+      () => "有分值，但没有得分",
+    );
+    if (finding) yield finding;
   }),
   rule("score.range", "error", "0 ≤ 得分 ≤ 分值", function* ({ model }): Iterable<Draft> {
     for (const [i, row] of model.eval.indicators.entries()) {
@@ -77,12 +81,25 @@ export const scoreRules = [
     function* ({ computation }: RuleContext): Iterable<Draft> {
       for (const indicator of computation.indicators) {
         const { completion } = indicator;
-        if ((completion.kind !== "quantitative" && completion.kind !== "time") || completion.met) continue;
-        // One cause, one finding: score.suggested already states this row's 完成率 beside its score.
-        if (suggestionDiffers(indicator)) continue;
         const i = indicator.row - 1;
         const label = indicatorLabel(i, indicator.name);
         const key = rowKey("eval.indicators", i, "actual");
+        // 控制在预算内 judged from the actual's words (超支 …): missed, though the row has no 完成率.
+        if (completion.kind === "qualitative" && completion.met === false) {
+          const full =
+            indicator.entered !== null && indicator.weight !== null && indicator.entered.equals(indicator.weight);
+          yield {
+            key,
+            message:
+              `${label}未完成年度指标（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）` +
+              (full ? `，却得满分 ${formatAmount(indicator.entered!)}：请核对得分并说明偏差原因` : ""),
+            params: { row: indicator.row },
+          };
+          continue;
+        }
+        if ((completion.kind !== "quantitative" && completion.kind !== "time") || completion.met) continue;
+        // One cause, one finding: score.suggested already states this row's 完成率 beside its score.
+        if (suggestionDiffers(indicator)) continue;
         if (completion.kind === "time") {
           yield {
             key,

@@ -1,7 +1,7 @@
 /** SPEC §7 Weights: total 100 with 执行率 included, no empty weight, 二级 belongs to its 一级. */
 import { formatAmount } from "../../decimal";
 import { INDICATOR_LEVELS, isLevel2Of, LEVEL1 } from "../../vocabulary";
-import { indicatorLabel, rowKey, rowList, sumOf } from "../text";
+import { indicatorLabel, rowKey, rowsFinding, sumOf } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
 /** How the weights.total breakdown names rows whose 一级指标 is empty or not in the vocabulary. */
@@ -33,19 +33,14 @@ export const weightRules = [
   rule("weights.missing", "error", "每个指标都有分值", function* ({ model }): Iterable<Draft> {
     // One cause, one finding: every row without a 分值 is listed in one finding, on the first such row.
     const rows = [...model.eval.indicators.entries()].filter(([, row]) => row.weight === null);
-    if (rows.length === 0) return;
-    const [i, first] = rows[0]!;
-    const key = rowKey("eval.indicators", i, "weight");
-    if (rows.length === 1) {
-      yield { key, message: `${indicatorLabel(i, first.name)}没有分值`, params: { rows: String(i + 1) } };
-      return;
-    }
-    const numbers = rowList(rows.map(([n]) => n + 1));
-    yield {
-      key,
-      message: `绩效指标第${numbers}行没有分值（共 ${rows.length} 行）：请逐行填写分值`,
-      params: { rows: numbers, count: rows.length },
-    };
+    const finding = rowsFinding(
+      rows,
+      "weight",
+      (i, row) => ({ message: `${indicatorLabel(i, row.name)}没有分值`, params: { rows: String(i + 1) } }),
+      () => "没有分值",
+    );
+    if (finding)
+      yield { ...finding, message: rows.length > 1 ? `${finding.message}：请逐行填写分值` : finding.message };
   }),
   rule(
     "weights.levels",
