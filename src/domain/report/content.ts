@@ -6,6 +6,7 @@
  * condition ("when", a predicate of facts.ts) and is emitted only through `fact`, which checks it.
  */
 import { computedValue, PROVISIONAL_CONSEQUENCE, type Computation } from "../compute";
+import { TRAILING_PUNCTUATION } from "../wording";
 import {
   columnLabel,
   INCOME_SPLIT,
@@ -76,8 +77,6 @@ export interface Field {
 /** What fills a {name}: text as it is, or a field that names itself when empty. */
 export type Slot = string | number | Field;
 
-/** Sentence-ending punctuation of a value that the template follows with its own (no 「。，」 or 「。：」). */
-const VALUE_END = /[。；;！!？?]+$/;
 const TEMPLATE_PUNCTUATION = /^[，,。：:；;、）)]/;
 
 /**
@@ -96,7 +95,8 @@ export function fill(template: string, values: Readonly<Record<string, Slot>>): 
           : String(slot.value);
     else text = String(slot);
     const after = template.slice(offset + key.length + 2);
-    return TEMPLATE_PUNCTUATION.test(after) ? text.replace(VALUE_END, "") : text;
+    // A value that ends a sentence loses that ending where the template goes on with its own punctuation.
+    return TEMPLATE_PUNCTUATION.test(after) ? text.replace(TRAILING_PUNCTUATION, "") : text;
   });
 }
 

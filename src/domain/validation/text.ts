@@ -1,6 +1,7 @@
 /** Shared wording of findings: amounts and rates as the tables show them, column labels with the year. */
 import { formatAmount, sumPresent, toDec, type Dec } from "../decimal";
 import { partLabel, rowLabel, type TriplePart } from "../contract";
+import { clause } from "../wording";
 
 export const PARTS: readonly TriplePart[] = ["prev", "budget", "final"];
 
@@ -27,11 +28,7 @@ export const rowKey = (table: string, index: number, column: string) => `${table
 export const indicatorLabel = (index: number, name: string | null): string =>
   rowLabel("eval.indicators", index, name && (clause(name) || name));
 
-/** Sentence punctuation a cell may end with; a message supplies its own. */
-const TRAILING_PUNCTUATION = /[\s。．.，,；;：:、！!]+$/u;
-
-/** A user's text as a clause of a message: trimmed, without the 。 or ； it ended with ("…措施。" → "…措施"). */
-export const clause = (text: string): string => text.trim().replace(TRAILING_PUNCTUATION, "");
+export { clause };
 
 /**
  * 「…」 around a user's text, ready for the next clause of a message: its own closing 。 left out, so a
