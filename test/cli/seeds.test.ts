@@ -75,3 +75,11 @@ test("seed 003 (保靖 2023, no indicators): no 满分 claim and no total stated
   expect(text).not.toContain("各项绩效指标均得满分");
   expect(text).not.toMatch(/自评得分\d/);
 });
+
+test("seed 001's own 一级 labels (产出目标 on several rows) are one weights.levels finding per label", async () => {
+  const { json } = await validated("001");
+  const levels = json.findings.filter((f: Json) => f.rule === "weights.levels").map((f: Json) => f.message);
+  expect(new Set(levels).size).toBe(levels.length);
+  expect(levels.length).toBeLessThan(9);
+  expect(levels.some((m: string) => /^绩效指标第\d+(、\d+)+行的一级指标「/.test(m))).toBe(true);
+});

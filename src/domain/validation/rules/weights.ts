@@ -1,7 +1,8 @@
 /** SPEC §7 Weights: total 100 with 执行率 included, no empty weight, 二级 belongs to its 一级. */
 import { formatAmount } from "../../decimal";
 import { INDICATOR_LEVELS, isLevel2Of, LEVEL1 } from "../../vocabulary";
-import { indicatorLabel, rowKey, rowsFinding, sumOf } from "../text";
+import { indicatorLabel, rowsFinding, sumOf } from "../text";
+import type { IndicatorRow } from "../../model";
 import { rule, type Draft, type RuleContext } from "../types";
 
 /** How the weights.total breakdown names rows whose 一级指标 is empty or not in the vocabulary. */
@@ -47,24 +48,34 @@ export const weightRules = [
     "error",
     "一级、二级指标取自规定的指标体系，二级指标属于本行的一级指标",
     function* ({ model }) {
+      // One cause, one finding: rows sharing the same slip (a form's own 一级 label on every row of a block,
+      // the same 二级 under the wrong 一级) are listed together, on the first one's cell.
+      const groups = new Map<string, { column: string; slip: string; rows: Array<readonly [number, IndicatorRow]> }>();
+      const add = (id: string, column: string, slip: string, i: number, row: IndicatorRow) => {
+        const group = groups.get(id) ?? { column, slip, rows: [] };
+        group.rows.push([i, row]);
+        groups.set(id, group);
+      };
       for (const [i, row] of model.eval.indicators.entries()) {
-        const label = indicatorLabel(i, row.name);
-        if (row.level1 === null)
-          yield { key: rowKey("eval.indicators", i, "level1"), message: `${label}未填写一级指标` };
-        else if (!INDICATOR_LEVELS[row.level1])
-          yield {
-            key: rowKey("eval.indicators", i, "level1"),
-            message: `${label}的一级指标「${row.level1}」不在指标体系中（应为 ${LEVEL1.join("、")}）`,
-          };
-        else if (row.level2 === null)
-          yield { key: rowKey("eval.indicators", i, "level2"), message: `${label}未填写二级指标` };
+        if (row.level1 === null) add("level1:", "level1", "未填写一级指标", i, row);
+        else if (!INDICATOR_LEVELS[row.level1]) {
+          const slip = `的一级指标「${row.level1}」不在指标体系中（应为 ${LEVEL1.join("、")}）`;
+          add(`level1:${row.level1}`, "level1", slip, i, row);
+        } else if (row.level2 === null) add("level2:", "level2", "未填写二级指标", i, row);
         else if (!isLevel2Of(row.level1, row.level2)) {
           const allowed = INDICATOR_LEVELS[row.level1]!.join("、");
-          yield {
-            key: rowKey("eval.indicators", i, "level2"),
-            message: `${label}的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${allowed}）`,
-          };
+          const slip = `的二级指标「${row.level2}」不属于一级指标「${row.level1}」（应为 ${allowed}）`;
+          add(`level2:${row.level1}/${row.level2}`, "level2", slip, i, row);
         }
+      }
+      for (const { column, slip, rows } of groups.values()) {
+        const finding = rowsFinding(
+          rows,
+          column,
+          (i, row) => ({ message: `${indicatorLabel(i, row.name)}${slip}`, params: { row: i + 1 } }),
+          () => slip,
+        );
+        if (finding) yield finding;
       }
     },
   ),
