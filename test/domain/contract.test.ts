@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { columnLabel, CONTRACT, emptyModel, entryOf, labelOf, locate, SHEETS, workbookModel } from "../../src/domain";
 
-const specKeys = readFileSync(join(__dirname, "../../../shared/domain/contract-keys.txt"), "utf8")
+const specKeys = readFileSync(join(__dirname, "../fixtures/shared/contract-keys.txt"), "utf8")
   .split(/\r?\n/)
   .filter(Boolean);
 

@@ -1,4 +1,4 @@
-/** Recomputes every published number of the 株洲市科学技术局 2024 tables (../shared/examples). */
+/** Recomputes every published number of the 株洲市科学技术局 2024 tables (test/fixtures/shared, the published example). */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compute, computationJson, formatAmount, workbookModel } from "../../src/domain";
