@@ -4,18 +4,10 @@
  * (CLI, custom functions, validator, report) reads these values from here.
  */
 import { labelOf, rowLabel, type ContractKey, type DerivedKey } from "./contract";
-import { Dec, formatAmount } from "./decimal";
+import { Dec } from "./decimal";
 import type { IndicatorRow, WorkbookModel } from "./model";
 import { findBand, getProfile, type ProfileChoice, type ScoringProfile } from "./profiles";
-import {
-  changeRate,
-  describeNotApplicable,
-  formatRate,
-  NOT_APPLICABLE,
-  ratio,
-  rateValueText,
-  type Rate,
-} from "./rates";
+import { changeRate, describeNotApplicable, NOT_APPLICABLE, ratio, type Rate } from "./rates";
 import {
   executionScore,
   gradeOf,
@@ -27,7 +19,6 @@ import {
   type ScoreBasis,
   type TotalScore,
 } from "./scoring";
-import type { MeasureKind } from "./targets";
 
 export type ComputedValue =
   | { readonly key: string; readonly label: string; readonly type: "rate"; readonly rate: Rate }
@@ -226,12 +217,6 @@ export function computedValue(computation: Computation, key: string): ComputedVa
   return computation.values.find((value) => value.key === key);
 }
 
-/** A computed rate by key; 不适用 (no data) when it is not a rate compute() produces. */
-export function computedRate(computation: Computation, key: string): Rate {
-  const value = computedValue(computation, key);
-  return value?.type === "rate" ? value.rate : ratio(null, null);
-}
-
 /**
  * The helper columns of one row, as INDICATORSCORE and COMPLETIONRATE compute them in the cell: the
  * function gets no entered score (so a band suggests its top), refuses a 分值 outside 0–100 and a band
@@ -262,91 +247,3 @@ function helperCells(row: IndicatorRow, score: IndicatorScore, profile: ScoringP
 
 /** Bases whose suggestion the rule computes (the others keep whatever the user entered). */
 const SCORED_BY_RULE: ReadonlySet<ScoreBasis> = new Set(["met", "proportional", "overAchievement"]);
-
-/** A computed value as JSON: the exact value as text (rates as 4-decimal fractions) and its display. */
-export function valueJson(value: ComputedValue): { value: string | null; display: string } {
-  switch (value.type) {
-    case "rate":
-      return { value: rateValueText(value.rate), display: formatRate(value.rate) };
-    case "amount":
-      return {
-        value: value.amount ? formatAmount(value.amount) : null,
-        display: value.amount ? formatAmount(value.amount) : "",
-      };
-    case "text":
-      return { value: value.text, display: value.text };
-  }
-}
-
-export interface IndicatorJson {
-  row: number;
-  name: string | null;
-  kind: MeasureKind;
-  target: {
-    text: string;
-    kind: MeasureKind;
-    comparator: string | null;
-    value: string | null;
-    unit: string | null;
-    direction: string;
-  };
-  actual: { text: string; kind: MeasureKind; comparator: string | null; value: string | null; unit: string | null };
-  met: boolean | null;
-  completion: { value: string | null; display: string } | null;
-  weight: string | null;
-  enteredScore: string | null;
-  suggestedScore: string | null;
-  basis: string;
-  note: string;
-}
-
-export function indicatorJson(indicator: ComputedIndicator): IndicatorJson {
-  const { target, actual, completion } = indicator;
-  const amount = (value: Dec | null) => (value ? formatAmount(value) : null);
-  return {
-    row: indicator.row,
-    name: indicator.name,
-    kind: target.kind,
-    target: {
-      text: target.text,
-      kind: target.kind,
-      comparator: target.comparator,
-      value: target.value?.toString() ?? null,
-      unit: target.unit,
-      direction: target.direction,
-    },
-    actual: {
-      text: actual.text,
-      kind: actual.kind,
-      comparator: actual.comparator,
-      value: actual.value?.toString() ?? null,
-      unit: actual.unit,
-    },
-    // A qualitative row is judged only for budget texts (控制在预算内 against 未超支); otherwise null.
-    met:
-      completion.kind === "qualitative"
-        ? (completion.met ?? null)
-        : completion.kind === "unscorable"
-          ? null
-          : completion.met,
-    completion:
-      completion.kind === "quantitative"
-        ? { value: rateValueText(completion.rate), display: formatRate(completion.rate) }
-        : null,
-    weight: amount(indicator.weight),
-    enteredScore: amount(indicator.entered),
-    suggestedScore: amount(indicator.suggested),
-    basis: indicator.basis,
-    note: indicator.note,
-  };
-}
-
-/** The JSON printed by `jxzp compute --json`. */
-export function computationJson(computation: Computation) {
-  return {
-    profile: computation.profile.id,
-    computed: Object.fromEntries(computation.values.map((value) => [value.key, valueJson(value)])),
-    indicators: computation.indicators.map(indicatorJson),
-    problems: computation.problems,
-  };
-}

@@ -1,7 +1,8 @@
 /** Recomputes every published number of the 株洲市科学技术局 2024 tables (test/fixtures/shared, the published example). */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compute, computationJson, formatAmount, workbookModel } from "../../src/domain";
+import { computationJson } from "../../src/cli/computation-json";
+import { compute, formatAmount, workbookModel } from "../../src/domain";
 
 const sample = workbookModel.parse(
   JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8")),

@@ -1,15 +1,14 @@
 import {
   compute,
-  computationJson,
   formatAmount,
   formatRate,
   findProfile,
   unknownProfileMessage,
   type ScoringProfile,
-  valueJson,
   type Computation,
   type WorkbookModel,
 } from "../../domain";
+import { computationJson, valueJson } from "../computation-json";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";

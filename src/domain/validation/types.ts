@@ -3,6 +3,7 @@ import type { Computation } from "../compute";
 import type { CellKind, Role } from "../contract";
 import type { WorkbookModel } from "../model";
 import { PROFILES, type ScoringProfile } from "../profiles";
+import type { PublishedValue } from "../published";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -66,6 +67,8 @@ export interface RuleContext {
   readonly year: number | null;
   readonly cells: readonly CellFact[];
   readonly problems: readonly CellProblem[];
+  /** Every computed cell the workbook states a value for, compared with the computation (published.ts). */
+  readonly published: readonly PublishedValue[];
 }
 
 /** Only a warning can be explained (已说明的提示) and so stop counting; an error must be corrected. */

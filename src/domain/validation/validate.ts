@@ -26,6 +26,7 @@ import {
   type CellProblem,
   type Finding,
   type Rule,
+  type RuleContext,
   type Severity,
 } from "./types";
 
@@ -71,9 +72,10 @@ export interface ValidationResult {
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
   const { profile, unknownSaved } = resolveProfile(model.review.profile, options.profile);
   const computation = compute(model, profile);
-  const context = {
+  const context: RuleContext = {
     model,
     computation,
+    published: publishedValues(model, computation),
     profile,
     year: model.basic.year ?? model.eval.year,
     cells: options.cells ?? [],
@@ -97,11 +99,7 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   const explained = acknowledgements(model);
   // Printed values that cannot be checked (no complete scores, nothing computed) are the department's
   // statement: no "put the formula back" for them.
-  const unverifiable = new Set(
-    publishedValues(model, computation)
-      .filter((p) => !p.agrees && !p.verifiable)
-      .map((p) => p.value.key),
-  );
+  const unverifiable = new Set(context.published.filter((p) => !p.agrees && !p.verifiable).map((p) => p.value.key));
   const kept = findings.filter((f) => !(f.rule === "slip.overwritten" && unverifiable.has(f.key)));
   const marked = oneCausePerCell(kept).map((finding) => {
     const reason = canExplain(finding)

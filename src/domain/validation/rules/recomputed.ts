@@ -2,7 +2,7 @@
 import { labelOf, type ContractKey } from "../../contract";
 import { formatAmount } from "../../decimal";
 import { formatRate } from "../../rates";
-import { publishedValues, type PublishedValue } from "../../published";
+import type { PublishedValue } from "../../published";
 import { gradeRuleText, type ScoringProfile } from "../../profiles";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -12,8 +12,8 @@ interface Difference extends PublishedValue {
 }
 
 /** Every computed cell the user filled with something other than what the numbers give. */
-function* differences({ model, computation, profile }: RuleContext): Iterable<Difference> {
-  for (const published of publishedValues(model, computation)) {
+function* differences({ published: values, profile }: RuleContext): Iterable<Difference> {
+  for (const published of values) {
     const rule = how(published.value.key, profile);
     if (rule && !published.agrees && published.verifiable) yield { ...published, rule };
   }
