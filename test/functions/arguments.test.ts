@@ -1,24 +1,9 @@
 /** The one argument coercion: every kind that can refuse a value names the parameter in its Chinese message. */
 import { Dec } from "../../src/domain/decimal";
 import { getProfile, PROFILE_WORD } from "../../src/domain/profiles";
-import {
-  ARGUMENT_KINDS,
-  coerce,
-  FunctionInputError,
-  type ArgumentKind,
-  type FunctionErrorCode,
-} from "../../src/functions/arguments";
+import { ARGUMENT_KINDS, coerce, type ArgumentKind } from "../../src/functions/arguments";
 import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
-
-function refusal(call: () => unknown): { code: FunctionErrorCode; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof FunctionInputError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+import { refusal } from "../support/refusal";
 
 /** For each kind: a value it accepts, and one it refuses (null: it accepts anything). */
 const SAMPLES: Record<ArgumentKind, { good: unknown; bad: unknown }> = {

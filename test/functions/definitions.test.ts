@@ -1,22 +1,11 @@
 /** The JXZP functions as cells compute them: raw cell values in, what the cell shows (or the refusal) out. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FunctionInputError } from "../../src/functions/arguments";
 import { JXZP, JXZP_FUNCTIONS } from "../../src/functions/definitions";
+import { refusal } from "../support/refusal";
 
 const SAMPLE = JSON.parse(readFileSync(join(__dirname, "../../samples/zhuzhou-kjj-2024.json"), "utf8"));
 const indicators: Array<{ target: string; actual: string; weight: number; score: number }> = SAMPLE.eval.indicators;
-
-/** The message a function refuses its arguments with, and the Excel error it becomes. */
-function refusal(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof FunctionInputError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("株洲 2024 through the functions", () => {
   test("控制率 0.8205, 执行率 1, 执行率得分 10", () => {
