@@ -1,5 +1,8 @@
-/** One workbook file of a batch: guarded, read, validated, summarised as one row and its findings. */
-import { readFileSync } from "node:fs";
+/**
+ * One workbook file of a batch: guarded, read, validated, summarised as one row and its findings. Pure
+ * (bytes in, a row out): the CLI's workers read the file from disk (inspect-file.ts), the browser page
+ * from the file the user chose.
+ */
 import { formatAmount, toDec } from "../domain/decimal";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
@@ -35,17 +38,12 @@ export interface Unreadable {
 
 export type FileResult = SummaryRow | Unreadable;
 
-export async function inspectFile(file: string, profile?: string): Promise<FileResult> {
-  const unreadable = (reason: string): Unreadable => ({ file, status: "unreadable", reason });
-  let bytes: Buffer;
-  try {
-    // Synchronous: small files, one at a time per thread; the async read only adds idle time here.
-    bytes = readFileSync(file);
-  } catch (error) {
-    return unreadable(`无法读取文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
-  }
+export const unreadable = (file: string, reason: string): Unreadable => ({ file, status: "unreadable", reason });
+
+/** `file` names the workbook in the summary (a path, or the name the user chose in the page). */
+export async function inspectBytes(file: string, bytes: Uint8Array, profile?: string): Promise<FileResult> {
   const refusal = refuseWorkbook(bytes);
-  if (refusal) return unreadable(refusal);
+  if (refusal) return unreadable(file, refusal);
   try {
     const workbook = await inspectWorkbook(bytes, { maxRows: LIMITS.rows });
     const validation = validateWorkbook(workbook, profile);
@@ -79,8 +77,9 @@ export async function inspectFile(file: string, profile?: string): Promise<FileR
   } catch (error) {
     if (error instanceof WorkbookReadError)
       return unreadable(
+        file,
         error.problems.slice(0, 3).join("；") + (error.problems.length > 3 ? `；等 ${error.problems.length} 处` : ""),
       );
-    return unreadable(`读取失败：${(error as Error).message}`);
+    return unreadable(file, `读取失败：${(error as Error).message}`);
   }
 }

@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { inspectFile, type FileResult } from "./inspect";
+import type { FileResult } from "./inspect";
+import { inspectFile } from "./inspect-file";
 
 export interface PoolOptions {
   readonly jobs: number;
