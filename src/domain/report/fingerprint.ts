@@ -4,6 +4,7 @@
  * gives the same fingerprint whatever file or layout holds it. Web Crypto
  * (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
  */
+import { sha256 } from "@noble/hashes/sha2";
 import type { WorkbookModel } from "../model";
 
 function canonical(value: unknown): unknown {
@@ -25,10 +26,14 @@ export function canonicalJson(model: WorkbookModel, profile: string): string {
   return JSON.stringify(canonical({ model, profile }));
 }
 
+/**
+ * SHA-256 of the canonical JSON, hex. Web Crypto where there is one; a page served over plain http on an
+ * intranet is not a secure context and has none, so there @noble/hashes (audited) gives the same digest.
+ */
 export async function fingerprintOf(model: WorkbookModel, profile: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(canonicalJson(model, profile)),
-  );
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const data = new TextEncoder().encode(canonicalJson(model, profile));
+  const digest = globalThis.crypto?.subtle
+    ? new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data))
+    : sha256(data);
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
