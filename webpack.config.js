@@ -1,7 +1,9 @@
 /**
- * Builds the add-in into dist/: taskpane.html (which also hosts the custom functions and ribbon commands:
- * one shared runtime), functions.js, functions.json and functions.zh-cn.json (from the function definitions),
- * commands.js, the self-hosted office.js, the icons and the manifest.
+ * Two builds. The add-in into dist/: taskpane.html (which also hosts the custom functions and ribbon
+ * commands: one shared runtime), functions.js, functions.json and functions.zh-cn.json (from the function
+ * definitions), commands.js, the self-hosted office.js, the icons and the manifest. The browser page
+ * (网页版) into dist/web/, self-contained so it runs from an unzipped folder, and zipped beside it as
+ * dist/绩效自评助手-网页版.zip, ready to share.
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -37,6 +39,40 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/** Zips dist/web/ into dist/<PAGE_ZIP>.zip, under a folder of the same name, with a short 使用说明.txt. */
+const PAGE_ZIP = "绩效自评助手-网页版";
+const PAGE_README = [
+  "绩效自评助手 · 网页版",
+  "",
+  "1. 解压本压缩包（不要直接在压缩包里打开）。",
+  "2. 双击 index.html，用 Edge、Chrome、360、奇安信或 Firefox 等浏览器打开。",
+  "3. 点击“打开工作簿”选择自评表（.xlsx），即可校验、修正、生成报告；“批量汇总”可一次检查多个工作簿。",
+  "",
+  "不需要安装，不需要联网：工作簿只在本机浏览器中处理，不会上传到任何地方。",
+  "单位内部署：把 index.html 所在文件夹原样放到任意静态网站目录下即可（无需服务端程序）。",
+  "",
+].join("\r\n");
+
+class PageZipPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tapPromise("PageZipPlugin", async (compilation) => {
+      const { zipSync, strToU8 } = require("fflate");
+      const fs = require("node:fs");
+      const root = compilation.outputOptions.path;
+      const files = { [`${PAGE_ZIP}/使用说明.txt`]: strToU8(PAGE_README) };
+      const walk = (dir, prefix) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+          const full = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`);
+          else files[`${PAGE_ZIP}/${prefix}${entry.name}`] = fs.readFileSync(full);
+        }
+      };
+      walk(root, "");
+      fs.writeFileSync(path.join(root, "..", `${PAGE_ZIP}.zip`), zipSync(files, { level: 9 }));
+    });
+  }
+}
+
 const urlDev = "https://localhost:3000/";
 /** Where the production build is served; set ADDIN_URL=https://your.host/path/ when building for release. */
 const urlProd = process.env.ADDIN_URL || urlDev;
@@ -47,29 +83,56 @@ async function httpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
+const typescript = (dev) => ({
+  rules: [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+      },
+    },
+  ],
+});
+
+/** The browser page: its chunks (report, batch, the workbook reader) and its worker load from beside it. */
+function pageConfig(dev) {
+  return {
+    name: "page",
+    devtool: dev ? "source-map" : false,
+    entry: { page: "./src/web/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist/web"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: typescript(dev),
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["page"] }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-{32,80}.png", to: "assets/[name][ext]" }] }),
+      new PageZipPlugin(),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  return {
+  const addin = {
+    name: "addin",
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // The page's build owns dist/web and its zip.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^web[\\/]|\.zip$/ } },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
-          },
-        },
-      ],
-    },
+    module: typescript(dev),
     plugins: [
       new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
@@ -115,4 +178,5 @@ module.exports = async (env, options) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };
+  return [addin, pageConfig(dev)];
 };

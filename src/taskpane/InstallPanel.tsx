@@ -15,14 +15,15 @@ type Status =
 
 /** 安装模板: installs the three sheets into the open workbook and says what happened. */
 export function InstallPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
-  const inExcel = host.available;
+  const { install: installTemplates } = host;
+  const inExcel = host.available && installTemplates !== undefined;
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
   async function install() {
     setStatus({ kind: "working" });
     try {
-      const result = await host.install();
+      const result = await installTemplates!();
       setStatus({ kind: "done", result });
     } catch (error) {
       setStatus({ kind: "failed", message: (error as Error).message });

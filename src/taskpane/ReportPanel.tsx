@@ -19,6 +19,7 @@ import { useState } from "react";
 import type { ReportContent } from "../domain/report";
 import type { WorkbookHost } from "../usecases/host";
 import { WorkbookReadError } from "../workbook/assemble";
+import { DOCX_TYPE, saveDownload } from "./download";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -45,7 +46,7 @@ type State =
   | { kind: "failed"; message: string };
 
 export function ReportPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
-  const inExcel = host.available;
+  const ready = host.available;
   const styles = useStyles();
   const [draft, setDraft] = useState(false);
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -72,17 +73,7 @@ export function ReportPanel({ strings, host }: { strings: Strings; host: Workboo
   }
 
   function save(ready: Extract<State, { kind: "ready" }>) {
-    const blob = new Blob([ready.bytes as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = ready.fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveDownload(ready.bytes, ready.fileName, DOCX_TYPE);
     setState({ ...ready, saved: true });
   }
 
@@ -92,7 +83,7 @@ export function ReportPanel({ strings, host }: { strings: Strings; host: Workboo
         {strings.reportHeading}
       </Subtitle2>
       <Switch checked={draft} onChange={(_e, data) => setDraft(data.checked)} label={strings.draftSwitch} />
-      <Button appearance="primary" disabled={!inExcel || state.kind === "working"} onClick={() => void generate()}>
+      <Button appearance="primary" disabled={!ready || state.kind === "working"} onClick={() => void generate()}>
         {strings.generate}
       </Button>
       <div aria-live="polite">

@@ -31,7 +31,7 @@ import { canExplain, type Fix, type Severity } from "../domain/validation";
 import type { WorkbookHost } from "../usecases/host";
 import { sheetsOf, type LocatedFinding } from "../usecases/validate-workbook";
 import { reviewStore } from "../usecases/review-store";
-import type { Strings } from "./strings";
+import { describeFix, type Strings } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -57,6 +57,7 @@ const useStyles = makeStyles({
     height: "auto",
     padding: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
+    display: "flex",
   },
   message: { display: "block", whiteSpace: "normal", overflowWrap: "anywhere" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
@@ -78,8 +79,26 @@ const matches = (finding: LocatedFinding, filter: Filter) =>
       ? Boolean(finding.acknowledged)
       : !finding.acknowledged && finding.severity === filter;
 
+function FindingText({ finding, place, strings }: { finding: LocatedFinding; place: string; strings: Strings }) {
+  const styles = useStyles();
+  return (
+    <span>
+      <Badge appearance="tint" color={BADGE[finding.severity]}>
+        {strings.severity[finding.severity]}
+      </Badge>{" "}
+      <Caption1>
+        {place} · {finding.rule}
+      </Caption1>
+      <Text className={styles.message}>{finding.message}</Text>
+      {finding.acknowledged && (
+        <Caption1 className={styles.message}>{strings.explained(finding.acknowledged)}</Caption1>
+      )}
+    </span>
+  );
+}
+
 export function ValidationPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
-  const inExcel = host.available;
+  const ready = host.available;
   const styles = useStyles();
   const store = reviewStore(host);
   const state = useSyncExternalStore(store.subscribe, store.get);
@@ -108,13 +127,6 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
   const filterName = (f: Filter) =>
     f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f];
   const where = (f: LocatedFinding) => (f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? strings.wholeWorkbook));
-  const fixText = (fix: Fix) =>
-    fix.kind === "number"
-      ? strings.fixNumber(fix.value)
-      : fix.kind === "text"
-        ? strings.fixText(fix.value)
-        : strings.fixFormula;
-
   return (
     <section className={styles.root} aria-labelledby="validate-heading">
       <Subtitle2 as="h2" id="validate-heading">
@@ -131,11 +143,11 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={!inExcel || state.status === "working"} onClick={() => void rerun()}>
+        <Button appearance="primary" disabled={!ready || state.status === "working"} onClick={() => void rerun()}>
           {strings.validate}
         </Button>
       </div>
-      {!inExcel && (
+      {!ready && (
         <MessageBar intent="info">
           <MessageBarBody>{strings.notInExcelValidate}</MessageBarBody>
         </MessageBar>
@@ -188,26 +200,22 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
                   .filter((f) => f.sheet === sheet)
                   .map((f) => (
                     <li key={`${f.rule}@${f.key}`} className={`${styles.item} ${styles[f.severity]}`}>
-                      <Button
-                        appearance="subtle"
-                        className={styles.finding}
-                        disabled={!f.cell}
-                        title={f.cell ? strings.goTo(where(f)) : undefined}
-                        onClick={() => f.cell && void act(() => host.select(f.sheet!, f.cell!), false)}
-                      >
-                        <span>
-                          <Badge appearance="tint" color={BADGE[f.severity]}>
-                            {strings.severity[f.severity]}
-                          </Badge>{" "}
-                          <Caption1>
-                            {f.cell ?? ""} · {f.rule}
-                          </Caption1>
-                          <Text className={styles.message}>{f.message}</Text>
-                          {f.acknowledged && (
-                            <Caption1 className={styles.message}>{strings.explained(f.acknowledged)}</Caption1>
-                          )}
-                        </span>
-                      </Button>
+                      {host.select ? (
+                        <Button
+                          appearance="subtle"
+                          className={styles.finding}
+                          disabled={!f.cell}
+                          title={f.cell ? strings.goTo(where(f)) : undefined}
+                          onClick={() => f.cell && void act(() => host.select!(f.sheet!, f.cell!), false)}
+                        >
+                          <FindingText finding={f} place={f.cell ?? ""} strings={strings} />
+                        </Button>
+                      ) : (
+                        // A file cannot be scrolled to: the finding names 工作表!单元格 for any spreadsheet program.
+                        <div className={styles.finding}>
+                          <FindingText finding={f} place={where(f)} strings={strings} />
+                        </div>
+                      )}
                       <div className={styles.actions}>
                         {f.fix && f.cell && (
                           <Button size="small" onClick={() => setPendingFix(f as LocatedFinding & { fix: Fix })}>
@@ -259,7 +267,7 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
           <DialogSurface>
             <DialogBody>
               <DialogTitle>{strings.fixTitle}</DialogTitle>
-              <DialogContent>{strings.fixBody(where(pendingFix), fixText(pendingFix.fix))}</DialogContent>
+              <DialogContent>{strings.fixBody(where(pendingFix), describeFix(strings, pendingFix.fix))}</DialogContent>
               <DialogActions>
                 <Button
                   appearance="primary"

@@ -1,4 +1,6 @@
 /** UI text, Chinese first; English for an English Office. */
+import type { Fix } from "../domain/validation";
+
 const zh = {
   language: "zh" as "zh" | "en",
   title: "绩效自评助手",
@@ -128,4 +130,13 @@ const en: Strings = {
 
 export function stringsFor(language: string | undefined): Strings {
   return language && language.toLowerCase().startsWith("en") ? en : zh;
+}
+
+/** A safe fix in words, for its confirmation and the page's list of changes. */
+export function describeFix(strings: Strings, fix: Fix): string {
+  return fix.kind === "number"
+    ? strings.fixNumber(fix.value)
+    : fix.kind === "text"
+      ? strings.fixText(fix.value)
+      : strings.fixFormula;
 }

@@ -22,16 +22,21 @@ export interface InstallResult {
 }
 
 export interface WorkbookHost {
-  /** False where the host cannot act (the pane opened outside Excel): the panels say so and wait. */
+  /**
+   * Excel through Office.js (changes land in the open workbook and cannot be undone with Ctrl+Z), or a
+   * file opened in the browser page (changes land in a copy the user downloads; the file is untouched).
+   */
+  readonly kind: "excel" | "file";
+  /** False where the host cannot act (the pane opened outside Excel, no file opened yet): the panels wait. */
   readonly available: boolean;
   /** The whole workbook, leniently (wrong-type cells become findings), with the round trips it took. */
   read(): Promise<AssembledWorkbook & { readonly syncs?: number }>;
-  /** Shows a finding's cell to the user. */
-  select(sheet: string, cell: string): Promise<void>;
+  /** Shows a finding's cell to the user; absent where only its address can be shown (a file). */
+  readonly select?: (sheet: string, cell: string) => Promise<void>;
   /** Writes a finding's safe fix. Callers confirm first: a host may not be able to undo it. */
   applyFix(finding: LocatedFinding & { readonly fix: Fix }): Promise<void>;
   /** Records the user's explanation of a warning (已说明的提示). */
   explain(finding: LocatedFinding, reason: string): Promise<void>;
-  /** 安装模板: installs, repairs or upgrades the template without losing what was typed. */
-  install(): Promise<InstallResult>;
+  /** 安装模板: installs, repairs or upgrades the template without losing what was typed (Excel only). */
+  readonly install?: () => Promise<InstallResult>;
 }

@@ -7,6 +7,7 @@ import { applyFix, explainWarning, selectCell } from "./review";
 
 export function officeHost(available: boolean): WorkbookHost {
   return {
+    kind: "excel",
     available,
     read: () => Excel.run((context) => readExcelWorkbook(context, { lenient: true })),
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),

@@ -95,16 +95,24 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
 }
 
 /**
- * Reads a workbook for validation: cells of the wrong type become problems to report, not a failure.
- * `maxRows` refuses a sheet longer than any real table before the assembler walks it.
+ * A workbook's source for validation. `maxRows` refuses a sheet longer than any real table before the
+ * assembler walks it.
  */
-export async function inspectWorkbook(
+export async function inspectSource(
   data: ArrayBuffer | Uint8Array,
   limits: { maxRows?: number } = {},
-): Promise<AssembledWorkbook> {
+): Promise<WorkbookSource> {
   const wb = await load(data);
   const long = limits.maxRows === undefined ? undefined : wb.worksheets.find((ws) => ws.rowCount > limits.maxRows!);
   if (long)
     throw new WorkbookReadError([`工作表「${long.name}」有 ${long.rowCount} 行，超过 ${limits.maxRows} 行的上限`]);
-  return assembleWorkbook(sourceOf(wb), { lenient: true });
+  return sourceOf(wb);
+}
+
+/** Reads a workbook for validation: cells of the wrong type become problems to report, not a failure. */
+export async function inspectWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  limits: { maxRows?: number } = {},
+): Promise<AssembledWorkbook> {
+  return assembleWorkbook(await inspectSource(data, limits), { lenient: true });
 }

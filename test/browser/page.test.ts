@@ -1,0 +1,327 @@
+/**
+ * 网页版 in headless Chromium, from a static server and from file://: the blank template, the 株洲 workbook
+ * validated, the report refused with errors and generated without (checked by the CLI's verify), a fix and
+ * an explanation applied to a copy that differs from the file only in those cells, a 50-workbook batch with
+ * two hostile files, the page without workers, accessibility, the keyboard, and no request beyond the page.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { completedSample } from "../../scripts/completed-sample";
+import { variedModel } from "../../scripts/batch-samples";
+import { SHEETS } from "../../src/domain/contract";
+import { workbookModel } from "../../src/domain/model";
+import { editWorkbookCopy } from "../../src/workbook/xlsx/edit";
+import { inspectWorkbook } from "../../src/workbook/xlsx/read";
+import { buildWorkbook } from "../../src/workbook/xlsx/write";
+import { cli, sampleWorkbook } from "../support/cli";
+import { download, openWeb, ROOT, type OpenWeb, type PageMode } from "./web";
+
+jest.setTimeout(180000);
+
+const DIR = mkdtempSync(join(tmpdir(), "jxzp-page-"));
+const EVAL = SHEETS.eval.name;
+
+/** Fixtures: the published 株洲 workbook (4 errors, a warning to explain) with an amount typed as full-width text. */
+let withErrors: string;
+let withErrorsBytes: Uint8Array;
+/** The 株洲 workbook completed as submitted: no errors. */
+let complete: string;
+
+beforeAll(async () => {
+  const published = await sampleWorkbook(DIR, "published", (json) => {
+    for (const part of [json.basic, json.eval]) {
+      delete part.preparer;
+      delete part.filledOn;
+    }
+  });
+  withErrorsBytes = editWorkbookCopy(readFileSync(published), {
+    cells: [{ sheet: EVAL, cell: "E4", value: "１３８７.５３" }],
+  });
+  withErrors = join(DIR, "株洲-有错误.xlsx");
+  writeFileSync(withErrors, withErrorsBytes);
+  complete = join(DIR, "株洲-完整.xlsx");
+  const model = workbookModel.parse(completedSample());
+  writeFileSync(complete, Buffer.from(await buildWorkbook(model).xlsx.writeBuffer()));
+});
+
+/** Sheet name → its part in the package (xl/worksheets/sheetN.xml). */
+function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
+  const text = (name: string) => new TextDecoder().decode(files[name]);
+  const targets = new Map(
+    [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map(
+      (m) => [m[1], m[2]!.replace(/^\/?(xl\/)?/, "xl/")],
+    ),
+  );
+  return new Map(
+    [...text("xl/workbook.xml").matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)].map((m) => [
+      m[1]!,
+      targets.get(m[2])!,
+    ]),
+  );
+}
+
+/** Every cell element of a sheet's XML by its address. */
+const cellsOf = (xml: string) =>
+  new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>.*?<\/c>)/gs)].map((m) => [m[1]!, m[0]]));
+
+describe.each<PageMode>(["http", "file"])("the page from %s", (mode) => {
+  let web: OpenWeb;
+
+  beforeAll(async () => {
+    web = await openWeb(mode);
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("下载空白模板: the template the CLI writes, part for part", async () => {
+    const { name, bytes } = await download(web.page, () =>
+      web.page.getByRole("button", { name: "下载空白模板" }).click(),
+    );
+    expect(name).toBe("绩效自评模板.xlsx");
+    const fromPage = unzipSync(bytes);
+    const fromCli = unzipSync(new Uint8Array(await buildWorkbook().xlsx.writeBuffer()));
+    expect(Object.keys(fromPage)).toEqual(Object.keys(fromCli));
+    // Only the timestamps of docProps/core.xml differ.
+    for (const part of Object.keys(fromCli).filter((p) => p !== "docProps/core.xml"))
+      expect([part, Buffer.from(fromPage[part]!).equals(Buffer.from(fromCli[part]!))]).toEqual([part, true]);
+  });
+
+  test("打开工作簿: the 株洲 workbook's 总分 and findings, each naming 工作表!单元格", async () => {
+    await web.page.getByTestId("open-workbook").setInputFiles(withErrors);
+    await web.page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor({ timeout: 30000 });
+    const filters = await web.page.getByRole("group", { name: "校验" }).getByRole("button").allTextContents();
+    expect(filters).toEqual(["全部 12", "错误 4", "警告 2", "提示 6", "已说明 0"]);
+    const headings = await web.page.getByRole("heading", { level: 3 }).allTextContents();
+    expect(headings).toEqual([SHEETS.basic.name, EVAL]);
+    const slip = web.page.getByRole("listitem").filter({ hasText: "是文本" });
+    expect(await slip.textContent()).toContain(`${EVAL}!E4`);
+  });
+
+  test("生成报告 is refused while the workbook has errors", async () => {
+    await web.page.getByRole("button", { name: "生成报告" }).click();
+    await web.page.getByText("工作簿有 4 个错误，未生成报告").waitFor();
+  });
+
+  test("修正 and 说明 go to a copy that differs from the file only in those cells", async () => {
+    const { page } = web;
+    const slip = page.getByRole("listitem").filter({ hasText: "是文本" });
+    await slip.getByRole("button", { name: "修正" }).click();
+    const dialog = page.getByRole("dialog");
+    expect(await dialog.textContent()).toContain(`将副本中的 ${EVAL}!E4 改为数字 1387.53。您打开的文件不会改动`);
+    await dialog.getByRole("button", { name: "确定" }).click();
+    await page.getByRole("button", { name: /^警告 1$/ }).waitFor();
+
+    const warning = page.getByRole("listitem").filter({ hasText: "口径差异" });
+    await warning.getByRole("button", { name: "说明" }).click();
+    await warning.getByRole("textbox").fill("附件1 含代管的市级专项资金");
+    await warning.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("button", { name: /^已说明 1$/ }).waitFor();
+    expect(await page.getByText("副本中已作 2 处修改（原文件未改动）").count()).toBe(1);
+
+    const copy = await download(page, () => page.getByRole("button", { name: "下载修改后的副本" }).click());
+    expect(copy.name).toBe("株洲-有错误（已修正）.xlsx");
+    const before = unzipSync(withErrorsBytes);
+    const after = unzipSync(new Uint8Array(copy.bytes));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const parts = sheetParts(before);
+    const touched = new Map([
+      [parts.get(EVAL)!, ["E4"]],
+      [parts.get(SHEETS.report.name)!, ["A15", "B15", "C15"]],
+    ]);
+    for (const part of Object.keys(before)) {
+      const same = Buffer.from(before[part]!).equals(Buffer.from(after[part]!));
+      if (!touched.has(part)) {
+        expect([part, same]).toEqual([part, true]);
+        continue;
+      }
+      const [old, now] = [before[part]!, after[part]!].map((b) => cellsOf(new TextDecoder().decode(b)));
+      for (const address of new Set([...old!.keys(), ...now!.keys()]))
+        if (!touched.get(part)!.includes(address))
+          expect([address, now!.get(address)]).toEqual([address, old!.get(address)]);
+    }
+    const read = await inspectWorkbook(copy.bytes);
+    const [key] = [...read.locations].find(([, at]) => at.sheet === EVAL && at.address === "E4")!;
+    expect(read.cells.find((c) => c.key === key)?.value).toBe(1387.53);
+    expect(read.model.review.acknowledgements).toEqual([
+      { rule: "cross.projects", reason: "附件1 含代管的市级专项资金", key: "basic.projects.total.final" },
+    ]);
+  });
+
+  test("生成报告 for a workbook without errors: the .docx the CLI verifies against the workbook", async () => {
+    const { page } = web;
+    await page.getByTestId("open-workbook").setInputFiles(complete);
+    await page.getByText(/总分 \d+\.\d\d · 等次/).waitFor({ timeout: 30000 });
+    await page.getByRole("button", { name: "生成报告" }).click();
+    const preview = page.getByRole("document", { name: "报告预览" });
+    await preview.waitFor({ timeout: 30000 });
+    expect(await preview.textContent()).toContain("株洲市科学技术局编制数39人");
+    const report = await download(page, () => page.getByRole("button", { name: "保存 .docx" }).click());
+    expect(report.name).toBe("株洲市科学技术局-2024年度绩效自评报告.docx");
+    const docx = join(DIR, `${mode}.docx`);
+    writeFileSync(docx, report.bytes);
+    const verified = await cli("verify", docx, complete);
+    expect([verified.code, verified.out]).toEqual([0, expect.stringContaining("一致")]);
+  });
+
+  test("requests nothing beyond the page", () => {
+    expect(web.foreignRequests).toEqual([]);
+  });
+});
+
+/** 50 workbooks from ten departments' variations, a text file named .xlsx and a workbook cut in half. */
+function batchFiles(count: number): string[] {
+  const dir = mkdtempSync(join(DIR, "batch-"));
+  return Array.from({ length: count }, (_, i) => join(dir, `${String(i + 1).padStart(3, "0")}.xlsx`));
+}
+
+async function writeBatch(files: string[], hostile: number[]): Promise<void> {
+  const distinct = await Promise.all(
+    Array.from({ length: 10 }, async (_, i) =>
+      Buffer.from(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()),
+    ),
+  );
+  files.forEach((file, i) => writeFileSync(file, distinct[i % distinct.length]!));
+  writeFileSync(files[hostile[0]!]!, "这不是工作簿");
+  writeFileSync(files[hostile[1]!]!, distinct[0]!.subarray(0, distinct[0]!.length / 2));
+}
+
+describe("批量汇总 from the static server", () => {
+  let web: OpenWeb;
+  const files = batchFiles(50);
+
+  beforeAll(async () => {
+    await writeBatch(files, [7, 31]);
+    web = await openWeb("http");
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("50 workbooks, two hostile: the summary lists 48 and says why two could not be read", async () => {
+    const { page } = web;
+    await page.getByRole("tab", { name: "批量汇总" }).click();
+    await page.getByTestId("batch-files").setInputFiles(files);
+    await page.getByText(/^读取 48 个，其中有错误 \d+ 个；无法读取 2 个。$/).waitFor({ timeout: 120000 });
+    const unreadable = page.getByRole("table", { name: "无法读取" });
+    expect(await unreadable.getByRole("row").count()).toBe(3);
+    expect(await unreadable.textContent()).toContain("不是 .xlsx 工作簿");
+
+    const summary = await download(page, () => page.getByRole("button", { name: "下载汇总.xlsx" }).click());
+    expect(summary.name).toBe("汇总.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(summary.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "问题清单", "无法读取"]);
+    expect(wb.getWorksheet("汇总")!.rowCount).toBe(49);
+    expect(wb.getWorksheet("无法读取")!.getColumn(1).values.slice(2)).toEqual(["008.xlsx", "032.xlsx"]);
+    // The same rows the CLI's summary gives for the same files.
+    const fromCli = JSON.parse((await cli("summary", ...files, "--json", "--jobs", "1")).out);
+    expect(wb.getWorksheet("问题清单")!.rowCount - 1).toBe(
+      fromCli.findings.filter((f: { severity: string }) => f.severity !== "info").length,
+    );
+  });
+
+  test("the problem list sorts by a column", async () => {
+    const { page } = web;
+    const table = page.getByRole("table", { name: "问题清单" });
+    await table.getByRole("button", { name: "按规则排序" }).or(table.getByText("规则")).first().click();
+    const rules = await table.locator("tbody tr td:nth-child(5)").allTextContents();
+    expect(rules).toEqual([...rules].sort((a, b) => a.localeCompare(b, "zh-CN")));
+    expect(rules.length).toBeGreaterThan(0);
+  });
+
+  test("screenshot (docs/page-batch.png)", async () => {
+    const png = await web.page.screenshot({ path: join(ROOT, "docs", "page-batch.png"), fullPage: false });
+    expect(png.length).toBeGreaterThan(10000);
+  });
+
+  test("requests nothing beyond the page", () => {
+    expect(web.foreignRequests).toEqual([]);
+  });
+});
+
+describe("where the browser refuses worker scripts", () => {
+  let web: OpenWeb;
+  const files = batchFiles(6);
+
+  beforeAll(async () => {
+    await writeBatch(files, [1, 4]);
+    web = await openWeb("http", { blockWorkers: true });
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("the page does the work itself and says so", async () => {
+    const { page } = web;
+    await page.getByTestId("open-workbook").setInputFiles(complete);
+    await page.getByText(/总分 \d+\.\d\d · 等次/).waitFor({ timeout: 30000 });
+    await page.getByText("在本页中处理（此浏览器不允许从本地文件启动后台线程）").waitFor();
+    await page.getByRole("tab", { name: "批量汇总" }).click();
+    await page.getByTestId("batch-files").setInputFiles(files);
+    await page.getByText(/^读取 4 个，其中有错误 \d+ 个；无法读取 2 个。$/).waitFor({ timeout: 60000 });
+  });
+});
+
+describe("accessibility and the keyboard", () => {
+  let web: OpenWeb;
+
+  beforeAll(async () => {
+    web = await openWeb("http", { width: 1100, height: 900 });
+    await web.page.getByTestId("open-workbook").setInputFiles(withErrors);
+    await web.page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor({ timeout: 30000 });
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("axe-core: no serious or critical violation, single workbook and batch", async () => {
+    const { page } = web;
+    await page.addScriptTag({ url: `${web.server!.origin}/axe/axe.min.js` });
+    const scan = () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (c: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+        return result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.help}`);
+      });
+    expect(await scan()).toEqual([]);
+    await page.getByRole("tab", { name: "批量汇总" }).click();
+    await page.getByRole("button", { name: "选择工作簿" }).waitFor();
+    expect(await scan()).toEqual([]);
+    await page.getByRole("tab", { name: "单个工作簿" }).click();
+  });
+
+  test("screenshot (docs/page-single.png)", async () => {
+    const png = await web.page.screenshot({ path: join(ROOT, "docs", "page-single.png"), fullPage: true });
+    expect(png.length).toBeGreaterThan(10000);
+  });
+
+  test("keyboard only: Tab reaches 下载空白模板, Enter downloads it; arrow keys switch the tabs", async () => {
+    const { page } = web;
+    await page.locator("body").focus();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    for (let i = 0; i < 10 && (await focused()) !== "下载空白模板"; i++) await page.keyboard.press("Tab");
+    expect(await focused()).toBe("下载空白模板");
+    const template = await download(page, () => page.keyboard.press("Enter"));
+    expect(template.name).toBe("绩效自评模板.xlsx");
+
+    await page.getByRole("tab", { name: "单个工作簿" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "选择工作簿" }).waitFor();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor();
+  });
+});
