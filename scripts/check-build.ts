@@ -23,6 +23,11 @@ const required = [
   "office-js/office.js",
   ...[16, 32, 64, 80].map((size) => `assets/icon-${size}.png`),
   "lib/src/cli/main.js",
+  // 网页版: the page, its worker, and the zip a finance officer unzips and double-clicks.
+  "web/index.html",
+  "web/page.js",
+  "web/worker.js",
+  "绩效自评助手-网页版.zip",
 ];
 for (const file of required) {
   const path = file.startsWith("lib/") ? join(__dirname, "..", file) : join(DIST, file);
@@ -49,6 +54,13 @@ if (problems.length === 0) {
   }
   if (/(src|href)=["']?https?:/i.test(html)) problems.push("taskpane.html loads something from another origin");
 
+  const page = read("web/index.html");
+  if (!page.includes("src=page.js") && !page.includes('src="page.js"'))
+    problems.push("web/index.html does not load page.js");
+  if (/(src|href)=["']?(https?:)?\/\//i.test(page)) problems.push("web/index.html loads something from another origin");
+  if (!page.includes("connect-src 'none'"))
+    problems.push("web/index.html's Content Security Policy allows connections");
+
   // Run functions.js against a stand-in runtime: what it associates on load is what Excel can call.
   const associated: string[] = [];
   const runtime = { associate: (id: string) => associated.push(id), Error, ErrorCode: {} };
@@ -73,5 +85,5 @@ if (problems.length > 0) {
 }
 console.log(
   "dist/: taskpane.html, functions.js (associates every id), functions.json, functions.zh-cn.json, commands.js, " +
-    "office.js, icons, manifest.xml; lib/: CLI — all present",
+    "office.js, icons, manifest.xml; web/ and its zip (网页版); lib/: CLI — all present",
 );

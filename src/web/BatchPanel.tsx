@@ -43,9 +43,11 @@ const useStyles = makeStyles({
   },
   scroll: { maxHeight: "480px", overflowY: "auto" },
   // The finding's text takes what the short columns leave.
-  narrow: { width: "7%" },
+  narrow: { width: "6%" },
+  file: { width: "9%" },
   medium: { width: "13%" },
-  wide: { width: "17%" },
+  wide: { width: "15%" },
+  messageColumn: { width: "42%" },
   message: { whiteSpace: "normal", overflowWrap: "anywhere" },
 });
 
@@ -136,7 +138,7 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
   const unreadable = results.filter((r): r is Unreadable => r.status === "unreadable");
 
   const width: Record<ProblemColumn, string> = {
-    file: styles.medium,
+    file: styles.file,
     unit: styles.wide,
     severity: styles.narrow,
     where: styles.wide,
@@ -238,7 +240,7 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
                   {header("severity")}
                   {header("where")}
                   {header("rule")}
-                  <TableHeaderCell>{text.columns.message}</TableHeaderCell>
+                  <TableHeaderCell className={styles.messageColumn}>{text.columns.message}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

@@ -17,7 +17,7 @@ import { editWorkbookCopy } from "../../src/workbook/xlsx/edit";
 import { inspectWorkbook } from "../../src/workbook/xlsx/read";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { cli, sampleWorkbook } from "../support/cli";
-import { download, openWeb, ROOT, type OpenWeb, type PageMode } from "./web";
+import { download, openWeb, PAGE_ZIP, ROOT, type OpenWeb, type PageMode } from "./web";
 
 jest.setTimeout(180000);
 
@@ -66,6 +66,15 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
 /** Every cell element of a sheet's XML by its address. */
 const cellsOf = (xml: string) =>
   new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>.*?<\/c>)/gs)].map((m) => [m[1]!, m[0]]));
+
+test("the shared zip holds the page, its worker and a 使用说明 in one folder", () => {
+  const names = Object.keys(unzipSync(readFileSync(PAGE_ZIP))).sort();
+  for (const name of ["index.html", "page.js", "worker.js", "使用说明.txt", "assets/icon-80.png"])
+    expect(names).toContain(`绩效自评助手-网页版/${name}`);
+  expect(names.every((name) => name.startsWith("绩效自评助手-网页版/"))).toBe(true);
+  const readme = new TextDecoder().decode(unzipSync(readFileSync(PAGE_ZIP))["绩效自评助手-网页版/使用说明.txt"]);
+  expect(readme).toContain("双击 index.html");
+});
 
 describe.each<PageMode>(["http", "file"])("the page from %s", (mode) => {
   let web: OpenWeb;

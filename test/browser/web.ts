@@ -1,9 +1,12 @@
 /**
- * The browser page (dist/web) in headless Chromium, opened as a user would: from a local static server
- * (an intranet host) or straight from the folder (file://, no server). Every request beyond the page's
- * own origin (or folder) is recorded.
+ * The browser page in headless Chromium, opened as a user would: dist/web from a local static server (an
+ * intranet host), or the shared zip unzipped into a folder and its index.html opened (file://, no server).
+ * Every request beyond the page's own origin (or folder) is recorded.
  */
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { unzipSync } from "fflate";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "./browser";
@@ -12,7 +15,22 @@ import { serveStatic, type StaticServer } from "./static-server";
 export const ROOT = join(__dirname, "../..");
 export const PAGE_DIR = join(ROOT, "dist", "web");
 
+export const PAGE_ZIP = join(ROOT, "dist", "绩效自评助手-网页版.zip");
+
 export type PageMode = "http" | "file";
+
+let unzipped: string | null = null;
+/** The folder a finance officer gets by unzipping the shared zip (once per test file). */
+export function unzippedPage(): string {
+  if (unzipped) return unzipped;
+  const dir = mkdtempSync(join(tmpdir(), "jxzp-web-"));
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(PAGE_ZIP)))) {
+    if (name.endsWith("/")) continue;
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  return (unzipped = join(dir, "绩效自评助手-网页版"));
+}
 
 export interface OpenWeb {
   readonly mode: PageMode;
@@ -30,7 +48,7 @@ export async function openWeb(
 ): Promise<OpenWeb> {
   const server =
     mode === "http" ? await serveStatic({ "/axe/": join(ROOT, "node_modules/axe-core"), "/": PAGE_DIR }) : null;
-  const base = server ? `${server.origin}/` : pathToFileURL(PAGE_DIR).href + "/";
+  const base = server ? `${server.origin}/` : pathToFileURL(unzippedPage()).href + "/";
   const browser = await launchBrowser();
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
