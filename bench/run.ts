@@ -1,11 +1,12 @@
 /**
  * npm run bench: one JSON line per figure. Timed figures carry a baseline measured in the same run
  * (the cheapest way to get a comparable answer) and the ratio ours / baseline in time per operation.
- * Sizes are read from dist/ (run `npm run build` first to include them).
+ * Sizes are read from dist/ (run `npm run build` first to include them). The browser page's figures come
+ * last (bench/page.ts: it builds dist/web when stale; run it alone with `npx tsx bench/page.ts`).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
@@ -19,9 +20,9 @@ import { generateReport } from "../src/usecases/report";
 import { validateWorkbook } from "../src/usecases/validate-workbook";
 import { inspectWorkbook, readWorkbook } from "../src/workbook/xlsx/read";
 import { completedSample } from "../scripts/completed-sample";
-import { variedModel } from "../scripts/batch-samples";
 import { excelContext, FakeContext } from "../test/support/fake-excel";
 import { typeModel } from "../test/support/type-model";
+import { benchWorkbooks, pageFigures } from "./page";
 
 const { EXECRATE: execRate, INDICATORSCORE: indicatorScore } = JXZP;
 
@@ -326,20 +327,11 @@ async function reportFigures(): Promise<void> {
 }
 /**
  * The finance bureau's batch: 1,000 realistic workbooks (20–60 indicators; 100 distinct departments,
- * each file its own copy) generated once into the temp directory, then jxzp summary over them and a
- * bare exceljs read of the same files, each in a child process of its own (time and peak memory).
+ * each file its own copy) generated once into the temp directory (benchWorkbooks), then jxzp summary over
+ * them and a bare exceljs read of the same files, each in a child process of its own (time and peak memory).
  */
 async function batchFigures(): Promise<void> {
-  const dir = join(tmpdir(), "jxzp-bench-1000");
-  if (!existsSync(join(dir, "ready"))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const distinct: Buffer[] = [];
-    for (let i = 0; i < 100; i++)
-      distinct.push(Buffer.from(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
-    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `${String(i).padStart(4, "0")}.xlsx`), distinct[i % 100]!);
-    writeFileSync(join(dir, "ready"), "");
-  }
+  const dir = await benchWorkbooks(1000);
   const child = (...args: string[]) =>
     JSON.parse(
       execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "batch-child.ts"), ...args], {
@@ -368,4 +360,4 @@ async function batchFigures(): Promise<void> {
   }
 }
 
-void workbookFigures().then(officeFigures).then(reportFigures).then(batchFigures);
+void workbookFigures().then(officeFigures).then(reportFigures).then(batchFigures).then(pageFigures);

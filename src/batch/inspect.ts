@@ -6,39 +6,12 @@
 import { formatAmount, toDec } from "../domain/decimal";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
-import { validateWorkbook, type LocatedFinding } from "../usecases/validate-workbook";
+import { validateWorkbook } from "../usecases/validate-workbook";
 import { inspectWorkbook } from "../workbook/xlsx/read";
 import { LIMITS, refuseWorkbook } from "./guard";
+import { unreadable, type FileResult } from "./results";
 
-export interface SummaryRow {
-  readonly file: string;
-  readonly status: "read";
-  readonly unit: string | null;
-  readonly year: number | null;
-  readonly budget: string | null;
-  readonly executed: string | null;
-  /** "100.00%" or 不适用. */
-  readonly executionRate: string;
-  readonly total: string | null;
-  readonly grade: string | null;
-  /** Why 总分 and 等次 are provisional (执行率得分 could not be scored); null when they are not. */
-  readonly provisional: string | null;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly firstError: string | null;
-  readonly findings: ReadonlyArray<Pick<LocatedFinding, "rule" | "severity" | "key" | "sheet" | "cell" | "message">>;
-}
-
-export interface Unreadable {
-  readonly file: string;
-  readonly status: "unreadable";
-  readonly reason: string;
-}
-
-export type FileResult = SummaryRow | Unreadable;
-
-export const unreadable = (file: string, reason: string): Unreadable => ({ file, status: "unreadable", reason });
+export { unreadable, type FileResult, type SummaryRow, type Unreadable } from "./results";
 
 /** `file` names the workbook in the summary (a path, or the name the user chose in the page). */
 export async function inspectBytes(file: string, bytes: Uint8Array, profile?: string): Promise<FileResult> {

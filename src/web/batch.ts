@@ -4,7 +4,7 @@
  * reason and the rest go on. Results come back in the files' order, with progress after each.
  */
 import { LIMITS } from "../batch/guard";
-import { unreadable, type FileResult } from "../batch/inspect";
+import { unreadable, type FileResult } from "../batch/results";
 import type { Engine } from "./engine";
 
 export interface BatchFile {
