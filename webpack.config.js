@@ -15,23 +15,29 @@ require("tsx/cjs/api").register();
 const SRC = path.join(__dirname, "src") + path.sep;
 
 /**
- * Emits functions.json (en-US) and functions.zh-cn.json, generated from the function definitions
- * (src/functions/metadata.ts). Read afresh on every compilation, so the dev server's rebuilds pick up
- * an edited definition.
+ * Emits what is generated from the sources: functions.json (en-US) and functions.zh-cn.json from the
+ * function definitions (src/functions/metadata.ts), with help links under the add-in's URL, and help.html
+ * (src/help/help-page.ts). Read afresh on every compilation, so the dev server's rebuilds pick up an edit.
  */
-class FunctionsMetadataPlugin {
+class GeneratedAssetsPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("GeneratedAssetsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "FunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: "GeneratedAssetsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           for (const file of Object.keys(require.cache)) if (file.startsWith(SRC)) delete require.cache[file];
           try {
             const { METADATA_FILES, metadataJson } = require("./src/functions/metadata.ts");
             for (const [language, file] of Object.entries(METADATA_FILES))
-              compilation.emitAsset(file, new webpack.sources.RawSource(metadataJson(language)));
+              compilation.emitAsset(file, new webpack.sources.RawSource(metadataJson(language, this.baseUrl)));
+            const { helpPageHtml } = require("./src/help/help-page.ts");
+            compilation.emitAsset("help.html", new webpack.sources.RawSource(helpPageHtml()));
           } catch (error) {
-            compilation.errors.push(new webpack.WebpackError(`functions metadata: ${error.message}`));
+            compilation.errors.push(new webpack.WebpackError(`generated assets: ${error.message}`));
           }
         },
       );
@@ -73,14 +79,54 @@ class PageZipPlugin {
   }
 }
 
-const urlDev = "https://localhost:3000/";
-/** Where the production build is served; set ADDIN_URL=https://your.host/path/ when building for release. */
-const urlProd = process.env.ADDIN_URL || urlDev;
+const { DEV_URL, manifestFor, productionUrl } = require("./scripts/addin-url.ts");
 
+/**
+ * The add-in's URL: https://localhost:3000/ in development (npm start); in production ADDIN_URL, required
+ * and normalised (scripts/addin-url.ts). Only the add-in's build needs it: the page uses relative paths.
+ */
+function addinUrl(dev) {
+  if (dev) return { url: DEV_URL };
+  try {
+    return { url: productionUrl(process.env.ADDIN_URL) };
+  } catch (error) {
+    return { url: DEV_URL, error: error.message };
+  }
+}
+
+/** Fails the add-in's production build, with the reason, when it has no valid URL. */
+class RequireUrlPlugin {
+  constructor(error) {
+    this.error = error;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RequireUrlPlugin", (compilation) => {
+      if (this.error) compilation.errors.push(new webpack.WebpackError(this.error));
+    });
+  }
+}
+
+/**
+ * The dev server's certificate (office-addin-dev-certs installs a local CA on first use). Where it cannot
+ * (no GUI prompt, no sudo or certutil on Linux), say what to do and stop, instead of a stack trace.
+ */
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.error(
+      [
+        `无法准备开发用的 HTTPS 证书（${error.message.trim()}）。`,
+        "请先手动安装：npx office-addin-dev-certs install（Linux 需要 sudo 和 certutil），再运行 npm run dev-server；",
+        "部署请用 ADDIN_URL=https://… npm run build，把 dist/ 放到 HTTPS 服务器上。",
+        "Could not prepare the development HTTPS certificate: run `npx office-addin-dev-certs install` first.",
+      ].join("\n"),
+    );
+    process.exit(1);
+  }
 }
 
 const typescript = (dev) => ({
@@ -121,6 +167,7 @@ function pageConfig(dev) {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const { url, error } = addinUrl(dev);
   const addin = {
     name: "addin",
     devtool: dev ? "source-map" : false,
@@ -134,7 +181,8 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: typescript(dev),
     plugins: [
-      new FunctionsMetadataPlugin(),
+      new RequireUrlPlugin(error),
+      new GeneratedAssetsPlugin(url),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -162,7 +210,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+            transform: (content) => manifestFor(content.toString(), url),
           },
         ],
       }),

@@ -1,7 +1,8 @@
 /** The browser page's entry: one file host and one engine for the page's lifetime. */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { describeFix } from "../taskpane/strings";
+import { themeFor } from "../taskpane/theme";
 import { createEngine } from "./engine";
 import { createFileHost } from "./file-host";
 import { PageApp } from "./PageApp";
@@ -18,8 +19,14 @@ const host = createFileHost(engine, {
 
 document.documentElement.lang = strings.language === "en" ? "en" : "zh-CN";
 document.title = strings.page.pageTitle;
-createRoot(document.getElementById("container")!).render(
-  <FluentProvider theme={webLightTheme}>
-    <PageApp strings={strings} host={host} engine={engine} />
-  </FluentProvider>,
-);
+const root = createRoot(document.getElementById("container")!);
+// The page follows the system's light or dark scheme, also when it changes while the page is open.
+const scheme = window.matchMedia("(prefers-color-scheme: dark)");
+const render = () =>
+  root.render(
+    <FluentProvider theme={themeFor(scheme.matches)} style={{ minHeight: "100vh" }}>
+      <PageApp strings={strings} host={host} engine={engine} />
+    </FluentProvider>,
+  );
+scheme.addEventListener("change", render);
+render();

@@ -21,7 +21,12 @@ export default function buildOnce(): void {
   const result = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"],
-    { cwd: ROOT, stdio: "inherit" },
+    // The tests serve dist/ themselves: the add-in is built for the development URL.
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ADDIN_URL: process.env.ADDIN_URL ?? "https://localhost:3000/" },
+    },
   );
   if (result.status !== 0) throw new Error("webpack build failed");
   // webpack leaves unchanged files untouched; mark the build as current.
