@@ -42,7 +42,8 @@ export function helpPageHtml(): string {
 body { font-family: "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
   "Segoe UI", sans-serif; max-width: 60rem; margin: 0 auto; padding: 1.5rem; line-height: 1.7; color: #242424; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-h3 { font-size: 1.05rem; } code { font-family: Consolas, "Courier New", monospace; background: #f3f3f3; padding: 0 .2em; }
+h3 { font-size: 1.05rem; }
+code { font-family: Consolas, "Courier New", monospace; background: #f3f3f3; padding: 0 .2em; }
 section { margin-bottom: 1.2rem; } nav a { margin-right: 1em; }
 @media (prefers-color-scheme: dark) { body { background: #1f1f1f; color: #e6e6e6; } code { background: #333; } }
 </style>
