@@ -3,15 +3,18 @@
  */
 /* global Office, Excel */
 import { reviewStore } from "../usecases/review-store";
+import { reenterHelperFormulas } from "../workbook/office/functions-check";
 import { officeHost } from "../workbook/office/host";
 
-/** 重新计算: a full recalculation refreshes every JXZP function (and any #NAME? left from a late load). */
+/**
+ * 重新计算: enters the helper columns' JXZP formulas again (Excel resolves their names anew, so a #NAME?
+ * left from a formula entered before the functions were registered goes: a full recalculation alone does
+ * not do that, OfficeDev/office-js#6545), in the local form in a Chinese Excel, then recalculates the
+ * whole workbook.
+ */
 export async function recalculateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await Excel.run(async (context) => {
-      context.workbook.application.calculate(Excel.CalculationType.full);
-      await context.sync();
-    });
+    await Excel.run((context) => reenterHelperFormulas(context, Office.context.displayLanguage));
   } finally {
     event.completed();
   }

@@ -14,8 +14,10 @@ export interface ParamDefinition<K extends ArgumentKind = ArgumentKind, N extend
   readonly zhName: string;
   readonly type: K;
   readonly optional?: boolean;
-  /** Excel's help for the argument (Chinese, in both languages' metadata). */
+  /** Excel's help for the argument in Chinese Excel (functions.zh-cn.json), the task pane and the help page. */
   readonly description: string;
+  /** Excel's help for the argument in English Excel (functions.json). */
+  readonly descriptionEn: string;
 }
 
 /** The typed arguments of an implementation, by parameter name. */
@@ -28,8 +30,10 @@ export interface FunctionDefinition<Id extends string, P extends readonly ParamD
   readonly id: Id;
   /** The name Chinese Excel shows (functions.zh-cn.json). */
   readonly zhName: string;
-  /** Excel's help for the function (Chinese, in both languages' metadata), also shown in the task pane. */
+  /** Excel's help for the function in Chinese Excel (functions.zh-cn.json), also shown in the task pane. */
   readonly description: string;
+  /** Excel's help for the function in English Excel (functions.json). */
+  readonly descriptionEn: string;
   readonly params: P;
   /** What the cell shows. */
   readonly result: string;
@@ -82,6 +86,12 @@ export type Language = "zh" | "en";
 export function nameOf(fn: JxzpFunction, language: Language = "zh"): string {
   return language === "zh" ? fn.zhName : fn.id;
 }
+
+/**
+ * The anchor of a function's section on help.html ("fn-execrate"), where its metadata's helpUrl points
+ * (metadata.ts) and the help page puts its section.
+ */
+export const helpAnchor = (fn: Pick<JxzpFunction, "id">): string => `fn-${fn.id.toLowerCase()}`;
 
 /** "全年执行数, 全年预算数" (optional parameters in brackets). */
 export function paramsOf(fn: JxzpFunction, language: Language = "zh"): string {

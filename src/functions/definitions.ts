@@ -5,7 +5,7 @@
  * Ids are stable: cells in saved workbooks refer to them.
  */
 import { Dec, formatPercent } from "../domain/decimal";
-import { DEFAULT_PROFILE, getProfile, gradeRuleText, PROFILE_WORD, profileChoices } from "../domain/profiles";
+import { DEFAULT_PROFILE, getProfile, gradeRuleText, PROFILE_WORD, PROFILES, profileChoices } from "../domain/profiles";
 import { changeRate, NOT_APPLICABLE, rateNumber, ratio } from "../domain/rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore } from "../domain/scoring";
 import { completionOf, parseMeasure } from "../domain/targets";
@@ -18,24 +18,28 @@ const EXECUTED = {
   zhName: "全年执行数",
   type: "amount",
   description: "全年执行数（万元）",
+  descriptionEn: "Amount spent in the year (10,000 yuan)",
 } as const satisfies ParamDefinition;
 const BUDGET = {
   name: "budget",
   zhName: "全年预算数",
   type: "amount",
   description: "全年预算数（万元）",
+  descriptionEn: "Full-year budget (10,000 yuan)",
 } as const satisfies ParamDefinition;
 const TARGET = {
   name: "target",
   zhName: "年度指标值",
   type: "measure",
   description: "年度指标值，如“≥95%”“120亿元”“12月底前”",
+  descriptionEn: 'Annual target, e.g. "≥95%", "120亿元", "12月底前"',
 } as const satisfies ParamDefinition;
 const ACTUAL = {
   name: "actual",
   zhName: "实际完成值",
   type: "measure",
   description: "实际完成值，如“97%”“115.49亿元”“12月”",
+  descriptionEn: 'Actual value achieved, e.g. "97%", "115.49亿元", "12月"',
 } as const satisfies ParamDefinition;
 const PROFILE = {
   name: "profile",
@@ -43,6 +47,9 @@ const PROFILE = {
   type: "profile",
   optional: true,
   description: `${PROFILE_WORD}：${profileChoices()}；不填为 ${DEFAULT_PROFILE}`,
+  descriptionEn: `Scoring profile: ${Object.values(PROFILES)
+    .map((p) => `${p.id} (${p.name})`)
+    .join(", ")}; ${DEFAULT_PROFILE} when omitted`,
 } as const satisfies ParamDefinition;
 
 /**
@@ -50,9 +57,30 @@ const PROFILE = {
  * even typed without ≤), so the helper columns pass them and score as the validator does.
  */
 const INDICATOR = [
-  { name: "level1", zhName: "一级指标", type: "text", optional: true, description: "一级指标，如“成本指标”" },
-  { name: "level2", zhName: "二级指标", type: "text", optional: true, description: "二级指标，如“经济成本指标”" },
-  { name: "name", zhName: "三级指标", type: "text", optional: true, description: "三级指标名称，如“项目成本”" },
+  {
+    name: "level1",
+    zhName: "一级指标",
+    type: "text",
+    optional: true,
+    description: "一级指标，如“成本指标”",
+    descriptionEn: "Level-1 indicator, e.g. 成本指标 (cost)",
+  },
+  {
+    name: "level2",
+    zhName: "二级指标",
+    type: "text",
+    optional: true,
+    description: "二级指标，如“经济成本指标”",
+    descriptionEn: "Level-2 indicator, e.g. 经济成本指标 (economic cost)",
+  },
+  {
+    name: "name",
+    zhName: "三级指标",
+    type: "text",
+    optional: true,
+    description: "三级指标名称，如“项目成本”",
+    descriptionEn: "Level-3 indicator name, e.g. 项目成本 (project cost)",
+  },
 ] as const satisfies readonly ParamDefinition[];
 
 /** A rate from rateNumber as a cell shows it; a result too large for Excel (a tiny denominator) is refused. */
@@ -80,6 +108,8 @@ export const EXECRATE = defineFunction({
   id: "EXECRATE",
   zhName: "执行率",
   description: "预算执行率 = 全年执行数 / 全年预算数；预算为 0 时返回“不适用”。",
+  descriptionEn:
+    "Budget execution rate = amount spent / full-year budget; 不适用 (not applicable) when the budget is 0.",
   params: [EXECUTED, BUDGET],
   result: "执行率（小数，四位）或“不适用”",
   example: { args: "1387.53, 1387.53", result: "100.00%" },
@@ -90,9 +120,18 @@ export const CONTROLRATE = defineFunction({
   id: "CONTROLRATE",
   zhName: "控制率",
   description: "控制率 = 实际数 / 计划数（在职/编制、决算/预算、实际/批复）；计划数为 0 时返回“不适用”。",
+  descriptionEn:
+    "Control rate = actual / planned (staff / authorized, final accounts / budget, actual / approved); " +
+    "不适用 (not applicable) when planned is 0.",
   params: [
-    { name: "actual", zhName: "实际数", type: "amount", description: "实际数" },
-    { name: "planned", zhName: "计划数", type: "amount", description: "计划数（编制数、预算数或批复数）" },
+    { name: "actual", zhName: "实际数", type: "amount", description: "实际数", descriptionEn: "Actual amount" },
+    {
+      name: "planned",
+      zhName: "计划数",
+      type: "amount",
+      description: "计划数（编制数、预算数或批复数）",
+      descriptionEn: "Planned amount (authorized staff, budget or approved amount)",
+    },
   ],
   result: "控制率（小数，四位）或“不适用”",
   example: { args: "32, 39", result: "82.05%" },
@@ -103,9 +142,22 @@ export const CHANGERATE = defineFunction({
   id: "CHANGERATE",
   zhName: "变动率",
   description: "变动率 = (本期数 − 上期数) / 上期数；上期数为 0 时返回“不适用”。",
+  descriptionEn: "Change rate = (current − previous) / previous; 不适用 (not applicable) when previous is 0.",
   params: [
-    { name: "current", zhName: "本期数", type: "amount", description: "本期数（如本年决算数）" },
-    { name: "previous", zhName: "上期数", type: "amount", description: "上期数（如上年决算数）" },
+    {
+      name: "current",
+      zhName: "本期数",
+      type: "amount",
+      description: "本期数（如本年决算数）",
+      descriptionEn: "Current amount (e.g. this year's final accounts)",
+    },
+    {
+      name: "previous",
+      zhName: "上期数",
+      type: "amount",
+      description: "上期数（如上年决算数）",
+      descriptionEn: "Previous amount (e.g. last year's final accounts)",
+    },
   ],
   result: "变动率（小数，四位）或“不适用”",
   example: { args: "38.67, 18.24", result: "112.01%" },
@@ -121,6 +173,9 @@ export const COMPLETIONRATE = defineFunction({
   description:
     "指标完成率：实际完成值 / 年度指标值（“≤”“不超过”等越低越好的指标为年度指标值 / 实际完成值）；" +
     "时间指标返回“按期完成”或“未按期完成”。",
+  descriptionEn:
+    "Indicator completion rate: actual / target (target / actual for less-is-better targets such as ≤); " +
+    "a time target gives 按期完成 (on time) or 未按期完成 (late).",
   params: [TARGET, ACTUAL, ...INDICATOR],
   result: "完成率（小数，四位）或文字",
   example: { args: '"8%", "7.42%"', result: "92.75%" },
@@ -147,8 +202,15 @@ export const BUDGETSCORE = defineFunction({
   id: "BUDGETSCORE",
   zhName: "执行率得分",
   description: "执行率得分 = 分值 × min(执行率, 100%)，保留两位小数。",
+  descriptionEn: "Execution score = weight × min(execution rate, 100%), rounded to 2 decimals.",
   params: [
-    { name: "weight", zhName: "分值", type: "weight", description: "分值（通常为 10）" },
+    {
+      name: "weight",
+      zhName: "分值",
+      type: "weight",
+      description: "分值（通常为 10）",
+      descriptionEn: "Weight (usually 10)",
+    },
     EXECUTED,
     BUDGET,
     // The profiles score execution alike; an unknown one is still refused.
@@ -164,8 +226,11 @@ export const INDICATORSCORE = defineFunction({
   id: "INDICATORSCORE",
   zhName: "指标得分",
   description: "指标建议得分：完成年度指标得满分，未完成按完成值与指标值的比例记分；定性指标按评价档次。",
+  descriptionEn:
+    "Suggested indicator score: the full weight when the target is met, otherwise in proportion to the " +
+    "completion; a qualitative indicator scores by its band.",
   params: [
-    { name: "weight", zhName: "分值", type: "weight", description: "分值" },
+    { name: "weight", zhName: "分值", type: "weight", description: "分值", descriptionEn: "Weight" },
     TARGET,
     ACTUAL,
     {
@@ -174,6 +239,7 @@ export const INDICATORSCORE = defineFunction({
       type: "band",
       optional: true,
       description: "评价档次（定性指标）：达成、部分达成、未达成，或 1、2、3",
+      descriptionEn: "Band of a qualitative indicator: 达成, 部分达成, 未达成 (met, partly met, not met) or 1, 2, 3",
     },
     PROFILE,
     ...INDICATOR,
@@ -192,17 +258,34 @@ export const INDICATORSCORE = defineFunction({
 
 export const TOTALSCORE = defineFunction({
   id: "TOTALSCORE",
-  zhName: "总分",
+  // Three characters at least: Microsoft's rule for function names (总分 alone would break it).
+  zhName: "绩效总分",
   description: "总分 = 执行率得分 + 各指标得分；给出分值区域时，其合计（含执行率分值）须为 100。",
+  descriptionEn:
+    "Total score = execution score + indicator scores; a weights range given (the execution weight " +
+    "included) must total 100.",
   params: [
-    { name: "executionScore", zhName: "执行率得分", type: "score", description: "执行率得分" },
-    { name: "scores", zhName: "得分区域", type: "range", description: "各指标得分区域（空单元格跳过）" },
+    {
+      name: "executionScore",
+      zhName: "执行率得分",
+      type: "score",
+      description: "执行率得分",
+      descriptionEn: "Execution score",
+    },
+    {
+      name: "scores",
+      zhName: "得分区域",
+      type: "range",
+      description: "各指标得分区域（空单元格跳过）",
+      descriptionEn: "Range of indicator scores (empty cells skipped)",
+    },
     {
       name: "weights",
       zhName: "分值区域",
       type: "range",
       optional: true,
       description: "分值区域（含执行率分值，可用 VSTACK 合并）",
+      descriptionEn: "Range of weights, the execution weight included (VSTACK can join them)",
     },
     {
       name: "executionRate",
@@ -210,6 +293,7 @@ export const TOTALSCORE = defineFunction({
       type: "rate",
       optional: true,
       description: "执行率（platform 口径按执行率限制总分）",
+      descriptionEn: "Execution rate (the platform profile caps the total by it)",
     },
     PROFILE,
   ],
@@ -230,7 +314,13 @@ export const GRADE = defineFunction({
   id: "GRADE",
   zhName: "绩效等次",
   description: `绩效等次：${gradeRuleText(getProfile())}。`,
-  params: [{ name: "total", zhName: "总分", type: "number", description: "总分" }, PROFILE],
+  descriptionEn:
+    "Grade 优/良/中/差 (excellent/good/fair/poor) of a total score: " +
+    `${gradeRuleText(getProfile()).replace(/，/g, ", ")}.`,
+  params: [
+    { name: "total", zhName: "总分", type: "number", description: "总分", descriptionEn: "Total score" },
+    PROFILE,
+  ],
   result: "优、良、中或差",
   example: { args: "98", result: "优" },
   implement: ({ total, profile }) => gradeOf(new Dec(total.toString()), profile),
@@ -240,7 +330,16 @@ export const PERCENTTEXT = defineFunction({
   id: "PERCENTTEXT",
   zhName: "百分比文本",
   description: "把比率写成报告用的文字：82.05% 或“不适用”。",
-  params: [{ name: "rate", zhName: "比率", type: "rate", description: "比率（小数）或“不适用”" }],
+  descriptionEn: "A rate as report text: 82.05% or 不适用 (not applicable).",
+  params: [
+    {
+      name: "rate",
+      zhName: "比率",
+      type: "rate",
+      description: "比率（小数）或“不适用”",
+      descriptionEn: "A rate (fraction) or 不适用",
+    },
+  ],
   result: "百分比文字",
   example: { args: "0.8205", result: '"82.05%"' },
   implement: ({ rate }) => (rate === null ? NOT_APPLICABLE : formatPercent(new Dec(rate.toString()))),

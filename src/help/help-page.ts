@@ -5,20 +5,17 @@
  */
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { PROFILES } from "../domain/profiles";
-import { exampleOf, nameOf, paramsOf } from "../functions/define";
+import { exampleOf, helpAnchor, nameOf, paramsOf } from "../functions/define";
 import { JXZP_FUNCTIONS } from "../functions/definitions";
 
 const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The anchor of a function's section: help.html#fn-execrate. */
-export const functionAnchor = (id: string) => `fn-${id.toLowerCase()}`;
-
 function functionSection(fn: (typeof JXZP_FUNCTIONS)[number]): string {
   const params = fn.params
     .map((p) => `<li><code>${escape(p.zhName)}</code>（${escape(p.name)}）：${escape(p.description)}</li>`)
     .join("");
-  return `<section id="${functionAnchor(fn.id)}">
+  return `<section id="${helpAnchor(fn)}">
 <h3><code>JXZP.${escape(nameOf(fn, "zh"))}</code> · <code>JXZP.${escape(nameOf(fn, "en"))}</code></h3>
 <p>${escape(fn.description)}</p>
 <p>写法：<code>=JXZP.${escape(nameOf(fn, "zh"))}(${escape(paramsOf(fn, "zh"))})</code>；返回${escape(fn.result)}。</p>

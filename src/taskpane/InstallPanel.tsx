@@ -58,6 +58,11 @@ export function InstallPanel({ strings, host }: { strings: Strings; host: Workbo
             </MessageBarBody>
           </MessageBar>
         )}
+        {status.kind === "done" && status.result.functionsFallback && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{strings.functionsFallback[status.result.functionsFallback]}</MessageBarBody>
+          </MessageBar>
+        )}
         {status.kind === "failed" && (
           <MessageBar intent="error">
             <MessageBarBody>{status.message}</MessageBarBody>

@@ -18,6 +18,12 @@ const zh = {
   repaired: (backups: string) =>
     `模板缺少的名称或表格已补全，已填写的内容按名称和表头移入新表；原工作表留作备份：${backups}。`,
   notInExcel: "请在 Excel 中打开绩效自评助手后安装模板。",
+  functionsFallback: {
+    localized: "本机 Excel 不认 JXZP 函数的英文名，已改用中文函数名（如 =JXZP.完成率(…)）写入完成率、建议得分两列。",
+    values:
+      "本机 Excel 未能识别 JXZP 函数，完成率、建议得分两列已按当前数据写成数值，修改指标后不会自动更新" +
+      "（校验时助手按最新数据计算）；官方表格的数字不受影响。",
+  } as Record<"localized" | "values", string>,
   example: "示例",
   reportHeading: "生成报告",
   generate: "生成报告",
@@ -83,6 +89,15 @@ const en: Strings = {
     `Missing names or tables were restored; the values entered were moved by name and header. ` +
     `The previous sheets are kept as backups: ${backups}.`,
   notInExcel: "Open the assistant in Excel to install the templates.",
+  functionsFallback: {
+    localized:
+      "This Excel does not take the JXZP functions' English names: the 完成率 and 建议得分 columns use the Chinese " +
+      "names (=JXZP.完成率(…)).",
+    values:
+      "This Excel did not recognise the JXZP functions: the 完成率 and 建议得分 columns hold values for the current " +
+      "data and will not update when indicators change (校验 always computes afresh); the official numbers are " +
+      "unaffected.",
+  },
   example: "Example",
   reportHeading: "Report",
   generate: "Generate report",

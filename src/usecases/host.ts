@@ -19,6 +19,11 @@ export interface InstallResult {
   /** The earlier template's sheets, kept under these names after an upgrade. */
   readonly backupSheets: readonly string[];
   readonly syncs: number;
+  /**
+   * Set when the helper columns' JXZP formulas by id did not resolve in this Excel: "localized" — entered
+   * in the Excel's local form (JXZP.完成率…); "values" — replaced by the values they would show.
+   */
+  readonly functionsFallback?: "localized" | "values";
 }
 
 export interface WorkbookHost {

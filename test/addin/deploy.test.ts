@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AddinUrlError, DEV_URL, manifestFor, productionUrl } from "../../scripts/addin-url";
-import { functionAnchor, helpPageHtml } from "../../src/help/help-page";
+import { helpAnchor } from "../../src/functions/define";
+import { helpPageHtml } from "../../src/help/help-page";
 import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
 
 const MANIFEST = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
@@ -56,7 +57,7 @@ describe("help.html", () => {
 
   test("has a section for every function, the anchor its help link opens", () => {
     for (const fn of JXZP_FUNCTIONS) {
-      expect(html).toContain(`id="${functionAnchor(fn.id)}"`);
+      expect(html).toContain(`id="${helpAnchor(fn)}"`);
       expect(html).toContain(fn.zhName);
     }
   });

@@ -57,4 +57,21 @@ describe("manifest.xml", () => {
     for (const [, name] of manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g))
       expect(commands).toContain(`Office.actions.associate("${name}"`);
   });
+
+  test("重新计算 says what it does, and does it: the helper formulas entered again, then a full recalculation", () => {
+    expect(manifest).toMatch(
+      /<bt:String id="Recalculate.Tooltip" DefaultValue="重新输入完成率、建议得分两列的 JXZP 公式[^"]*重新计算整个工作簿。">/,
+    );
+    expect(manifest).not.toContain("刷新全部 JXZP 函数的结果");
+    const commands = readFileSync(join(ROOT, "src/commands/commands.ts"), "utf8");
+    expect(commands).toMatch(/recalculateWorkbook[\s\S]*reenterHelperFormulas\(context/);
+  });
+
+  test("ribbon strings keep the manifest's limits (short 125, long 250 characters)", () => {
+    const section = (tag: string) => manifest.slice(manifest.indexOf(`<bt:${tag}>`), manifest.indexOf(`</bt:${tag}>`));
+    const lengths = (tag: string) =>
+      [...section(tag).matchAll(/(?:DefaultValue|Value)="([^"]*)"/g)].map((m) => m[1]!.length);
+    expect(Math.max(...lengths("ShortStrings"))).toBeLessThanOrEqual(125);
+    expect(Math.max(...lengths("LongStrings"))).toBeLessThanOrEqual(250);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The built functions.js in headless Chromium, with a stand-in CustomFunctions runtime: every id of
- * functions.json (and of functions.zh-cn.json) is associated when the script loads, and nothing else.
+ * functions.json (and of functions.zh-cn.json) is associated when the script loads, and nothing else;
+ * the script records that for the task pane's bundle on the page's global object (registration.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,6 +42,25 @@ test("every id in functions.json is associated at load, and nothing else", async
   );
   expect(associated).toEqual(ids("functions.json"));
   expect(ids("functions.zh-cn.json")).toEqual(ids("functions.json"));
+});
+
+test("the script records the association on the page, where the pane's separate bundle reads it", async () => {
+  const record = await page.evaluate(() => (window as unknown as { __jxzpFunctions?: unknown }).__jxzpFunctions);
+  expect(record).toEqual({ state: "associated", ids: expect.arrayContaining(ids("functions.json")) });
+});
+
+test("the built metadata: help links to help.html#fn-<id>, no data-types flag, 绩效总分", () => {
+  const read = (file: string) =>
+    JSON.parse(readFileSync(join(ROOT, "dist", file), "utf8")) as {
+      functions: Array<{ id: string; name: string; helpUrl: string }>;
+    };
+  for (const file of ["functions.json", "functions.zh-cn.json"]) {
+    const metadata = read(file);
+    expect(Object.keys(metadata)).toEqual(["functions"]);
+    for (const fn of metadata.functions)
+      expect(fn.helpUrl).toMatch(new RegExp(`/help\\.html#fn-${fn.id.toLowerCase()}$`));
+  }
+  expect(read("functions.zh-cn.json").functions.find((f) => f.id === "TOTALSCORE")!.name).toBe("绩效总分");
 });
 
 test("the associated functions compute, and refuse bad arguments with CustomFunctions.Error", async () => {

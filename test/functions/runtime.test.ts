@@ -1,5 +1,9 @@
-/** functions.ts in Node with a stand-in CustomFunctions runtime: every definition associated on load. */
+/**
+ * functions.ts in Node with a stand-in CustomFunctions runtime: every definition associated on load, and
+ * recorded for the task pane (registration.ts): the signal the installer reads before it writes JXZP formulas.
+ */
 import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
+import { functionsRecord, recordFunctions } from "../../src/functions/registration";
 
 class StandInError extends Error {
   constructor(
@@ -44,4 +48,22 @@ test("Excel's trailing invocation object is ignored; refusals become CustomFunct
   expect(() => associated.COMPLETIONRATE!("提高", "有所提高", invocation)).toThrow(
     expect.objectContaining({ code: "#N/A" }),
   );
+});
+
+test("after associating, the script records it for the pane: every id", () => {
+  expect(functionsRecord()).toEqual({ state: "associated", ids: JXZP_FUNCTIONS.map((f) => f.id) });
+});
+
+test("without a custom functions runtime the script records the failure (the pane then writes values)", async () => {
+  const saved = (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await expect(import("../../src/functions/functions")).rejects.toThrow();
+    });
+    expect(functionsRecord()).toMatchObject({ state: "failed", error: expect.stringContaining("CustomFunctions") });
+  } finally {
+    Object.assign(globalThis, { CustomFunctions: saved });
+    recordFunctions({ state: "associated", ids: [] });
+  }
 });

@@ -95,7 +95,7 @@ export interface TableCollectionApi {
 
 export interface RequestContextApi {
   sync: () => Promise<void>;
-  readonly application: Pick<Excel.Application, "suspendApiCalculationUntilNextSync">;
+  readonly application: Pick<Excel.Application, "suspendApiCalculationUntilNextSync" | "calculate">;
   readonly workbook: {
     readonly worksheets: WorksheetCollectionApi;
     readonly names: NamedItemCollectionApi;

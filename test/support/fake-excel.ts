@@ -3,12 +3,20 @@
  * adapter tests, the browser harness (test/browser/pages/office-harness.ts) and the bench. It holds real
  * cell formulas, formats, names, tables and validation; counts context.sync() calls; and fails like Excel
  * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
- * an invalid address or sheet name throws, and a batch stops at its first failing operation.
+ * an invalid address or sheet name throws, and a batch stops at its first failing operation. A load
+ * reads the state at its place in the batch, as Excel's does (a cell loaded, then cleared, reads as it was).
+ *
+ * It models what custom functions depend on: a formula calling JXZP.… resolves the name when it is
+ * entered (range.formulas by id; range.formulasLocal by the names of the Excel's language: Chinese in a
+ * zh-CN Excel, from the functions' metadata). A name that does not resolve then — the functions not yet
+ * registered — shows #NAME? (or IFERROR's fallback) until the formula is entered again, even after
+ * registerFunctions() and a recalculation, as Excel keeps it (OfficeDev/Excel-Custom-Functions#108).
  *
  * It implements the members of Excel the adapters use (excel-api.ts), each typed from @types/office-js;
  * excelContext() hands it to the adapters as an Excel.RequestContext.
  */
 import { columnLetter as columnLetters, columnNumber } from "../../src/domain/a1";
+import { JXZP_FUNCTIONS } from "../../src/functions/definitions";
 import type {
   NamedItemApi,
   NamedItemCollectionApi,
@@ -52,6 +60,8 @@ export function cellsOf(range: string): string[][] {
 
 interface CellState {
   formula: string | number | boolean | null;
+  /** A JXZP function name the formula calls that did not resolve when it was entered: it shows #NAME?. */
+  unresolved?: string;
   /** What a formula cell shows, as Excel would have calculated it (tests set it; blank until then). */
   value?: unknown;
   numberFormat: string;
@@ -139,11 +149,50 @@ export class FakeRange extends ClientObject implements RangeApi {
     return this.place;
   }
 
-  /** What a cell shows: a constant, or a formula's calculated value. */
+  /** What the range's loaded properties read as: the state where load() stood in its batch. */
+  private snapshot: { values: unknown[][]; valueTypes: RangeApi["valueTypes"]; formulas: unknown[][] } | undefined;
+
+  override load(properties?: string | string[] | Record<string, unknown>): this {
+    super.load(properties);
+    this.context.queueLoad(() => {
+      this.snapshot = { values: this.liveValues(), valueTypes: this.liveValueTypes(), formulas: this.liveFormulas() };
+    });
+    return this;
+  }
+
+  /**
+   * What a cell shows: a constant, or a formula's calculated value (tests set it); #NAME? for a formula
+   * whose JXZP function did not resolve, or IFERROR's "" around it.
+   */
   private shown(address: string): unknown {
     const cell = this.sheet.cell(address);
-    if (typeof cell.formula === "string" && cell.formula.startsWith("=")) return cell.value ?? "";
+    if (typeof cell.formula === "string" && cell.formula.startsWith("=")) {
+      if (cell.unresolved) return /^=IFERROR\(/i.test(cell.formula) ? "" : "#NAME?";
+      return cell.value ?? "";
+    }
     return cell.formula ?? "";
+  }
+
+  private liveValues(): unknown[][] {
+    return this.cells().map((row) => row.map((a) => this.shown(a)));
+  }
+
+  private liveFormulas(): unknown[][] {
+    return this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? ""));
+  }
+
+  private liveValueTypes(): RangeApi["valueTypes"] {
+    return this.cells().map((row) =>
+      row.map((a) => {
+        const value = this.shown(a);
+        if (value === "" || value === null) return "Empty";
+        if (typeof value === "number") return "Double";
+        if (typeof value === "boolean") return "Boolean";
+        return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=")
+          ? "Error"
+          : "String";
+      }),
+    );
   }
 
   private cells(): string[][] {
@@ -155,26 +204,15 @@ export class FakeRange extends ClientObject implements RangeApi {
   }
 
   get values(): unknown[][] {
-    return this.read("values", () => this.cells().map((row) => row.map((a) => this.shown(a))));
+    return this.read("values", () => this.snapshot?.values ?? this.liveValues());
   }
 
   get valueTypes(): RangeApi["valueTypes"] {
-    return this.read("valueTypes", () =>
-      this.cells().map((row) =>
-        row.map((a) => {
-          const value = this.shown(a);
-          if (value === "" || value === null) return "Empty";
-          if (typeof value === "number") return "Double";
-          if (typeof value === "boolean") return "Boolean";
-          return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=")
-            ? "Error"
-            : "String";
-        }),
-      ),
-    );
+    return this.read("valueTypes", () => this.snapshot?.valueTypes ?? this.liveValueTypes());
   }
 
-  set formulas(matrix: unknown[][]) {
+  /** Enters each formula (or constant) of `matrix`, resolving JXZP names in the language `local` says. */
+  private enter(matrix: unknown[][], local: boolean): void {
     this.context.queue(() => {
       const cells = this.cells();
       if (matrix.length !== cells.length || matrix.some((row, i) => row.length !== cells[i]!.length)) {
@@ -184,21 +222,31 @@ export class FakeRange extends ClientObject implements RangeApi {
         );
       }
       cells.forEach((row, r) =>
-        row.forEach((a, c) => (this.sheet.cell(a).formula = (matrix[r]![c] ?? null) as CellState["formula"])),
+        row.forEach((a, c) => {
+          const cell = this.sheet.cell(a);
+          const entered = this.context.workbook.enterFormula(matrix[r]![c] ?? null, local);
+          cell.formula = entered.formula;
+          cell.unresolved = entered.unresolved;
+        }),
       );
     });
   }
 
+  set formulas(matrix: unknown[][]) {
+    this.enter(matrix, false);
+  }
+
   /**
-   * Local formulas depend on the user's Excel language (function names, separators): the adapters
-   * must not use them.
+   * The formulas in the Excel's language (FakeWorkbook.locale): in zh-CN, JXZP functions by their Chinese
+   * names. The workbook counts these writes: the adapters write range.formulas unless they fall back.
    */
-  set formulasLocal(_matrix: unknown[][]) {
-    throw new FakeExcelError("NotAllowed", "formulasLocal depends on the Excel language; write range.formulas");
+  set formulasLocal(matrix: unknown[][]) {
+    this.context.queue(() => (this.context.workbook.formulasLocalWrites += 1));
+    this.enter(matrix, true);
   }
 
   get formulas(): unknown[][] {
-    return this.read("formulas", () => this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? "")));
+    return this.read("formulas", () => this.snapshot?.formulas ?? this.liveFormulas());
   }
 
   set numberFormat(matrix: string[][]) {
@@ -305,6 +353,7 @@ export class FakeRange extends ClientObject implements RangeApi {
     };
   }
 
+  /** As in Excel, a text starting with "=" is entered as a formula; anything else is a constant. */
   set values(matrix: unknown[][]) {
     this.formulas = matrix;
   }
@@ -501,8 +550,32 @@ export class FakeWorksheet extends ClientObject implements WorksheetApi {
 
 const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
 
+/** A JXZP call in a formula: "JXZP.COMPLETIONRATE(" or "JXZP.完成率(", string literals left out. */
+const JXZP_CALL = /JXZP\.([\p{L}\p{N}._]+)\s*\(/gu;
+
+export type FakeLocale = "en-US" | "zh-CN";
+
+export interface FakeExcelOptions {
+  /** The Excel's language: which names formulasLocal takes for the JXZP functions. Default en-US. */
+  readonly locale?: FakeLocale;
+  /** Whether Excel has registered the JXZP functions' metadata. Default true (the add-in is loaded). */
+  readonly functionsRegistered?: boolean;
+  /**
+   * Whether range.formulas resolves a JXZP function by its id where the metadata names it otherwise
+   * (zh-CN). Default true; false models the #NAME? reported for Chinese Excel (OfficeDev/office-js#891).
+   */
+  readonly idsResolveInLocale?: boolean;
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeWorksheet[] = [];
+  locale: FakeLocale = "en-US";
+  functionsRegistered = true;
+  idsResolveInLocale = true;
+  /** range.formulasLocal writes (adapters write range.formulas except in a fallback). */
+  formulasLocalWrites = 0;
+  /** application.calculate(type) calls, in order. */
+  readonly calculations: string[] = [];
   readonly names = new Map<string, string>();
   readonly tables: FakeTable[] = [];
   calculationSuspensions = 0;
@@ -517,6 +590,42 @@ export class FakeWorkbook {
 
   sheet(name: string): FakeWorksheet | undefined {
     return this.sheets.find((s) => s.nameValue === name);
+  }
+
+  /** Excel registering the add-in's functions (late): formulas entered from now on resolve. */
+  registerFunctions(): void {
+    this.functionsRegistered = true;
+  }
+
+  /**
+   * A formula as Excel stores it once entered, and the JXZP name it could not resolve. A local formula
+   * names the functions in the locale's language (Chinese names in zh-CN) and is stored by id, the
+   * invariant form range.formulas reads.
+   */
+  enterFormula(input: unknown, local: boolean): { formula: CellState["formula"]; unresolved?: string } {
+    if (typeof input !== "string" || !input.startsWith("=")) return { formula: input as CellState["formula"] };
+    const chinese = this.locale === "zh-CN";
+    let unresolved: string | undefined;
+    const code = input.split(/("(?:[^"]|"")*")/);
+    const formula = code
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part.replace(JXZP_CALL, (call: string, name: string) => {
+              const byId = JXZP_FUNCTIONS.find((fn) => fn.id === name.toUpperCase());
+              const byLocalName = JXZP_FUNCTIONS.find((fn) => (chinese ? fn.zhName : fn.id) === name.toUpperCase());
+              const fn = local ? byLocalName : byId;
+              const resolves =
+                this.functionsRegistered && fn !== undefined && (local || !chinese || this.idsResolveInLocale);
+              if (!resolves) {
+                unresolved ??= name;
+                return call;
+              }
+              return `JXZP.${fn.id}(`;
+            }),
+      )
+      .join("");
+    return { formula, unresolved };
   }
 
   table(name: string): FakeTable | undefined {
@@ -716,29 +825,45 @@ export class FakeContext {
   syncCount = 0;
   /** Operations run over all syncs (the size of the batches). */
   operationCount = 0;
-  private operations: Array<() => void> = [];
+  /** The batch: writes, and the loads that read the state where they stand (not counted as operations). */
+  private operations: Array<{ run: () => void; load: boolean }> = [];
   pendingLoads: Array<() => void> = [];
 
+  constructor(options: FakeExcelOptions = {}) {
+    this.workbook.locale = options.locale ?? "en-US";
+    this.workbook.functionsRegistered = options.functionsRegistered ?? true;
+    this.workbook.idsResolveInLocale = options.idsResolveInLocale ?? true;
+  }
+
   queue(operation: () => void): void {
-    this.operations.push(operation);
+    this.operations.push({ run: operation, load: false });
+  }
+
+  /** A load's reading of the state, at its place in the batch. */
+  queueLoad(read: () => void): void {
+    this.operations.push({ run: read, load: true });
   }
 
   /** Runs the batch in order; like Excel, operations before a failure stay applied. */
   async sync(): Promise<void> {
     this.syncCount += 1;
     const operations = this.operations;
-    this.operationCount += operations.length;
+    this.operationCount += operations.filter((op) => !op.load).length;
     const loads = this.pendingLoads;
     this.operations = [];
     this.pendingLoads = [];
-    operations.forEach((operation, index) => {
-      const armed = this.workbook.failOnSync === null || this.workbook.failOnSync === this.syncCount;
-      if (armed && this.workbook.failAtOperation === index) {
-        this.workbook.failAtOperation = null;
-        throw new FakeExcelError("GeneralException", "An internal error has occurred.");
+    let index = 0;
+    for (const operation of operations) {
+      if (!operation.load) {
+        const armed = this.workbook.failOnSync === null || this.workbook.failOnSync === this.syncCount;
+        if (armed && this.workbook.failAtOperation === index) {
+          this.workbook.failAtOperation = null;
+          throw new FakeExcelError("GeneralException", "An internal error has occurred.");
+        }
+        index += 1;
       }
-      operation();
-    });
+      operation.run();
+    }
     loads.forEach((load) => load());
   }
 
@@ -750,6 +875,8 @@ export class FakeContext {
     sync: () => this.sync(),
     application: {
       suspendApiCalculationUntilNextSync: () => this.queue(() => (this.workbook.calculationSuspensions += 1)),
+      // A recalculation computes formulas again; it does not resolve names again (only entering does).
+      calculate: (type) => this.queue(() => this.workbook.calculations.push(String(type))),
     },
     workbook: {
       worksheets: new FakeWorksheetCollection(this),

@@ -1,5 +1,6 @@
 /** The Office.js host: every action one Excel.run batch, for the panels and the ribbon. */
-/* global Excel */
+/* global Excel, Office */
+import { functionsRecord } from "../../functions/registration";
 import type { WorkbookHost } from "../../usecases/host";
 import { installTemplates } from "./install";
 import { readExcelWorkbook } from "./read";
@@ -13,6 +14,11 @@ export function officeHost(available: boolean): WorkbookHost {
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     applyFix: (finding) => Excel.run((context) => applyFix(context, finding)),
     explain: (finding, reason) => Excel.run((context) => explainWarning(context, finding, reason)),
-    install: () => Excel.run((context) => installTemplates(context)),
+    // functions.js ran before the pane in the shared runtime: its record says whether the functions are
+    // associated; the UI language, whether Excel names them in Chinese.
+    install: () =>
+      Excel.run((context) =>
+        installTemplates(context, { functions: functionsRecord(), language: Office.context?.displayLanguage }),
+      ),
   };
 }

@@ -8,6 +8,12 @@
  *   labels) and every table row kept (3 syncs). A newer template than ours is refused.
  * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
  * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
+ *
+ * The helper columns' JXZP formulas are written only where they can work (functions-check.ts): not at
+ * all where functions.js failed to associate the functions (values instead, 2 more syncs: read, write);
+ * otherwise with a probe of their calls in the write batch, read back in one more sync. If the probe
+ * shows #NAME? the helper formulas are entered again in a Chinese Excel's local form when that resolves
+ * (1 more sync), or replaced by their values (2 more syncs); the result says which (functionsFallback).
  */
 import {
   compareVersions,
@@ -20,8 +26,18 @@ import {
 } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
-import { tableRows } from "../../domain/layout";
+import { tableRows, type TableRows } from "../../domain/layout";
+import type { FunctionsRecord } from "../../functions/registration";
 import type { InstallResult } from "../../usecases/host";
+import {
+  helperRanges,
+  queueLocalFormulas,
+  queueProbe,
+  queueProbeReadBack,
+  writeHelperValues,
+  type FunctionsFallback,
+  type Probe,
+} from "./functions-check";
 import { loadContract, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 
@@ -102,8 +118,21 @@ export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
   return { cells, tables };
 }
 
+export interface InstallOptions {
+  /**
+   * What functions.js recorded in the shared runtime (registration.ts). "failed": no JXZP formulas are
+   * written. Undefined (no record: tests, or a page without functions.js) or "associated": the probe decides.
+   */
+  readonly functions?: FunctionsRecord;
+  /** Excel's UI language (Office.context.displayLanguage): in zh-CN the functions have Chinese names. */
+  readonly language?: string;
+}
+
 /** Installs or upgrades the templates in the open workbook. */
-export async function installTemplates(context: Excel.RequestContext): Promise<InstallResult> {
+export async function installTemplates(
+  context: Excel.RequestContext,
+  options: InstallOptions = {},
+): Promise<InstallResult> {
   let syncs = 0;
   const sync = async () => {
     syncs += 1;
@@ -127,15 +156,22 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
   const existingNames = new Set(before.names.filter((n) => usable(n.formula)).map((n) => n.name));
   const taken = new Set(before.sheets.map((s) => s.name));
 
+  const functionFormulas = options.functions?.state !== "failed";
+  let probe: Probe | undefined;
+
   if (!existingNames.has(VERSION_NAME)) {
     const sheetNames = {} as Record<SheetId, string>;
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
+    const listsName = freeName(LISTS_SHEET, taken);
+    const rows = tableRows({});
     await write(context, sync, before, () => {
       // Names of ours left by an earlier, damaged install would clash with names.add.
       for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
-      renderTemplates(context, { sheetNames, listsName: freeName(LISTS_SHEET, taken), rows: tableRows({}) });
+      renderTemplates(context, { sheetNames, listsName, rows, functionFormulas });
+      if (functionFormulas) probe = queueProbe(context, listsName, options.language);
     });
-    return { status: "installed", sheetNames, backupSheets: [], syncs };
+    const functionsFallback = await settleFunctions(context, sync, probe, sheetNames, rows);
+    return { status: "installed", sheetNames, backupSheets: [], syncs, ...functionsFallback };
   }
 
   // Installed: read the version and, in the same sync, every input of the template as it is.
@@ -198,16 +234,56 @@ export async function installTemplates(context: Excel.RequestContext): Promise<I
     // The old 字典 is ours alone: renamed out of the way now, deleted once everything else is queued.
     const oldLists = worksheets.items.find((s) => s.name === oldListsSheet);
     if (oldLists) oldLists.name = freeName(`${oldLists.name}_旧`, taken);
-    renderTemplates(context, { sheetNames, listsName: oldListsSheet ?? freeName(LISTS_SHEET, taken), rows, inputs });
+    const listsName = oldListsSheet ?? freeName(LISTS_SHEET, taken);
+    renderTemplates(context, { sheetNames, listsName, rows, inputs, functionFormulas });
+    if (functionFormulas) probe = queueProbe(context, listsName, options.language);
     oldLists?.delete();
   });
+  const functionsFallback = await settleFunctions(context, sync, probe, sheetNames, rows);
   return {
     status: previousVersion === TEMPLATE_VERSION ? "repaired" : "upgraded",
     sheetNames,
     previousVersion,
     backupSheets,
     syncs,
+    ...functionsFallback,
   };
+}
+
+/**
+ * After the template's batch: keeps the helper formulas if the probe resolved them, or falls back (to
+ * the local form, else to values). Without a probe (the functions failed to associate) values at once.
+ * The template is in place by now: a failure here is reported, never undone.
+ */
+async function settleFunctions(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  probe: Probe | undefined,
+  sheetNames: Readonly<Record<SheetId, string>>,
+  rows: TableRows,
+): Promise<{ functionsFallback?: FunctionsFallback }> {
+  const ranges = helperRanges(sheetNames, rows);
+  try {
+    if (probe) {
+      const result = queueProbeReadBack(context, probe);
+      await sync();
+      const { byId, local } = result();
+      if (byId) return {};
+      if (local) {
+        queueLocalFormulas(context, ranges);
+        await sync();
+        return { functionsFallback: "localized" };
+      }
+    }
+    await writeHelperValues(context, sync, ranges);
+    return { functionsFallback: "values" };
+  } catch (error) {
+    throw new InstallError(
+      `模板已安装，但核对 JXZP 函数时出错：${(error as Error).message}。` +
+        "官方表格的数字不受影响；完成率、建议得分两列若显示为空，请按「重新计算」。",
+      error,
+    );
+  }
 }
 
 export { compareVersions };

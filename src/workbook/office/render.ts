@@ -35,6 +35,11 @@ export interface RenderPlan {
   /** Data rows of each table. */
   readonly rows: TableRows;
   readonly inputs?: CarriedInputs;
+  /**
+   * False where the add-in's functions are not there (functions.js failed to associate them): the helper
+   * columns are left for their values instead of JXZP formulas that could only show #NAME?.
+   */
+  readonly functionFormulas?: boolean;
 }
 
 /** Where the template version is written on 报告文字 (its defined name is VERSION_NAME). */
@@ -179,7 +184,8 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): vo
     const body = sheet.getRange(`${column.column}${first}:${column.column}${header + rows}`);
     body.numberFormat = Array.from({ length: rows }, () => [NUMBER_FORMATS[column.kind]]);
     applyStyle(body, column.role === "computed" ? "computed" : "input");
-    const formula = FORMULAS[`${entry.key}.${column.key}`];
+    const template = FORMULAS[`${entry.key}.${column.key}`];
+    const formula = plan.functionFormulas === false && template?.includes("JXZP.") ? undefined : template;
     // The same formula in every row makes it a calculated column: rows users add get it too.
     if (formula) body.formulas = Array.from({ length: rows }, () => [`=${formula}`]);
     else if (carried.some((row) => !isBlank(row[column.key])))

@@ -34,11 +34,13 @@ describe("installTemplates into a new workbook", () => {
     result = await installTemplates(excelContext(fake));
   });
 
-  test("two syncs: one to look, one to write; calculation suspended for the write", () => {
+  test("three syncs: look, write, read the functions' probe back; calculation suspended for the write", () => {
     expect(result.status).toBe("installed");
-    expect(result.syncs).toBe(2);
-    expect(fake.syncCount).toBe(2);
+    expect(result.functionsFallback).toBeUndefined();
+    expect(result.syncs).toBe(3);
+    expect(fake.syncCount).toBe(3);
     expect(fake.workbook.calculationSuspensions).toBe(1);
+    expect(fake.workbook.calculations).toEqual(["Recalculate"]);
   });
 
   test("the three sheets and the hidden 字典", () => {
@@ -135,9 +137,10 @@ describe("upgrading a filled workbook of an older template version", () => {
     result = await installTemplates(excelContext(fake));
   });
 
-  test("three syncs: look, read everything, write", () => {
-    expect(result).toMatchObject({ status: "upgraded", previousVersion: "0.9.0", syncs: 3 });
-    expect(fake.syncCount).toBe(3);
+  test("four syncs: look, read everything, write, read the functions' probe back", () => {
+    expect(result).toMatchObject({ status: "upgraded", previousVersion: "0.9.0", syncs: 4 });
+    expect(result.functionsFallback).toBeUndefined();
+    expect(fake.syncCount).toBe(4);
   });
 
   test("every input is moved by key, every added row kept", async () => {
@@ -233,7 +236,7 @@ describe("damaged or newer templates", () => {
     fake.workbook.sheet("附件1 基础数据表")!.cell("B5").formula = null;
     fake.syncCount = 0;
     const result = await installTemplates(excelContext(fake));
-    expect(result).toMatchObject({ status: "repaired", syncs: 3 });
+    expect(result).toMatchObject({ status: "repaired", syncs: 4 });
     const read = await readExcelWorkbook(excelContext(fake));
     expect(read.model.basic.staff.authorized).toBeNull(); // its cell was gone; everything else came across
     expect(read.model.eval.indicators).toHaveLength(sample.eval.indicators.length);
