@@ -6,5 +6,7 @@ const { join } = require("node:path");
 
 const compiled = join(__dirname, "..", "lib", "src", "cli", "main.js");
 if (!existsSync(compiled)) require("tsx/cjs");
-const { runAsync } = require(existsSync(compiled) ? compiled : join(__dirname, "..", "src", "cli", "main.ts"));
-runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));
+const cli = require(existsSync(compiled) ? compiled : join(__dirname, "..", "src", "cli", "main.ts"));
+// A build from before main() existed exports only runAsync.
+if (cli.main) cli.main();
+else cli.runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * jxzp: the command-line face of 绩效自评助手. Same domain core as the add-in, for scripts and for
- * finance bureaus. Exit codes: 0 done, 1 the data has errors, 2 bad input.
+ * finance bureaus. Exit codes: 0 done, 1 the data has errors, 2 bad input (a file or the command line).
+ * Every message is Chinese, Commander's usage errors included (usage.ts); help fits the terminal with
+ * Chinese text (help.ts). A file argument `-` is standard input, `--out -` standard output.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { version } from "../../package.json";
-import { DEFAULT_PROFILE, PROFILE_WORD, profileChoices } from "../domain";
+import { DEFAULT_PROFILE, findProfile, PROFILE_WORD, profileChoices, unknownProfileMessage } from "../domain";
+import { TEMPLATE_VERSION } from "../domain/contract";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
 import { fnCommand } from "./commands/fn";
@@ -15,19 +18,60 @@ import { validateCommand } from "./commands/validate";
 import { reportCommand, verifyCommand } from "./commands/report";
 import { summaryCommand } from "./commands/summary";
 import { EXIT, InputError } from "./errors";
+import { chineseHelp, wrapText } from "./help";
 import { processIo, type CliIo } from "./io";
+import { UsageError, usageMessage } from "./usage";
+
+/** What `jxzp --version` prints: the program and the template it writes and reads. */
+export const VERSION_TEXT = `jxzp ${version}（模板 ${TEMPLATE_VERSION}）`;
+
+const WORKBOOK = ".xlsx 文件（- 表示标准输入）";
+const MODEL = "模型 JSON 文件（- 表示标准输入）";
+
+function profileOption(description: string, defaultValue?: string): Option {
+  const option = new Option("-p, --profile <口径>", description).argParser((value: string) => {
+    if (!findProfile(value)) throw new InvalidArgumentError(unknownProfileMessage(value));
+    return value;
+  });
+  return defaultValue === undefined ? option : option.default(defaultValue);
+}
+
+const outOption = (what: string, mandatory = true) => {
+  const option = new Option("-o, --out <文件>", `输出的${what}（- 表示标准输出）`);
+  return mandatory ? option.makeOptionMandatory() : option;
+};
+
+const jobsOption = () =>
+  new Option("-j, --jobs <数量>", "并行的线程数（默认为 CPU 数）").argParser((value: string) => {
+    if (!/^\s*[1-9]\d*\s*$/.test(value)) throw new InvalidArgumentError("应为正整数");
+    return value;
+  });
+
+const EPILOG = [
+  "退出码：0 完成；1 数据有错误；2 输入有误（文件或命令行）。",
+  "文件参数写 - 表示从标准输入读取，--out - 表示写到标准输出。",
+].join("\n");
 
 function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void): Command {
   const program = new Command("jxzp")
     .description("绩效自评助手：部门整体支出绩效自评的计算、校验与报告")
-    .version(version, "-V, --version", "显示版本")
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      // Commander's English error text is replaced by the Chinese message (usage.ts) that exitFor prints.
+      outputError: () => undefined,
+      getOutHelpWidth: () => io.helpWidth ?? 80,
+      getErrHelpWidth: () => io.helpWidth ?? 80,
+    })
+    .configureHelp(chineseHelp)
+    .version(VERSION_TEXT, "-V, --version", "显示版本（程序与模板）")
     .helpOption("-h, --help", "显示帮助")
-    .addHelpCommand("help [command]", "显示某个命令的帮助")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .helpCommand(false)
+    .addHelpText("after", () => `\n${wrapText(EPILOG, io.helpWidth ?? 80)}`);
 
   program
     .command("contract")
+    .summary("列出工作簿契约：键、定义名称、位置")
     .description("列出工作簿契约：每个键的名称、工作表、定义名称、位置、类型与角色")
     .option("--json", "以 JSON 数组输出")
     .action((options: { json?: boolean }) => setExit(contractCommand(options, io)));
@@ -39,9 +83,10 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
 
   program
     .command("compute")
+    .summary("由模型 JSON 算出全部计算值、得分与等次")
     .description("读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分、总分与等次")
-    .argument("<model>", "模型 JSON 文件（键见 jxzp contract）")
-    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}`, DEFAULT_PROFILE)
+    .argument("<模型>", "模型 JSON 文件（键见 jxzp contract；- 表示标准输入）")
+    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}`, DEFAULT_PROFILE))
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(computeCommand(file, options, io)),
@@ -49,40 +94,44 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
 
   program
     .command("fn")
+    .summary("调用一个 JXZP 函数（与单元格中的实现相同）")
     .description(
       "调用一个 JXZP 函数（与单元格中的实现相同），如 jxzp fn EXECRATE 1387.53 1387.53；区域写作 JSON 数组 [[10],[5]]",
     )
-    .argument("<id>", "函数 ID 或中文名，如 EXECRATE 或 执行率")
-    .argument("[args...]", "参数：数字、文本或 JSON 数组")
+    .argument("<函数>", "函数 ID 或中文名，如 EXECRATE 或 执行率")
+    .argument("[参数...]", "参数：数字、文本或 JSON 数组")
     .allowUnknownOption()
     .action((id: string, args: string[]) => setExit(fnCommand(id, args, io)));
 
   program
     .command("template")
+    .summary("写出空白模板（.xlsx）")
     .description("写出空白模板（附件1 基础数据表、附件2 自评表、报告文字）")
-    .requiredOption("-o, --out <file>", "输出的 .xlsx 文件")
+    .addOption(outOption(" .xlsx 文件"))
     .action((options: { out: string }) => setExit(templateCommand(options, io)));
 
   program
     .command("import")
     .description("由模型 JSON 写出填好数据的工作簿")
-    .argument("<model>", "模型 JSON 文件")
-    .requiredOption("-o, --out <file>", "输出的 .xlsx 文件")
-    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}`)
+    .argument("<模型>", MODEL)
+    .addOption(outOption(" .xlsx 文件"))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}`))
     .action((file: string, options: { out: string; profile?: string }) => setExit(importCommand(file, options, io)));
 
   program
     .command("export")
+    .summary("由工作簿输出模型 JSON")
     .description("读取工作簿（按定义名称与表格），输出模型 JSON")
-    .argument("<workbook>", ".xlsx 文件")
+    .argument("<工作簿>", WORKBOOK)
     .option("--json", "以 JSON 输出（默认）")
     .action((file: string) => setExit(exportCommand(file, io)));
 
   program
     .command("validate")
+    .summary("校验工作簿；有错误时退出码为 1")
     .description("校验工作簿：必填、类型、勾稽关系、重新计算、分值与得分、表间一致、常见填写失误；有错误时退出码为 1")
-    .argument("<workbook>", ".xlsx 文件")
-    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
+    .argument("<工作簿>", WORKBOOK)
+    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(validateCommand(file, options, io)),
@@ -90,39 +139,60 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
 
   program
     .command("report")
+    .summary("由工作簿生成绩效自评报告（.docx）")
     .description("由工作簿生成绩效自评报告（.docx）：每个数字取自表格；有错误时不生成，--draft 生成带“草稿”标记的稿子")
-    .argument("<workbook>", ".xlsx 文件")
-    .requiredOption("-o, --out <file>", "输出的 .docx 文件")
+    .argument("<工作簿>", WORKBOOK)
+    .addOption(outOption(" .docx 文件"))
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
-    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
+    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
     .action((file: string, options: { out: string; draft?: boolean; profile?: string }) =>
       setExit(reportCommand(file, options, io)),
     );
 
   program
     .command("verify")
+    .summary("核对报告是否由这个工作簿的数据生成")
     .description("核对报告是否由这个工作簿的数据生成（比较数据指纹）；一致时退出码 0，不一致时 1")
-    .argument("<report>", ".docx 报告")
-    .argument("<workbook>", ".xlsx 文件")
-    .option("-p, --profile <name>", `生成报告时用的${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`)
+    .argument("<报告>", ".docx 报告（- 表示标准输入）")
+    .argument("<工作簿>", WORKBOOK)
+    .addOption(profileOption(`生成报告时用的${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
     .action((report: string, file: string, options: { profile?: string }) =>
       setExit(verifyCommand(report, file, options, io)),
     );
 
   program
     .command("summary")
+    .summary("批量校验工作簿，写出汇总工作簿")
     .description(
       "批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、问题清单、无法读取；有错误或无法读取的文件时退出码为 1",
     )
-    .argument("<inputs...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
-    .option("-o, --out <file>", "输出的汇总 .xlsx 文件")
+    .argument("<输入...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
+    .addOption(outOption("汇总 .xlsx 文件", false))
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
-    .option("-p, --profile <name>", `${PROFILE_WORD}：${profileChoices()}（默认取各工作簿中的评分口径）`)
-    .option("-j, --jobs <n>", "并行的线程数（默认为 CPU 数）")
+    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取各工作簿中的评分口径）`))
+    .addOption(jobsOption())
     .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) =>
       setExit(summaryCommand(inputs, options, io)),
     );
 
+  program
+    .command("help")
+    .description("显示某个命令的帮助")
+    .argument("[命令]", "命令名，如 validate")
+    .action((name: string | undefined) => {
+      const found = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (!found) program.error(`unknown command '${name}'`, { code: "commander.unknownCommand" });
+      else found.outputHelp();
+      setExit(EXIT.ok);
+    });
+
+  // Each command reports its own usage errors, so that the message can name its options and arguments.
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride((error) => {
+      if (error.exitCode === 0 || error.code === "commander.help") throw error;
+      throw new UsageError(usageMessage(error, cmd));
+    });
+  }
   return program;
 }
 
@@ -161,13 +231,22 @@ function exitFor(error: unknown, io: CliIo): number {
     return EXIT.badInput;
   }
   if (error instanceof CommanderError) {
-    // Help and version exit 0; usage mistakes are bad input.
+    // Help and version exit 0; `jxzp` alone has printed its help on stderr: bad input.
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   io.err(`内部错误：${(error as Error).message}`);
   return EXIT.badInput;
 }
 
-if (require.main === module) {
-  void runAsync(process.argv.slice(2)).then((code) => (process.exitCode = code));
+/**
+ * The process entry (bin/jxzp.js): runs on process.argv and sets the exit code. A reader that closes the
+ * pipe early (`jxzp template --out - | head -c 4`) ends the output quietly instead of with a stack trace.
+ */
+export async function main(): Promise<void> {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  process.exitCode = await runAsync(process.argv.slice(2));
 }
+
+if (require.main === module) void main();

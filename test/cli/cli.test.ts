@@ -120,6 +120,7 @@ describe("jxzp compute", () => {
     expect(cli("compute", SAMPLE, "--profile", "mars").err).toContain("未知的评分口径「mars」");
     expect(cli("compute", SAMPLE, "--profile", "mars").code).toBe(2);
     expect(cli("frobnicate").code).toBe(2);
+    expect(cli("frobnicate").err).toContain("未知命令 frobnicate");
   });
 });
 
@@ -189,9 +190,10 @@ describe("jxzp template / import / export", () => {
     expect(model.eval.indicators).toEqual([]);
   });
 
-  test("export of a file that is not a workbook: exit 2 with a Chinese reason", async () => {
-    const { code, err } = await cliAsync("export", file("fake.xlsx", "not a workbook"));
+  test("export of a file that is not a workbook: exit 2, saying what it is", async () => {
+    const path = file("fake.xlsx", "not a workbook");
+    const { code, err } = await cliAsync("export", path);
     expect(code).toBe(2);
-    expect(err).toContain("不是有效的 .xlsx 工作簿");
+    expect(err).toContain(`${path} 是文本文件，不是工作簿：export 需要 .xlsx 工作簿`);
   });
 });

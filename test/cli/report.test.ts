@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { cli, sampleWorkbook, type Json } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-report-"));
@@ -46,5 +47,17 @@ test("verify on something that is not our report: exit 2 with a Chinese reason",
   writeFileSync(notDocx, "no");
   const { code, err } = await cli("verify", notDocx, file);
   expect(code).toBe(2);
-  expect(err).toMatch(/不是有效的 \.docx 文档/);
+  expect(err).toContain(`${notDocx} 是文本文件，不是 .docx 报告`);
+  // A workbook first: the arguments are the wrong way round, and the message says so.
+  const swapped = await cli("verify", file, notDocx);
+  expect(swapped.code).toBe(2);
+  expect(swapped.err).toContain(
+    `${file} 是 Excel 工作簿（.xlsx），不是报告：verify 先写 .docx 报告，再写 .xlsx 工作簿`,
+  );
+  // A .docx that is not ours: the report reader's own reason.
+  const foreign = join(dir, "foreign.docx");
+  const zip = new JSZip();
+  zip.file("word/document.xml", "<w:document/>");
+  writeFileSync(foreign, await zip.generateAsync({ type: "nodebuffer" }));
+  expect((await cli("verify", foreign, file)).err).toContain("文档中没有绩效自评助手的数据指纹");
 });

@@ -109,7 +109,7 @@ test("a file that cannot be read: exit 2 with a Chinese reason", async () => {
   writeFileSync(bad, "hello");
   const { code, err } = await cli("validate", bad);
   expect(code).toBe(2);
-  expect(err).toMatch(/不是有效的 \.xlsx 工作簿/);
+  expect(err).toContain(`${bad} 是文本文件，不是工作簿：validate 需要 .xlsx 工作簿`);
   expect((await cli("validate", join(dir, "missing.xlsx"))).err).toMatch(/文件不存在/);
 });
 

@@ -1,17 +1,51 @@
 /** Test helpers for the CLI on real files: run a command and capture its output; write sample workbooks. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CliIo } from "../../src/cli/io";
 import { runAsync } from "../../src/cli/main";
 import { SAMPLE_PATH } from "./model-inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
 export type Json = Record<string, any>;
 
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+export interface CliResult {
+  code: number;
+  /** Text written to standard output. */
+  out: string;
+  err: string;
+  /** Bytes written to standard output (`--out -`). */
+  bytes: Buffer;
+}
+
+/** An io that reads `stdin` as standard input and collects what is written; no real process stream is touched. */
+export function memoryIo(options: { stdin?: Uint8Array; helpWidth?: number } = {}): CliIo & {
+  result(code: number): CliResult;
+} {
   let out = "";
   let err = "";
-  const code = await runAsync(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
+  const chunks: Buffer[] = [];
+  return {
+    // As the real process writes: a newline added when the text has none.
+    out: (s) => (out += s.endsWith("\n") ? s : `${s}\n`),
+    err: (s) => (err += s.endsWith("\n") ? s : `${s}\n`),
+    readStdin: (limit) => (options.stdin ?? new Uint8Array()).subarray(0, limit + 1),
+    outBytes: (bytes) => chunks.push(Buffer.from(bytes)),
+    helpWidth: options.helpWidth,
+    result: (code) => ({ code, out, err, bytes: Buffer.concat(chunks) }),
+  };
+}
+
+export async function cli(...argv: string[]): Promise<CliResult> {
+  return cliWith({}, ...argv);
+}
+
+/** Runs with bytes on standard input and/or a terminal width. */
+export async function cliWith(
+  options: { stdin?: Uint8Array; helpWidth?: number },
+  ...argv: string[]
+): Promise<CliResult> {
+  const io = memoryIo(options);
+  return io.result(await runAsync(argv, io));
 }
 
 /** A workbook written by `jxzp import` into `dir` from the sample (signature lines filled) after `edit`. */

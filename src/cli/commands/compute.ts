@@ -78,7 +78,7 @@ export function formatComputation(model: WorkbookModel, computation: Computation
 
 export function computeCommand(file: string, options: { profile?: string; json?: boolean }, io: CliIo): number {
   const profile = checkProfile(options.profile);
-  const model = loadModelFile(file);
+  const model = loadModelFile(file, "compute", io);
   const computation = compute(model, profile);
   io.out(
     options.json

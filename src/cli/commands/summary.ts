@@ -4,7 +4,7 @@
  * (count, rate, ETA) when it is a terminal; --json prints the summary on stdout and no bar. One bad
  * file never stops the batch: it is listed with its reason.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
@@ -12,7 +12,8 @@ import type { FileResult } from "../../batch/inspect";
 import { inspectAll } from "../../batch/pool";
 import { summaryWorkbook } from "../../batch/summary-workbook";
 import { EXIT, InputError } from "../errors";
-import type { CliIo } from "../io";
+import { STDIO, type CliIo } from "../io";
+import { messagesFor, outputName, writeOutput } from "../write-file";
 import { checkProfile } from "./compute";
 
 const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
@@ -104,6 +105,7 @@ export async function summaryCommand(
 ): Promise<number> {
   const profile = checkProfile(options.profile);
   if (!options.out && !options.json) throw new InputError("请用 --out 指定汇总工作簿（.xlsx），或用 --json 输出");
+  if (options.out === STDIO && options.json) throw new InputError("--out - 与 --json 不能同时使用：二者都写到标准输出");
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InputError(`--jobs 应为正整数，实际为「${options.jobs}」`);
   const files = collectFiles(inputs);
@@ -113,18 +115,18 @@ export async function summaryCommand(
   const results = await inspectAll(files, { jobs, profile: profile?.id, onResult: (_r, done) => bar.tick(done) });
   bar.stop();
 
-  if (options.out) {
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, Buffer.from(await summaryWorkbook(results).xlsx.writeBuffer()));
-  }
+  if (options.out) writeOutput(options.out, new Uint8Array(await summaryWorkbook(results).xlsx.writeBuffer()), io);
   const json = summaryJson(results);
   if (options.json) io.out(JSON.stringify(json, null, 2));
   else {
-    io.out(
+    messagesFor(
+      options.out,
+      io,
+    )(
       [
         `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；` +
           `无法读取 ${json.summary.unreadable} 个。`,
-        ...(options.out ? [`汇总已写入 ${options.out}（工作表：汇总、问题清单、无法读取）`] : []),
+        ...(options.out ? [`汇总已写入 ${outputName(options.out)}（工作表：汇总、问题清单、无法读取）`] : []),
       ].join("\n"),
     );
   }

@@ -3,9 +3,10 @@ import { SEVERITY_NAMES } from "../../domain/validation";
 import { WorkbookReadError } from "../../workbook/assemble";
 import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../usecases/validate-workbook";
 import { inspectWorkbook } from "../../workbook/xlsx/read";
+import { LIMITS } from "../../batch/guard";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
-import { readBytes } from "../read-file";
+import { inputName, readWorkbookInput } from "../read-file";
 import { checkProfile } from "./compute";
 
 /** Findings grouped by sheet, in the sheets' order, each a line: severity, cell, rule, message. */
@@ -40,19 +41,19 @@ export async function validateCommand(
   io: CliIo,
 ): Promise<number> {
   const profile = checkProfile(options.profile);
-  const bytes = readBytes(file);
+  const bytes = readWorkbookInput(file, "validate", io);
   let validation: WorkbookValidation;
   try {
-    validation = validateWorkbook(await inspectWorkbook(bytes), profile);
+    validation = validateWorkbook(await inspectWorkbook(bytes, { maxRows: LIMITS.rows }), profile);
   } catch (error) {
     if (error instanceof WorkbookReadError)
-      throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+      throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
     throw error;
   }
   io.out(
     options.json
       ? JSON.stringify(validationJson(file, validation), null, 2)
-      : `${file}\n${formatValidation(validation)}`,
+      : `${inputName(file)}\n${formatValidation(validation)}`,
   );
   return validation.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;
 }

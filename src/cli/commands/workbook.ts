@@ -1,23 +1,21 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { locate, type ContractKey } from "../../domain/contract";
 import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
 import { readWorkbook, WorkbookReadError } from "../../workbook/xlsx/read";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";
 import { loadModelFile } from "../load-model";
-import { readBytes } from "../read-file";
+import { inputName, readWorkbookInput } from "../read-file";
+import { messagesFor, outputName, writeOutput } from "../write-file";
 import { checkProfile } from "./compute";
 
-async function save(workbook: ReturnType<typeof buildWorkbook>, out: string): Promise<void> {
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, Buffer.from(await workbook.xlsx.writeBuffer()));
+async function save(workbook: ReturnType<typeof buildWorkbook>, out: string, io: CliIo): Promise<void> {
+  writeOutput(out, new Uint8Array(await workbook.xlsx.writeBuffer()), io);
 }
 
 /** jxzp template --out FILE.xlsx: the blank template. */
 export async function templateCommand(options: { out: string }, io: CliIo): Promise<number> {
-  await save(buildWorkbook(), options.out);
-  io.out(`已写入空白模板 ${options.out}`);
+  await save(buildWorkbook(), options.out, io);
+  messagesFor(options.out, io)(`已写入空白模板 ${outputName(options.out)}`);
   return EXIT.ok;
 }
 
@@ -27,15 +25,17 @@ export async function importCommand(
   options: { out: string; profile?: string },
   io: CliIo,
 ): Promise<number> {
-  const model = loadModelFile(file);
-  const { workbook, kept } = buildKeepingStatements(model, checkProfile(options.profile));
-  await save(workbook, options.out);
-  io.out(`已写入 ${options.out}`);
+  const profile = checkProfile(options.profile);
+  const model = loadModelFile(file, "import", io);
+  const { workbook, kept } = buildKeepingStatements(model, profile);
+  await save(workbook, options.out, io);
+  const say = messagesFor(options.out, io);
+  say(`已写入 ${outputName(options.out)}`);
   if (kept.length > 0) {
-    io.out(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
+    say(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
     for (const { value, statedText, expectedText, verifiable } of kept) {
       const against = verifiable ? `按公式应为 ${expectedText}` : "表中得分不完整或无从计算，无法核对";
-      io.out(`  ${value.label}：填报 ${statedText}，${against}（${locate(value.key as ContractKey)}）`);
+      say(`  ${value.label}：填报 ${statedText}，${against}（${locate(value.key as ContractKey)}）`);
     }
   }
   return EXIT.ok;
@@ -43,14 +43,14 @@ export async function importCommand(
 
 /** jxzp export FILE.xlsx [--json]: the workbook read back into the model. */
 export async function exportCommand(file: string, io: CliIo): Promise<number> {
-  const bytes = readBytes(file);
+  const bytes = readWorkbookInput(file, "export", io);
   try {
     const model = await readWorkbook(bytes);
     io.out(JSON.stringify(model, null, 2));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof WorkbookReadError)
-      throw new InputError(`${file}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+      throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
     throw error;
   }
 }
