@@ -6,7 +6,8 @@
  * Computed cells of the official tables use native Excel formulas over our defined names, so a workbook
  * opened without the add-in (WPS, LibreOffice, another Excel) still shows every official number. Only
  * the helper columns 完成率/建议得分 call JXZP functions, wrapped in IFERROR so that they show empty,
- * never #NAME?, where the add-in is absent.
+ * never #NAME?, where the add-in is absent. Files written outside Excel (the CLI's) hold those columns'
+ * values instead of the JXZP formulas (`HELPER_COLUMN_KEYS`): Excel without the add-in could not compute them.
  */
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId, entryOf, type TableKey } from "./contract";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
@@ -26,6 +27,18 @@ export interface TemplateCell {
    * {N-1} the year before.
    */
   readonly caption?: string;
+  /** What a formula cell shows while its sheet's 年度 is empty (see `formulaCellText`). */
+  readonly blankCaption?: string;
+}
+
+/**
+ * What a formula cell of the templates shows, given its sheet's 年度 (null when empty): the result a writer
+ * caches with the formula, so a viewer that does not recalculate shows the title too. Null for a label.
+ */
+export function formulaCellText(cell: TemplateCell, year: number | null): string | null {
+  if (!cell.formula) return null;
+  if (year === null) return cell.blankCaption ?? "";
+  return (cell.caption ?? "").replace(/\{N-1\}/g, String(year - 1)).replace(/\{N\}/g, String(year));
 }
 
 export interface TemplateSheet {
@@ -90,6 +103,19 @@ export const FORMULAS: Readonly<Record<string, string>> = {
     `${row("评价档次（定性指标）")},校验_评分口径,${LEVELS}),"")`,
 };
 
+/**
+ * The helper columns (完成率, 建议得分): computed cells whose formulas call the add-in's JXZP functions. The
+ * add-in installs them as formulas; a file written outside Excel holds their computed values, with a note.
+ */
+export const HELPER_COLUMN_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(FORMULAS).filter((key) => FORMULAS[key]!.includes("JXZP.")),
+);
+
+/** The note on a helper column's header in files written outside Excel: what the values are, and when they change. */
+export const HELPER_COLUMN_NOTE =
+  "绩效自评助手的建议值，不属于官方表格：生成本文件时按当时的数据算出，修改指标后不会自动更新；" +
+  "绩效自评助手校验时按最新数据重新计算。";
+
 const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
 
 function afterTable(key: TableKey, offset: number): number {
@@ -114,6 +140,7 @@ const basicSheet: TemplateSheet = {
       style: "title",
       formula: `${yearPrefix("基础_年度")}&"部门（单位）整体支出绩效评价基础数据表"`,
       caption: "{N}年度部门（单位）整体支出绩效评价基础数据表",
+      blankCaption: "部门（单位）整体支出绩效评价基础数据表",
     },
     label("A2", "单位名称"),
     label("A3", "年度"),
@@ -126,6 +153,7 @@ const basicSheet: TemplateSheet = {
       style: "header",
       formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","")&"实际在职人数"`,
       caption: "{N}年实际在职人数",
+      blankCaption: "实际在职人数",
     },
     label("D4", "控制率", "header"),
     label("A6", "经费控制情况（万元）", "header"),
@@ -134,18 +162,21 @@ const basicSheet: TemplateSheet = {
       style: "header",
       formula: `IF(ISNUMBER(基础_年度),(基础_年度-1)&"年","上年")&"决算数"`,
       caption: "{N-1}年决算数",
+      blankCaption: "上年决算数",
     },
     {
       address: "C6",
       style: "header",
       formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"预算数"`,
       caption: "{N}年预算数",
+      blankCaption: "本年预算数",
     },
     {
       address: "D6",
       style: "header",
       formula: `IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"决算数"`,
       caption: "{N}年决算数",
+      blankCaption: "本年决算数",
     },
     label("A7", "三公经费"),
     label("A8", "1、公务用车购置和维护经费"),
@@ -165,6 +196,7 @@ const basicSheet: TemplateSheet = {
       style: "header",
       formula: `"楼堂馆所控制情况（"&IF(ISNUMBER(基础_年度),基础_年度&"年","本年")&"完工项目）"`,
       caption: "楼堂馆所控制情况（{N}年完工项目）",
+      blankCaption: "楼堂馆所控制情况（本年完工项目）",
     },
     label(`B${P(7)}`, "批复规模（m²）", "header"),
     label(`C${P(7)}`, "实际规模（m²）", "header"),
@@ -212,6 +244,7 @@ const evalSheet: TemplateSheet = {
       style: "title",
       formula: `${yearPrefix("自评_年度")}&"部门（单位）整体支出绩效自评表"`,
       caption: "{N}年度部门（单位）整体支出绩效自评表",
+      blankCaption: "部门（单位）整体支出绩效自评表",
     },
     label("A2", "预算单位名称"),
     label("G2", "年度"),
@@ -280,6 +313,11 @@ export interface InputRule {
   readonly type: "list" | "whole" | "decimal" | "date";
   /** For lists: a formula giving the list; for numbers and dates: the minimum. */
   readonly formula: string;
+  /**
+   * For dates: the minimum as an ISO date, the same day as `formula`. A file stores a date rule's bound as a
+   * serial number (36526), not as DATE(2000,1,1), which only Excel's API accepts.
+   */
+  readonly minimumDate?: string;
   readonly prompt: string;
   readonly error: string;
 }
@@ -294,6 +332,9 @@ export const LISTS: ReadonlyArray<{ name: string; values: readonly string[] }> =
   ...LEVEL1.map((level1) => ({ name: level2ListName(level1), values: INDICATOR_LEVELS[level1]! })),
 ];
 
+/** The earliest date a date cell accepts. */
+const MIN_DATE = "2000-01-01";
+
 /** Validation by cell kind, for input cells. */
 export const KIND_INPUT_RULES: Readonly<Partial<Record<CellKind, InputRule>>> = {
   integer: { type: "whole", formula: "0", prompt: "请填写不小于 0 的整数（人）", error: "这里应填写不小于 0 的整数" },
@@ -303,7 +344,13 @@ export const KIND_INPUT_RULES: Readonly<Partial<Record<CellKind, InputRule>>> = 
     prompt: "请填写金额（万元），最多两位小数",
     error: "这里应填写不小于 0 的数字（万元）",
   },
-  date: { type: "date", formula: "DATE(2000,1,1)", prompt: "请填写日期，如 2025-05-15", error: "这里应填写日期" },
+  date: {
+    type: "date",
+    formula: `DATE(${MIN_DATE.split("-").map(Number).join(",")})`,
+    minimumDate: MIN_DATE,
+    prompt: "请填写日期，如 2025-05-15",
+    error: "这里应填写日期",
+  },
 };
 
 /** Validation of particular input cells, before the rule of their kind. */

@@ -5,7 +5,7 @@
  * names its sheet and cell in Chinese.
  */
 import { CONTRACT, SHEETS, type CellKind, type TableEntry } from "../domain/contract";
-import { FORMULAS } from "../domain/template";
+import { FORMULAS, HELPER_COLUMN_KEYS } from "../domain/template";
 import type { CellFact, CellProblem } from "../domain/validation";
 import { describeModelIssues, formatPath, parseModel } from "../domain/model-errors";
 import type { WorkbookModel } from "../domain/model";
@@ -95,7 +95,13 @@ export interface AssembleOptions {
   readonly lenient?: boolean;
 }
 
-const EXPECTED_FORMULAS = new Map(Object.entries(FORMULAS).map(([key, formula]) => [key, `=${formula}`]));
+// The helper columns (完成率, 建议得分) may hold their values: files written outside Excel do, and so does a
+// workbook whose Excel could not resolve the JXZP functions. No formula is expected there.
+const EXPECTED_FORMULAS = new Map(
+  Object.entries(FORMULAS)
+    .filter(([key]) => !HELPER_COLUMN_KEYS.has(key))
+    .map(([key, formula]) => [key, `=${formula}`]),
+);
 const expectedFormula = (key: string) => EXPECTED_FORMULAS.get(key) ?? null;
 
 /** The model, where each path was read, and the cells as found. */

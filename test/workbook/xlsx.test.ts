@@ -2,14 +2,24 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { CONTRACT, emptyModel, workbookModel, type WorkbookModel } from "../../src/domain";
+import {
+  formulaCellText,
+  HELPER_COLUMN_KEYS,
+  HELPER_COLUMN_NOTE,
+  KIND_INPUT_RULES,
+  TEMPLATE_SHEETS,
+} from "../../src/domain/template";
 import { inputsOf as inputs, loadSample } from "../support/model-inputs";
 import { readWorkbook, WorkbookReadError } from "../../src/workbook/xlsx/read";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
+import { formulaCells, structuralProblems } from "../support/xlsx-structure";
 
 const sample = loadSample();
 
 async function roundTrip(model: WorkbookModel): Promise<WorkbookModel> {
   const buffer = await buildWorkbook(model).xlsx.writeBuffer();
+  // Every file we write is one Excel opens without repairing it (test/workbook/xlsx-structure.test.ts).
+  expect(structuralProblems(new Uint8Array(buffer))).toEqual([]);
   return readWorkbook(buffer as ArrayBuffer);
 }
 
@@ -41,6 +51,52 @@ describe("the .xlsx template", () => {
     expect(sheet.getCell("G4").value).toMatchObject({ formula: expect.stringContaining("自评_全年预算数"), result: 1 });
   });
 
+  test("the titles with the year cache what their formulas show, with the year and without", async () => {
+    const filled = buildWorkbook(sample).getWorksheet("附件1 基础数据表")!;
+    expect(filled.getCell("A1").value).toMatchObject({
+      formula: expect.stringContaining("基础_年度"),
+      result: "2024年度部门（单位）整体支出绩效评价基础数据表",
+    });
+    expect(filled.getCell("B6").value).toMatchObject({ result: "2023年决算数" });
+    const blank = buildWorkbook().getWorksheet("附件1 基础数据表")!;
+    expect(blank.getCell("A1").value).toMatchObject({ result: "部门（单位）整体支出绩效评价基础数据表" });
+    expect(blank.getCell("B6").value).toMatchObject({ result: "上年决算数" });
+    // Every formula cell of the templates has both texts.
+    for (const cell of TEMPLATE_SHEETS.flatMap((sheet) => sheet.cells).filter((c) => c.formula)) {
+      expect(formulaCellText(cell, 2024)).toMatch(/2024|2023/);
+      expect(formulaCellText(cell, null)).not.toMatch(/\{|\d/);
+      expect(formulaCellText(cell, null)).not.toBe("");
+    }
+  });
+
+  test("every formula cell we write has its cached value, and none calls the add-in", async () => {
+    for (const model of [emptyModel(), sample]) {
+      const cells = formulaCells(new Uint8Array(await buildWorkbook(model).xlsx.writeBuffer()));
+      expect(cells.size).toBeGreaterThanOrEqual(14);
+      for (const [where, cell] of cells) {
+        expect([where, cell.value]).not.toEqual([where, null]);
+        expect(cell.formula).not.toContain("JXZP.");
+      }
+    }
+  });
+
+  test("the helper columns 完成率/建议得分 hold compute()'s values, under a header note that says what they are", () => {
+    const sheet = buildWorkbook(sample).getWorksheet("附件2 自评表")!;
+    expect([...HELPER_COLUMN_KEYS]).toEqual(["eval.indicators.completion", "eval.indicators.suggestedScore"]);
+    // Row 12 of the table (sheet row 25): 完成率 92.75 %, 建议得分 4.64; a time target says 按期完成.
+    expect(sheet.getCell("J25").value).toBe(0.9275);
+    expect(sheet.getCell("K25").value).toBe(4.64);
+    expect(sheet.getCell("J19").value).toBe("按期完成");
+    for (const address of ["J13", "K13"]) {
+      expect(sheet.getCell(address).note).toBe(HELPER_COLUMN_NOTE);
+    }
+    expect(sheet.getCell("J13").value).toBe("完成率");
+    // Beyond the data the helper cells are empty, not "".
+    const blank = buildWorkbook().getWorksheet("附件2 自评表")!;
+    expect(blank.getCell("J14").value).toBeNull();
+    expect(blank.getCell("K14").value).toBeNull();
+  });
+
   test("more rows than the template has push the rows below down, and read back", async () => {
     const long = workbookModel.parse({
       ...JSON.parse(JSON.stringify(sample)),
@@ -64,7 +120,7 @@ describe("the .xlsx template", () => {
   });
 
   test("a file that is not a workbook, or lacks our sheets, is refused in Chinese", async () => {
-    await expect(readWorkbook(Buffer.from("not a zip"))).rejects.toThrow("不是有效的 .xlsx 工作簿");
+    await expect(readWorkbook(Buffer.from("not a zip"))).rejects.toThrow(/不是(有效的)? \.xlsx 工作簿/);
     const other = new ExcelJS.Workbook();
     other.addWorksheet("Sheet1");
     await expect(readWorkbook((await other.xlsx.writeBuffer()) as ArrayBuffer)).rejects.toThrow(
@@ -217,7 +273,15 @@ describe("data validation", () => {
       operator: "between",
       formulae: [0, 100],
     });
-    expect(basicSheet.getCell("D30").dataValidation).toMatchObject({ type: "date" });
+    // The bound of a date rule is a date (exceljs writes its serial, 36526); the text DATE(2000,1,1) became NaN.
+    expect(basicSheet.getCell("D30").dataValidation).toMatchObject({
+      type: "date",
+      operator: "greaterThanOrEqual",
+      formulae: [new Date("2000-01-01T00:00:00Z")],
+    });
+    expect(evalSheet.getCell("D31").dataValidation).toMatchObject({ type: "date" });
+    // The Office.js installer passes the rule's formula to Excel's API: the same day.
+    expect(KIND_INPUT_RULES.date).toMatchObject({ formula: "DATE(2000,1,1)", minimumDate: "2000-01-01" });
     expect(basicSheet.getCell("D5").dataValidation?.type).toBeUndefined(); // computed: no input rule
   });
 });

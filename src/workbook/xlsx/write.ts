@@ -1,17 +1,23 @@
 /**
- * Writes the templates with exceljs: the blank template, or a workbook filled from a model. Formulas carry
- * their computed results as cached values, so viewers that do not recalculate still show every number.
+ * Writes the templates with exceljs: the blank template, or a workbook filled from a model. Every formula
+ * carries its computed result as a cached value (the titles with the year too), so viewers that do not
+ * recalculate still show every number and label. The helper columns 完成率/建议得分 hold their computed
+ * values, not their JXZP formulas: Excel without the add-in could not compute those, and even with it a
+ * JXZP formula written into a file calculates only once re-entered (Excel stores add-in calls otherwise).
  */
 import ExcelJS from "exceljs";
-import { compute, sheetValues, type ComputedValue, type HelperCells } from "../../domain/compute";
+import { compute, sheetValues, type Computation, type ComputedValue, type HelperCells } from "../../domain/compute";
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry } from "../../domain/contract";
-import type { Dec } from "../../domain/decimal";
+import { Dec, roundAmount, toDec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
-import type { ProfileChoice } from "../../domain/profiles";
+import { getProfile, type ProfileChoice } from "../../domain/profiles";
 import { publishedValues, type PublishedValue } from "../../domain/published";
 import {
   COLUMN_INPUT_RULES,
   FORMULAS,
+  formulaCellText,
+  HELPER_COLUMN_KEYS,
+  HELPER_COLUMN_NOTE,
   KEY_INPUT_RULES,
   KIND_INPUT_RULES,
   LISTS,
@@ -45,20 +51,70 @@ function cellValue(value: unknown, kind: string): CellValue {
   return value as CellValue;
 }
 
-function resultOf(value: ComputedValue | undefined): CellValue {
-  if (!value) return null;
-  if (value.type === "rate") return value.rate.kind === "value" ? value.rate.value.toNumber() : "不适用";
-  if (value.type === "amount") return value.amount ? value.amount.toNumber() : null;
-  return value.text;
+/**
+ * The cached result of a computed cell's formula: what the formula shows. Where compute() has no number,
+ * the formula still shows something: 执行率得分 shows 不适用 over an empty or 0 全年预算数 and 0 otherwise
+ * (N() of an empty 分值 or 执行数), 等次 shows "" before any 得分. Never null: a formula without a cached
+ * value shows nothing in a viewer that does not recalculate. (One known difference is kept: a rate whose
+ * numerator is empty caches compute()'s 不适用 where the formula shows 0, so that reading the file back agrees
+ * with compute() and a rewrite keeps the formula.)
+ */
+function resultOf(value: ComputedValue | undefined, key: string, model: WorkbookModel): string | number {
+  if (value?.type === "rate") return value.rate.kind === "value" ? value.rate.value.toNumber() : "不适用";
+  if (value?.type === "amount" && value.amount) return value.amount.toNumber();
+  if (value?.type === "text") return value.text;
+  if (key === "eval.funds.score") {
+    const budget = model.eval.funds.fullYearBudget;
+    return budget === null || budget.isZero() ? "不适用" : 0;
+  }
+  return value?.type === "amount" ? 0 : "";
 }
 
-function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout): void {
+/**
+ * The cached results of the computed cells that keep their formulas. A formula reads the cells as written,
+ * so where the model's stated value is kept in place of a formula, the formulas over that cell read it:
+ * 总分 adds a kept 执行率得分, 等次 grades a kept 总分 (the formulas' own arithmetic, as in FORMULAS).
+ */
+function formulaResults(
+  model: WorkbookModel,
+  computation: Computation,
+  kept: readonly PublishedValue[],
+): Map<string, string | number> {
+  const computed = new Map(sheetValues(computation).map((value) => [value.key, value]));
+  const keys = Object.keys(FORMULAS).filter((key) => !HELPER_COLUMN_KEYS.has(key));
+  const results = new Map(keys.map((key) => [key, resultOf(computed.get(key), key, model)]));
+  const stated = new Map(kept.map((published) => [published.value.key, published.stated]));
+  if (stated.has("eval.funds.score")) {
+    // ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)
+    const score = stated.get("eval.funds.score");
+    const scores = model.eval.indicators.map((row) => row.score);
+    const total = scores.reduce<Dec>((sum, s) => (s ? sum.plus(s) : sum), isDec(score) ? score : new Dec(0));
+    results.set("eval.total", roundAmount(total).toNumber());
+  }
+  if (computation.scored && (stated.has("eval.total") || stated.has("eval.funds.score"))) {
+    // IF(总分>=90,"优",…) over 总分 as its cell holds it, with the bands the formula was built from.
+    const total = toDec(stated.has("eval.total") ? stated.get("eval.total") : results.get("eval.total"));
+    const bands = getProfile().grades;
+    const band = total && bands.find((b) => total.greaterThanOrEqualTo(b.minTotal));
+    if (total) results.set("eval.grade", (band ?? bands[bands.length - 1]!).grade);
+  }
+  return results;
+}
+
+/** Each sheet's 年度, which its titles show. */
+function yearOf(sheet: TemplateSheet, model: WorkbookModel): number | null {
+  return sheet.id === "basic" ? model.basic.year : sheet.id === "eval" ? model.eval.year : null;
+}
+
+function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout, model: WorkbookModel): void {
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const [row, height] of Object.entries(sheet.tallRows)) ws.getRow(layout.row(Number(row))).height = height;
   for (const cell of sheet.cells) {
     const target = ws.getCell(layout.cell(cell.address));
-    // Static formulas (titles with the year) have no cached result: fullCalcOnLoad computes them on open.
-    target.value = cell.formula ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : (cell.value ?? null);
+    // A title with the year caches what its formula shows for the sheet's 年度.
+    target.value = cell.formula
+      ? { formula: cell.formula, result: formulaCellText(cell, yearOf(sheet, model)) ?? "" }
+      : (cell.value ?? null);
     target.style = STYLES[cell.style];
   }
   for (const merge of sheet.merges) {
@@ -82,6 +138,14 @@ function dataValidation(rule: InputRule, row: number, signed = false): ExcelJS.D
     error: rule.error,
   };
   if (rule.type === "list") return { type: "list", formulae: [formula], ...common };
+  // exceljs writes a date rule's bound from a Date as its serial (36526); a formula text would become NaN.
+  if (rule.type === "date" && rule.minimumDate)
+    return {
+      type: "date",
+      operator: "greaterThanOrEqual",
+      formulae: [new Date(`${rule.minimumDate}T00:00:00Z`)],
+      ...common,
+    };
   if (signed) return { type: "decimal", operator: "between", formulae: [-1e12, 1e12], ...common };
   const upper =
     rule === COLUMN_INPUT_RULES["eval.indicators.weight"]
@@ -102,7 +166,7 @@ function placeCell(
     ...(entry.role === "computed" ? STYLES.computed : STYLES.input),
     numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">],
   };
-  cell.value = formula ? { formula, result: value as string | number } : value;
+  cell.value = formula ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : value;
   const rule = entry.role === "input" ? (KEY_INPUT_RULES[entry.key] ?? KIND_INPUT_RULES[entry.kind]) : undefined;
   if (rule) cell.dataValidation = dataValidation(rule, cell.fullAddress.row, SIGNED_AMOUNT_KEYS.has(entry.key));
 }
@@ -134,10 +198,10 @@ export function buildKeepingStatements(
   profile?: ProfileChoice,
 ): { workbook: ExcelJS.Workbook; kept: readonly PublishedValue[] } {
   const computation = compute(model, profile);
-  // Formula cells cache what the sheet's own formulas show (总分 without a profile's cap: validation says so).
-  const computed = new Map(sheetValues(computation).map((value) => [value.key, value]));
   const kept = publishedValues(model, computation).filter((published) => !published.agrees);
   const keptKeys = new Set(kept.map((published) => published.value.key));
+  // Formula cells cache what the sheet's own formulas show (总分 without a profile's cap: validation says so).
+  const results = formulaResults(model, computation, kept);
   const rows = tableRows({
     "basic.projects.lines": model.basic.projects.lines.length,
     "eval.indicators": model.eval.indicators.length,
@@ -147,6 +211,8 @@ export function buildKeepingStatements(
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效自评助手";
   wb.title = "部门整体支出绩效自评";
+  // Excel recalculates on open all the same (INDIRECT is volatile, and a cached value may be stale once the
+  // file is edited elsewhere); the cached values serve viewers that do not recalculate.
   wb.calcProperties.fullCalcOnLoad = true;
 
   for (const sheet of TEMPLATE_SHEETS) {
@@ -164,7 +230,7 @@ export function buildKeepingStatements(
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
     });
-    renderStatic(ws, sheet, layout);
+    renderStatic(ws, sheet, layout, model);
 
     for (const entry of CONTRACT.filter((e) => e.sheet === sheet.id)) {
       const name = (range: string) =>
@@ -190,7 +256,7 @@ export function buildKeepingStatements(
         ws,
         address,
         entry,
-        formula ? resultOf(computed.get(entry.key)) : cellValue(valueAt(model, entry.key), entry.kind),
+        formula ? results.get(entry.key)! : cellValue(valueAt(model, entry.key), entry.kind),
         formula,
       );
       name(address);
@@ -214,7 +280,7 @@ function writeTable(
   layout: SheetLayout,
   model: WorkbookModel,
   rowCount: number,
-  /** The helper columns' values per row, as computed once (the cached results of their JXZP formulas). */
+  /** The helper columns' values per row, as computed once (what their JXZP formulas would show). */
   helpers: readonly HelperCells[],
 ): void {
   const table = entry.table;
@@ -224,12 +290,15 @@ function writeTable(
     const row = data[i];
     rows.push(
       table.columns.map((column) => {
-        const formula = FORMULAS[`${entry.key}.${column.key}`];
-        if (!formula) return cellValue(row?.[column.key], column.kind);
-        // IFERROR shows "" where the function refuses; a row beyond the data is empty too.
-        const helper = helpers[i];
-        const value = column.key === "completion" ? helper?.completion : helper?.suggestedScore;
-        return { formula, result: value ?? "" } as CellValue;
+        const key = `${entry.key}.${column.key}`;
+        // A helper column holds its value (empty where the function refuses, and beyond the data).
+        if (HELPER_COLUMN_KEYS.has(key)) {
+          const helper = helpers[i];
+          return (column.key === "completion" ? helper?.completion : helper?.suggestedScore) ?? null;
+        }
+        // Every formula column of a table is a helper column: another would need its cached result here.
+        if (FORMULAS[key]) throw new Error(`no cached result for the formula column ${key}`);
+        return cellValue(row?.[column.key], column.kind);
       }),
     );
   }
@@ -261,6 +330,9 @@ function writeTable(
       if (rule) cell.dataValidation = dataValidation(rule, rowNumber);
     }
   }
-  for (const column of table.columns)
-    ws.getCell(`${column.column}${layout.row(table.headerRow)}`).style = STYLES.header;
+  for (const column of table.columns) {
+    const header = ws.getCell(`${column.column}${layout.row(table.headerRow)}`);
+    header.style = STYLES.header;
+    if (HELPER_COLUMN_KEYS.has(`${entry.key}.${column.key}`)) header.note = HELPER_COLUMN_NOTE;
+  }
 }
