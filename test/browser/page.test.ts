@@ -334,3 +334,40 @@ describe("accessibility and the keyboard", () => {
     await page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor();
   });
 });
+
+describe("in the system's dark scheme", () => {
+  let web: OpenWeb;
+
+  beforeAll(async () => {
+    web = await openWeb("http", { width: 1100, height: 900, colorScheme: "dark" });
+    await web.page.getByTestId("open-workbook").setInputFiles(withErrors);
+    await web.page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor({ timeout: 30000 });
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("the page is dark, with no contrast violation (axe-core), screenshot docs/page-dark.png", async () => {
+    const { page } = web;
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector("main")!.parentElement!).backgroundColor,
+    );
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(3 * 80);
+    await page.addScriptTag({ url: `${web.server!.origin}/axe/axe.min.js` });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }> };
+        }
+      ).axe;
+      const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help}`);
+    });
+    expect(violations).toEqual([]);
+    const png = await page.screenshot({ path: join(ROOT, "docs", "page-dark.png") });
+    expect(png.length).toBeGreaterThan(10000);
+  });
+});

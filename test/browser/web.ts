@@ -44,7 +44,7 @@ export interface OpenWeb {
 
 export async function openWeb(
   mode: PageMode,
-  options: { width?: number; height?: number; blockWorkers?: boolean } = {},
+  options: { width?: number; height?: number; blockWorkers?: boolean; colorScheme?: "light" | "dark" } = {},
 ): Promise<OpenWeb> {
   const server =
     mode === "http" ? await serveStatic({ "/axe/": join(ROOT, "node_modules/axe-core"), "/": PAGE_DIR }) : null;
@@ -54,6 +54,7 @@ export async function openWeb(
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: "zh-CN",
     acceptDownloads: true,
+    colorScheme: options.colorScheme ?? "light",
   });
   const foreignRequests: string[] = [];
   page.on("request", (request) => {
