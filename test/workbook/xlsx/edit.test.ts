@@ -521,12 +521,16 @@ describe("any set of cell edits (property)", () => {
           const cells: CellEdit[] = pairs.map(([cell, value]) => ({ sheet: SHEETS.eval.name, cell, value }));
           const copy = editWorkbookCopy(original, { cells });
           const ws = (await load(copy)).getWorksheet(SHEETS.eval.name)!;
-          for (const { cell, value } of cells) {
-            // exceljs reads an empty inline string as an empty cell
-            const expected = typeof value === "object" ? value.result : value === "" ? null : value === 0 ? 0 : value;
-            expect(plainValue(ws.getCell(cell).value)).toBe(expected);
-          }
           const after = cellsOf(text(copy, part));
+          for (const { cell, value } of cells) {
+            if (typeof value === "object") {
+              // exceljs drops a formula's cached 0 on reading: the formula and its cached value are checked in the XML.
+              expect(after.get(cell)).toContain(`<f>${value.formula.slice(1)}</f><v>${value.result}</v>`);
+              continue;
+            }
+            // exceljs reads an empty inline string as an empty cell
+            expect(plainValue(ws.getCell(cell).value)).toBe(value === "" ? null : value);
+          }
           const named = new Set(cells.map((c) => c.cell));
           for (const [address, cell] of cellsBefore) if (!named.has(address)) expect(after.get(address)).toBe(cell);
           expect([...after.keys()].filter((a) => !cellsBefore.has(a) && !named.has(a))).toEqual([]);
