@@ -65,6 +65,11 @@ interface CellState {
   /** What a formula cell shows, as Excel would have calculated it (tests set it; blank until then). */
   value?: unknown;
   numberFormat: string;
+  /**
+   * A text constant, entered into a cell formatted as text ("@"): what it says, never a formula, even
+   * when it starts with "=" (as Excel keeps it; range.formulas then reads the text, as range.values does).
+   */
+  text?: boolean;
   format: Record<string, unknown>;
   validation?: unknown;
 }
@@ -166,7 +171,7 @@ export class FakeRange extends ClientObject implements RangeApi {
    */
   private shown(address: string): unknown {
     const cell = this.sheet.cell(address);
-    if (typeof cell.formula === "string" && cell.formula.startsWith("=")) {
+    if (!cell.text && typeof cell.formula === "string" && cell.formula.startsWith("=")) {
       if (cell.unresolved) return /^=IFERROR\(/i.test(cell.formula) ? "" : "#NAME?";
       return cell.value ?? "";
     }
@@ -188,7 +193,8 @@ export class FakeRange extends ClientObject implements RangeApi {
         if (value === "" || value === null) return "Empty";
         if (typeof value === "number") return "Double";
         if (typeof value === "boolean") return "Boolean";
-        return ERROR_VALUE.test(String(value)) && String(this.sheet.cell(a).formula).startsWith("=")
+        const cell = this.sheet.cell(a);
+        return ERROR_VALUE.test(String(value)) && !cell.text && String(cell.formula).startsWith("=")
           ? "Error"
           : "String";
       }),
@@ -224,7 +230,12 @@ export class FakeRange extends ClientObject implements RangeApi {
       cells.forEach((row, r) =>
         row.forEach((a, c) => {
           const cell = this.sheet.cell(a);
-          const entered = this.context.workbook.enterFormula(matrix[r]![c] ?? null, local);
+          const input = matrix[r]![c] ?? null;
+          // A cell formatted as text takes a text as it is, "=…" included: as typed into it in Excel.
+          cell.text = cell.numberFormat === "@" && typeof input === "string";
+          const entered = cell.text
+            ? { formula: input as string, unresolved: undefined }
+            : this.context.workbook.enterFormula(input, local);
           cell.formula = entered.formula;
           cell.unresolved = entered.unresolved;
         }),
@@ -353,7 +364,10 @@ export class FakeRange extends ClientObject implements RangeApi {
     };
   }
 
-  /** As in Excel, a text starting with "=" is entered as a formula; anything else is a constant. */
+  /**
+   * As in Excel, a text starting with "=" is entered as a formula, unless the cell is formatted as text
+   * ("@"); anything else is a constant.
+   */
   set values(matrix: unknown[][]) {
     this.formulas = matrix;
   }
@@ -419,7 +433,9 @@ export class FakeTable extends ClientObject implements TableApi {
   }
   set name(value: string) {
     this.context.queue(() => {
-      if (this.context.workbook.tables.some((t) => t !== this && t.nameValue === value))
+      const wb = this.context.workbook;
+      // A deleted sheet's tables are gone with it.
+      if (wb.tables.some((t) => t !== this && t.nameValue === value && wb.sheets.includes(t.sheet)))
         throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
       this.nameValue = value;
     });
@@ -480,15 +496,7 @@ export class FakeWorksheet extends ClientObject implements WorksheetApi {
 
   /** Renaming updates the names that refer to the sheet, as Excel does. */
   set name(value: string) {
-    this.context.queue(() => {
-      if (this.context.workbook.sheet(value))
-        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${value}`);
-      const before = `'${this.nameValue.replace(/'/g, "''")}'!`;
-      const after = `'${value.replace(/'/g, "''")}'!`;
-      for (const [name, reference] of this.context.workbook.names)
-        this.context.workbook.names.set(name, reference.split(before).join(after));
-      this.nameValue = value;
-    });
+    this.context.queue(() => this.context.workbook.renameSheet(this.nameValue, value));
   }
 
   set visibility(value: Excel.Worksheet["visibility"]) {
@@ -587,6 +595,11 @@ export class FakeWorkbook {
    */
   failAtOperation: number | null = null;
   failOnSync: number | null = null;
+  /**
+   * Someone else working in the workbook (a co-author, the user): called with the sync's number as each
+   * context.sync() begins, before its batch runs; what it changes lands between the adapter's syncs.
+   */
+  onSync: ((sync: number) => void) | null = null;
 
   sheet(name: string): FakeWorksheet | undefined {
     return this.sheets.find((s) => s.nameValue === name);
@@ -628,6 +641,47 @@ export class FakeWorkbook {
     return { formula, unresolved };
   }
 
+  /**
+   * A sheet renamed (by the user, or a batch): the defined names that refer to it follow, as Excel's do;
+   * its tables stay its tables. Throws like Excel on a taken or invalid name.
+   */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${from}`);
+    if (to.length > 31 || INVALID_SHEET_NAME.test(to))
+      throw new FakeExcelError("InvalidArgument", `Invalid name: ${to}`);
+    if (this.sheet(to) && this.sheet(to) !== sheet)
+      throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${to}`);
+    const before = `'${from.replace(/'/g, "''")}'!`;
+    const after = `'${to.replace(/'/g, "''")}'!`;
+    for (const [name, reference] of this.names) this.names.set(name, reference.split(before).join(after));
+    sheet.nameValue = to;
+  }
+
+  /**
+   * Excel's 转换为区域 (Table › Convert to Range): the table is gone, its cells stay, and a defined name
+   * over it (=绩效指标) now refers to the cells it covered, as Excel turns structured references into
+   * cell references.
+   */
+  convertToRange(tableName: string): void {
+    const table = this.table(tableName);
+    if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${tableName}`);
+    const { address } = this.resolveTable(table);
+    for (const [name, reference] of this.names)
+      if (reference === `=${tableName}`)
+        this.names.set(
+          name,
+          `='${table.sheet.nameValue.replace(/'/g, "''")}'!${address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`,
+        );
+    this.tables.splice(this.tables.indexOf(table), 1);
+  }
+
+  /** A table's data body (its range below the header row). */
+  private resolveTable(table: FakeTable): Place {
+    const [start, end] = table.addressLocal.split(":") as [string, string];
+    return { sheet: table.sheet, address: `${start.replace(/\d+$/, (row) => String(Number(row) + 1))}:${end}` };
+  }
+
   table(name: string): FakeTable | undefined {
     return this.tables.find((t) => t.nameValue === name && this.sheets.includes(t.sheet));
   }
@@ -638,10 +692,7 @@ export class FakeWorkbook {
     if (reference === undefined)
       throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
     const table = this.table(reference.replace(/^=/, ""));
-    if (table) {
-      const [start, end] = table.addressLocal.split(":") as [string, string];
-      return { sheet: table.sheet, address: `${start.replace(/\d+$/, (row) => String(Number(row) + 1))}:${end}` };
-    }
+    if (table) return this.resolveTable(table);
     const match = /^=?'((?:[^']|'')+)'!(.+)$/.exec(reference);
     const sheet = match && this.sheet(match[1]!.replace(/''/g, "'"));
     if (!sheet) throw new FakeExcelError("InvalidReference", `This reference isn't valid: ${reference}`);
@@ -847,6 +898,7 @@ export class FakeContext {
   /** Runs the batch in order; like Excel, operations before a failure stay applied. */
   async sync(): Promise<void> {
     this.syncCount += 1;
+    this.workbook.onSync?.(this.syncCount);
     const operations = this.operations;
     this.operationCount += operations.filter((op) => !op.load).length;
     const loads = this.pendingLoads;

@@ -6,8 +6,13 @@
  *   defined name and table (the whole workbook in one sync), set the old sheets aside as 「… (旧版 x)」
  *   backups, install this version with the inputs moved by key (table columns matched by their header
  *   labels) and every table row kept (3 syncs). A newer template than ours is refused.
- * Sheets under our names that are not ours are never touched: ours get a free name. A failed write is
- * undone (two more syncs: look at what landed, put it back) and reported in one Chinese sentence.
+ * Our sheets, names and tables are found by our defined names and table names, never by sheet names: a
+ * sheet the user renamed is still ours (and already installed), and a sheet under one of our names that
+ * is not ours is never touched: ours get a free name. A table converted to a range (转换为区域) is read
+ * from the cells its name now refers to, and the template repaired with them.
+ * A failed write is undone (two more syncs: look at what landed, put it back): only what this run did
+ * — the sheets it added, the sheets and tables it renamed, our names — so what someone else added in the
+ * meantime (a co-author, the user) stays; reported in one Chinese sentence.
  *
  * The helper columns' JXZP formulas are written only where they can work (functions-check.ts): not at
  * all where functions.js failed to associate the functions (values instead, 2 more syncs: read, write);
@@ -25,7 +30,7 @@ import {
   TABLE_ENTRIES,
 } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
-import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
+import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
 import { tableRows, type TableRows } from "../../domain/layout";
 import type { FunctionsRecord } from "../../functions/registration";
 import type { InstallResult } from "../../usecases/host";
@@ -38,7 +43,7 @@ import {
   type FunctionsFallback,
   type Probe,
 } from "./functions-check";
-import { loadContract, type ExcelSnapshot } from "./read";
+import { loadContract, workbookFound, type ExcelSnapshot } from "./read";
 import { renderTemplates, type CarriedInputs } from "./render";
 
 export type { InstallResult, InstallStatus } from "../../usecases/host";
@@ -63,12 +68,18 @@ export function freeName(name: string, taken: ReadonlySet<string>, suffix = (n: 
   }
 }
 
-/** The workbook as it was before we wrote: what a failed write is undone to. */
-interface Before {
-  readonly sheets: ReadonlyArray<{ id: string; name: string }>;
-  readonly names: ReadonlyArray<{ name: string; formula: string }>;
+/** What this run does to the workbook, recorded as it queues the write: what a failed write undoes. */
+interface Undo {
+  /** The ids of the sheets there before the run: none of them is deleted. */
+  readonly sheetIds: ReadonlySet<string>;
+  /** The names this run gives the sheets it adds (a sheet is ours if it is new and so named). */
+  readonly addedSheets: string[];
+  /** Sheets this run renamed: id → the name it had. */
+  readonly renamedSheets: Map<string, string>;
   /** [original, backup] table names. */
-  readonly tableRenames: ReadonlyArray<readonly [string, string]>;
+  readonly tableRenames: Array<readonly [string, string]>;
+  /** Our names (template, lists, version) as they were: the only names the run deletes or adds. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 const OUR_NAMES = new Set([...CONTRACT.map((e) => e.name), ...LISTS.map((l) => l.name), VERSION_NAME]);
@@ -144,17 +155,32 @@ export async function installTemplates(
   const tables = context.workbook.tables.load("items/name");
   await sync();
 
-  const before = {
-    sheets: worksheets.items.map((s) => ({ id: s.id, name: s.name })),
-    names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
-    tableRenames: [] as Array<readonly [string, string]>,
+  const allNames = names.items.map((n) => ({ name: n.name, formula: n.formula }));
+  const undo: Undo = {
+    sheetIds: new Set(worksheets.items.map((s) => s.id)),
+    addedSheets: [],
+    renamedSheets: new Map(),
+    tableRenames: [],
+    names: new Map(allNames.filter((n) => OUR_NAMES.has(n.name)).map((n) => [n.name, n.formula])),
   };
-  const existingTables = new Set(tables.items.map((t) => t.name));
-  // A name whose cells were deleted (=#REF!) cannot be read; it is replaced like a missing one.
-  const usable = (formula: string) =>
-    safeSheetOf(formula) !== undefined || existingTables.has(formula.replace(/^=/, ""));
-  const existingNames = new Set(before.names.filter((n) => usable(n.formula)).map((n) => n.name));
-  const taken = new Set(before.sheets.map((s) => s.name));
+  const found = workbookFound(
+    worksheets.items.map((s) => s.name),
+    allNames,
+    tables.items.map((t) => t.name),
+  );
+  const existingTables = found.tables;
+  // A name whose cells were deleted (=#REF!), or whose sheet is gone, cannot be read; it is replaced like
+  // a missing one. A name over a table converted to a range (转换为区域) is read from those cells.
+  const usable = (name: string, formula: string) =>
+    found.range(name) !== null || existingTables.has(formula.replace(/^=/, ""));
+  const existingNames = new Set(allNames.filter((n) => usable(n.name, n.formula)).map((n) => n.name));
+  const converted = new Map(
+    TABLE_ENTRIES.flatMap((e) => {
+      const place = found.converted(e);
+      return place ? [[e.table.name, place] as const] : [];
+    }),
+  );
+  const taken = new Set(worksheets.items.map((s) => s.name));
 
   const functionFormulas = options.functions?.state !== "failed";
   let probe: Probe | undefined;
@@ -163,8 +189,9 @@ export async function installTemplates(
     const sheetNames = {} as Record<SheetId, string>;
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
     const listsName = freeName(LISTS_SHEET, taken);
+    undo.addedSheets.push(listsName, ...Object.values(sheetNames));
     const rows = tableRows({});
-    await write(context, sync, before, () => {
+    await write(context, sync, undo, () => {
       // Names of ours left by an earlier, damaged install would clash with names.add.
       for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
       renderTemplates(context, { sheetNames, listsName, rows, functionFormulas });
@@ -180,6 +207,7 @@ export async function installTemplates(
     context,
     NAMED_ENTRIES.filter((e) => existingNames.has(e.name)).map((e) => e.name),
     TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name)).map((e) => e.table.name),
+    converted,
   );
   try {
     await sync();
@@ -196,11 +224,15 @@ export async function installTemplates(
     );
   }
   const snapshot = take();
+  // Our sheets as our names found them, whatever the user called them; only these are set aside.
+  const ourSheets = new Set(Object.values(SHEETS).flatMap((s) => snapshot.sheetName(s.id) ?? []));
   const installedNames = Object.fromEntries(
-    Object.values(SHEETS).map((s) => [s.id, sheetOf(snapshot, s.id) ?? s.name]),
+    Object.values(SHEETS).map((s) => [s.id, snapshot.sheetName(s.id) ?? s.name]),
   ) as Record<SheetId, string>;
   const complete = CONTRACT.every((e) =>
-    e.table ? e.table.optional || existingTables.has(e.table.name) : existingNames.has(e.name),
+    e.table
+      ? existingTables.has(e.table.name) || (e.table.optional && !converted.has(e.table.name))
+      : existingNames.has(e.name),
   );
   if (previousVersion === TEMPLATE_VERSION && complete)
     return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
@@ -208,33 +240,37 @@ export async function installTemplates(
 
   const inputs = carryInputs(snapshot);
   const rows = tableRows(Object.fromEntries([...inputs.tables].map(([key, list]) => [key, list.length])));
-  const listsSheet = before.names.find((n) => n.name === LISTS[0]!.name);
   // Only our own hidden 字典 (or 字典 (2) …) is replaced; a sheet of the user's that the name points to is kept.
-  const listsTarget = listsSheet ? safeSheetOf(listsSheet.formula) : undefined;
+  const listsTarget = found.range(LISTS[0]!.name)?.sheet;
   const oldListsSheet = listsTarget?.startsWith(LISTS_SHEET) ? listsTarget : undefined;
 
   const backupSheets: string[] = [];
   const sheetNames = {} as Record<SheetId, string>;
-  await write(context, sync, before, () => {
+  await write(context, sync, undo, () => {
     // Set the old template aside: its sheets and tables renamed, its names removed.
-    for (const sheet of worksheets.items.filter((s) => Object.values(installedNames).includes(s.name))) {
+    for (const sheet of worksheets.items.filter((s) => ourSheets.has(s.name))) {
       taken.delete(sheet.name);
       const backup = backupName(sheet.name, previousVersion, taken);
       taken.add(backup);
       backupSheets.push(backup);
+      undo.renamedSheets.set(sheet.id, sheet.name);
       sheet.name = backup;
     }
     for (const entry of TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name))) {
       const backup = freeName(`${entry.table.name}_旧版`, existingTables, (n) => String(n));
-      before.tableRenames.push([entry.table.name, backup]);
+      undo.tableRenames.push([entry.table.name, backup]);
       context.workbook.tables.getItem(entry.table.name).name = backup;
     }
     for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
     // The old 字典 is ours alone: renamed out of the way now, deleted once everything else is queued.
     const oldLists = worksheets.items.find((s) => s.name === oldListsSheet);
-    if (oldLists) oldLists.name = freeName(`${oldLists.name}_旧`, taken);
+    if (oldLists) {
+      undo.renamedSheets.set(oldLists.id, oldLists.name);
+      oldLists.name = freeName(`${oldLists.name}_旧`, taken);
+    }
     const listsName = oldListsSheet ?? freeName(LISTS_SHEET, taken);
+    undo.addedSheets.push(listsName, ...Object.values(sheetNames));
     renderTemplates(context, { sheetNames, listsName, rows, inputs, functionFormulas });
     if (functionFormulas) probe = queueProbe(context, listsName, options.language);
     oldLists?.delete();
@@ -296,19 +332,11 @@ export function backupName(name: string, version: string, taken: ReadonlySet<str
   return freeName(base, taken);
 }
 
-/** The sheet our names put `id` on (the user may have renamed it). */
-function sheetOf(snapshot: ExcelSnapshot, id: SheetId): string | undefined {
-  const entry = CONTRACT.find((e) => e.sheet === id && !e.table);
-  return entry ? snapshot.name(entry.name)?.sheet : undefined;
-}
-
-const safeSheetOf = (reference: string): string | undefined => parseReference(reference)?.sheet;
-
 /** Runs one write batch; if it fails, undoes what landed and throws an InstallError. */
 async function write(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
-  before: Before,
+  undo: Undo,
   queue: () => void,
 ): Promise<void> {
   try {
@@ -317,7 +345,7 @@ async function write(
     await sync();
   } catch (error) {
     try {
-      await restore(context, sync, before);
+      await restore(context, sync, undo);
     } catch (undo) {
       throw new InstallError(
         `安装模板失败，且未能完全恢复原状：${(error as Error).message}（${(undo as Error).message}）。请不要保存，关闭工作簿（不保存）后重新打开再试。`,
@@ -331,29 +359,32 @@ async function write(
   }
 }
 
-/** Puts the workbook back as `before`: new sheets and names removed, renamed sheets and tables renamed back. */
-async function restore(context: Excel.RequestContext, sync: () => Promise<void>, before: Before): Promise<void> {
+/**
+ * Undoes what this run did, and only that: the sheets it added (new since the look, under the names it
+ * gave them) deleted, the sheets and tables it renamed renamed back, our names as they were. Sheets,
+ * tables and names someone else added meanwhile (a co-author, the user) stay.
+ */
+async function restore(context: Excel.RequestContext, sync: () => Promise<void>, undo: Undo): Promise<void> {
   const sheets = context.workbook.worksheets.load("items/id,items/name");
   const names = context.workbook.names.load("items/name,items/formula");
   const tables = context.workbook.tables.load("items/name");
   await sync();
-  const original = new Map(before.sheets.map((s) => [s.id, s.name]));
-  for (const sheet of sheets.items.filter((s) => !original.has(s.id))) sheet.delete();
+  for (const sheet of sheets.items.filter((s) => !undo.sheetIds.has(s.id) && undo.addedSheets.includes(s.name)))
+    sheet.delete();
   for (const sheet of sheets.items) {
-    const name = original.get(sheet.id);
+    const name = undo.renamedSheets.get(sheet.id);
     if (name !== undefined && name !== sheet.name) sheet.name = name;
   }
   const tableNames = new Set(tables.items.map((t) => t.name));
-  for (const [name, backup] of before.tableRenames)
+  for (const [name, backup] of undo.tableRenames)
     if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
-  const formulas = new Map(before.names.map((n) => [n.name, n.formula]));
   const present = new Set(names.items.map((n) => n.name));
-  for (const item of names.items) {
-    const formula = formulas.get(item.name);
+  for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) {
+    const formula = undo.names.get(item.name);
     if (formula === undefined) item.delete();
     // A name re-added by the failed batch points at a sheet now deleted: point it back.
     else if (item.formula !== formula) item.formula = formula;
   }
-  for (const [name, formula] of formulas) if (!present.has(name)) context.workbook.names.add(name, formula);
+  for (const [name, formula] of undo.names) if (!present.has(name)) context.workbook.names.add(name, formula);
   await sync();
 }

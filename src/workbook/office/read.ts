@@ -1,10 +1,12 @@
 /**
  * Reading the workbook through Office.js: every contract name and table is loaded in one batch, so the
  * whole workbook is read in one context.sync(). The loaded ranges become a WorkbookSource for the shared
- * model assembler. When a name or table is missing the batch fails (getItem throws ItemNotFound); one
- * more sync then finds out what is missing and says so in Chinese.
+ * model assembler. Our sheets are found through our defined names and tables, never by their names: a
+ * sheet the user renamed (Excel keeps the names pointing at it) reads, and every place is named by the
+ * sheet as it is called now. When a name or table is missing the batch fails (getItem throws
+ * ItemNotFound); one more sync then finds out what is missing and says so in Chinese.
  */
-import { SHEETS, NAMED_ENTRIES, TABLE_ENTRIES } from "../../domain/contract";
+import { SHEETS, NAMED_ENTRIES, TABLE_ENTRIES, type SheetId } from "../../domain/contract";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
 import {
   assembleWorkbook,
@@ -19,7 +21,16 @@ import {
 export interface ExcelCell {
   readonly value: unknown;
   readonly formula: unknown;
+  /**
+   * A text that starts with "=" (typed into a cell formatted as text, or after an apostrophe): Excel
+   * reads it back alike from values and formulas. It is a constant, not a formula.
+   */
+  readonly text?: boolean;
 }
+
+/** Which of our sheets (by id) each of our names and tables is on: the sheet it refers to is that sheet now. */
+const SHEET_OF_NAME = new Map<string, SheetId>(NAMED_ENTRIES.map((e) => [e.name, e.sheet]));
+const SHEET_OF_TABLE = new Map<string, SheetId>(TABLE_ENTRIES.map((e) => [e.table.name, e.sheet]));
 
 /** "'附件1 基础数据表'!B5:D5" → sheet, first cell and last cell. */
 export function parseRangeAddress(address: string): { sheet: string; start: string; end: string } {
@@ -36,6 +47,8 @@ export class ExcelSnapshot implements WorkbookSource {
   private readonly names = new Map<string, { sheet: string; start: string }>();
   private readonly tables = new Map<string, TableFound>();
   private readonly sheets: ReadonlySet<string>;
+  /** Our sheets as our names and tables found them: id → the sheet's name now. */
+  private readonly found = new Map<SheetId, string>();
 
   constructor(
     sheetNames: Iterable<string>,
@@ -46,9 +59,11 @@ export class ExcelSnapshot implements WorkbookSource {
     for (const [name, range] of names) {
       const { sheet, start } = this.take(range);
       this.names.set(name, { sheet, start });
+      this.place(SHEET_OF_NAME.get(name), sheet);
     }
     for (const [name, range] of tables) {
       const { sheet, start, end } = this.take(range);
+      this.place(SHEET_OF_TABLE.get(name), sheet);
       this.tables.set(name, {
         sheet,
         range: `${start}:${end}`,
@@ -56,6 +71,10 @@ export class ExcelSnapshot implements WorkbookSource {
         totalsRow: range.totalsRow,
       });
     }
+  }
+
+  private place(id: SheetId | undefined, sheet: string): void {
+    if (id && !this.found.has(id)) this.found.set(id, sheet);
   }
 
   /** Keeps every cell of a loaded range. */
@@ -66,15 +85,28 @@ export class ExcelSnapshot implements WorkbookSource {
     range.values.forEach((row, r) =>
       row.forEach((value, c) => {
         const address = `${columnLetter(firstColumn + c)}${first.row + r}`;
-        const shown = range.valueTypes[r]![c] === "Error" ? { error: String(value) } : value;
-        this.cells.set(`${place.sheet}!${address}`, { value: shown, formula: range.formulas[r]![c] });
+        const type = range.valueTypes[r]![c];
+        const shown = type === "Error" ? { error: String(value) } : value;
+        const formula = range.formulas[r]![c];
+        // A formula shows what it computes, never its own text: the same "=…" in both is a text.
+        const text = type === "String" && typeof value === "string" && value.startsWith("=") && formula === value;
+        this.cells.set(`${place.sheet}!${address}`, { value: shown, formula, ...(text ? { text } : {}) });
       }),
     );
     return place;
   }
 
+  /**
+   * A sheet of the workbook; for one of ours under its name in the contract (附件2 自评表), whether our
+   * names found it, whatever it is called now.
+   */
   hasSheet(name: string): boolean {
-    return this.sheets.has(name);
+    return this.sheets.has(name) || Object.values(SHEETS).some((s) => s.name === name && this.found.has(s.id));
+  }
+
+  /** The name our sheet `id` has now (the user may have renamed it); undefined when none of ours was read on it. */
+  sheetName(id: SheetId): string | undefined {
+    return this.found.get(id);
   }
 
   cell(sheet: string, address: string): ExcelCell | undefined {
@@ -86,7 +118,7 @@ export class ExcelSnapshot implements WorkbookSource {
     const formula = cell?.formula;
     return {
       value: cell?.value ?? null,
-      formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+      formula: !cell?.text && typeof formula === "string" && formula.startsWith("=") ? formula : null,
     };
   }
 
@@ -101,14 +133,22 @@ export class ExcelSnapshot implements WorkbookSource {
 
 const CELL_PROPERTIES = "address,values,valueTypes,formulas";
 
+/** Where a table converted to a range (转换为区域) was: its sheet, and its range with the header row. */
+export interface ConvertedTable {
+  readonly sheet: string;
+  readonly range: string;
+}
+
 /**
  * Queues, in the current batch, the loads of the given names and tables (all of the contract's by
- * default) and of the sheet list; call the returned function after the sync.
+ * default) and of the sheet list; call the returned function after the sync. Tables converted to ranges
+ * are loaded from where they were, and read as the tables they were.
  */
 export function loadContract(
   context: Excel.RequestContext,
   names: readonly string[] = NAMED_ENTRIES.map((e) => e.name),
   tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table.name),
+  converted: ReadonlyMap<string, ConvertedTable> = new Map(),
 ): () => ExcelSnapshot {
   const worksheets = context.workbook.worksheets.load("items/name");
   const nameRanges = new Map(
@@ -120,16 +160,20 @@ export function loadContract(
       return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
     }),
   );
+  const convertedRanges = [...converted].map(
+    ([name, { sheet, range }]) =>
+      [name, context.workbook.worksheets.getItem(sheet).getRange(range).load(CELL_PROPERTIES)] as const,
+  );
   return () =>
     new ExcelSnapshot(
       worksheets.items.map((s) => s.name),
       nameRanges,
-      new Map(
-        [...tableRanges].map(([name, { table, range }]) => [
-          name,
-          Object.assign(range, { totalsRow: table.showTotals }),
-        ]),
-      ),
+      new Map([
+        ...[...tableRanges].map(
+          ([name, { table, range }]) => [name, Object.assign(range, { totalsRow: table.showTotals })] as const,
+        ),
+        ...convertedRanges,
+      ]),
     );
 }
 
@@ -168,33 +212,39 @@ export async function readExcelWorkbook(
 }
 
 /**
- * After a failed read: which sheets, names or tables are missing, in one more sync. Only optional
- * tables missing → the read can be tried again without them; anything else → the problems to show.
+ * After a failed read: which sheets, names or tables are missing, in one more sync. Our sheets are found
+ * by our names and tables (a renamed sheet is not missing). Only optional tables missing → the read can
+ * be tried again without them; anything else → the problems to show.
  */
 async function diagnose(
   context: Excel.RequestContext,
   cause: unknown,
 ): Promise<{ problems: WorkbookReadError | null; optionalTables: string[] }> {
   const worksheets = context.workbook.worksheets.load("items/name");
-  const names = context.workbook.names.load("items/name");
+  const names = context.workbook.names.load("items/name,items/formula");
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
-  const has = (items: ReadonlyArray<{ name: string }>) => new Set(items.map((i) => i.name));
-  const sheetSet = has(worksheets.items);
-  const nameSet = has(names.items);
-  const tableSet = has(tables.items);
+  const found = workbookFound(
+    worksheets.items.map((s) => s.name),
+    names.items.map((n) => ({ name: n.name, formula: n.formula })),
+    tables.items.map((t) => t.name),
+  );
   const problems = [
     ...Object.values(SHEETS)
-      .filter((s) => !sheetSet.has(s.name))
+      .filter((s) => !found.sheets.has(s.id))
       .map((s) => `缺少工作表「${s.name}」`),
-    ...NAMED_ENTRIES.filter((e) => !nameSet.has(e.name)).map((e) => `缺少名称「${e.name}」（${e.label}）`),
-    ...TABLE_ENTRIES.filter((e) => !e.table.optional && !tableSet.has(e.table.name)).map(
-      (e) => `缺少表格「${e.table.name}」（${e.label}）`,
-    ),
+    ...NAMED_ENTRIES.filter((e) => found.sheets.has(e.sheet)).flatMap((e) => {
+      const formula = found.formulas.get(e.name);
+      if (formula === undefined) return [`缺少名称「${e.name}」（${e.label}）`];
+      return found.range(e.name) ? [] : [`名称「${e.name}」（${e.label}）已失效（${formula.slice(0, 40)}）`];
+    }),
+    ...TABLE_ENTRIES.filter((e) => found.sheets.has(e.sheet) && !found.tables.has(e.table.name))
+      .filter((e) => !e.table.optional || found.converted(e))
+      .map((e) => `表格「${e.table.name}」已不存在（可能被“转换为区域”），已填写的内容仍在工作表上`),
   ];
-  const optionalTables = TABLE_ENTRIES.filter((e) => e.table.optional && !tableSet.has(e.table.name)).map(
-    (e) => e.table.name,
-  );
+  const optionalTables = TABLE_ENTRIES.filter(
+    (e) => e.table.optional && !found.tables.has(e.table.name) && !found.converted(e),
+  ).map((e) => e.table.name);
   if (problems.length === 0 && optionalTables.length > 0) return { problems: null, optionalTables };
   if (problems.length === 0)
     return {
@@ -205,5 +255,52 @@ async function diagnose(
   return {
     problems: new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。"]),
     optionalTables,
+  };
+}
+
+/** The workbook's sheets, names and tables as one look found them, and what they say of our template. */
+export interface WorkbookFound {
+  /** Our sheets that are there, whatever they are called now: found by our names and tables, or by name. */
+  readonly sheets: ReadonlySet<SheetId>;
+  readonly formulas: ReadonlyMap<string, string>;
+  readonly tables: ReadonlySet<string>;
+  /** The cells a name refers to, on a sheet that exists; null for #REF!, a table or anything else. */
+  range(name: string): { sheet: string; start: string; end: string } | null;
+  /**
+   * A table of ours that is gone while its name refers to cells (Excel's 转换为区域 rewrites =绩效指标 to
+   * the cells the table covered): where it was, its header row included.
+   */
+  converted(entry: (typeof TABLE_ENTRIES)[number]): ConvertedTable | null;
+}
+
+export function workbookFound(
+  sheetNames: readonly string[],
+  names: ReadonlyArray<{ name: string; formula: string }>,
+  tableNames: readonly string[],
+): WorkbookFound {
+  const existing = new Set(sheetNames);
+  const formulas = new Map(names.map((n) => [n.name, n.formula]));
+  const tables = new Set(tableNames);
+  const range = (name: string) => {
+    const formula = formulas.get(name);
+    const place = formula === undefined ? null : parseReference(formula);
+    return place && existing.has(place.sheet) ? place : null;
+  };
+  const sheets = new Set<SheetId>(Object.values(SHEETS).flatMap((s) => (existing.has(s.name) ? [s.id] : [])));
+  for (const entry of NAMED_ENTRIES) if (range(entry.name)) sheets.add(entry.sheet);
+  for (const entry of TABLE_ENTRIES) if (tables.has(entry.table.name) || range(entry.name)) sheets.add(entry.sheet);
+  return {
+    sheets,
+    formulas,
+    tables,
+    range,
+    converted(entry) {
+      if (tables.has(entry.table.name)) return null;
+      const place = range(entry.name);
+      if (!place) return null;
+      const { column, row } = splitAddress(place.start);
+      if (row < 2) return null;
+      return { sheet: place.sheet, range: `${column}${row - 1}:${place.end}` };
+    },
   };
 }

@@ -150,6 +150,15 @@ function writeSheet(target: SheetTarget, template: TemplateSheet): void {
   sheet.showGridlines = false;
 }
 
+/**
+ * A cell's number format. A computed text cell (等次) is "General", not text ("@"): Excel enters a
+ * formula written into a text-formatted cell as the text of the formula, as if typed there.
+ */
+function numberFormatOf(entry: ContractEntry): string {
+  const format = NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">];
+  return format === "@" && FORMULAS[entry.key] ? "General" : format;
+}
+
 function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry): void {
   const cells = entry.parts
     ? entry.parts.map((p) => ({ address: p.address, carried: `${entry.key}.${p.part}` }))
@@ -157,7 +166,7 @@ function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
   for (const { address: templateAddress, carried } of cells) {
     const address = layout.cell(templateAddress);
     const range = sheet.getRange(address);
-    range.numberFormat = [[NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">]]];
+    range.numberFormat = [[numberFormatOf(entry)]];
     applyStyle(range, entry.role === "computed" ? "computed" : "input");
     if (entry.role !== "input") continue;
     const rule = KEY_INPUT_RULES[entry.key] ?? KIND_INPUT_RULES[entry.kind];
@@ -182,9 +191,10 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): vo
   applyStyle(sheet.getRange(`A${header}:${last}${header}`), "header");
   for (const column of t.columns) {
     const body = sheet.getRange(`${column.column}${first}:${column.column}${header + rows}`);
-    body.numberFormat = Array.from({ length: rows }, () => [NUMBER_FORMATS[column.kind]]);
-    applyStyle(body, column.role === "computed" ? "computed" : "input");
     const template = FORMULAS[`${entry.key}.${column.key}`];
+    const format = NUMBER_FORMATS[column.kind];
+    body.numberFormat = Array.from({ length: rows }, () => [format === "@" && template ? "General" : format]);
+    applyStyle(body, column.role === "computed" ? "computed" : "input");
     const formula = plan.functionFormulas === false && template?.includes("JXZP.") ? undefined : template;
     // The same formula in every row makes it a calculated column: rows users add get it too.
     if (formula) body.formulas = Array.from({ length: rows }, () => [`=${formula}`]);

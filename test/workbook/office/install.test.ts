@@ -10,7 +10,7 @@ import {
 } from "../../../src/workbook/office/install";
 import { readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
-import { excelContext, FakeContext, FakeExcelError } from "../../support/fake-excel";
+import { excelContext, FakeContext, FakeExcelError, FakeWorksheet } from "../../support/fake-excel";
 import { typeModel } from "../../support/type-model";
 
 const sample = loadSample();
@@ -266,4 +266,155 @@ describe("damaged or newer templates", () => {
     );
     expect(long.length).toBeLessThanOrEqual(31);
   });
+});
+
+describe("sheets the user renamed (Excel keeps our names pointing at them)", () => {
+  test.each(["附件1 基础数据表", "附件2 自评表", "报告文字", "字典"])(
+    "with %s renamed, 安装模板 finds the template installed, changes nothing, and the workbook reads",
+    async (sheet) => {
+      const fake = new FakeContext();
+      await installTemplates(excelContext(fake));
+      typeModel(fake, sample);
+      fake.workbook.renameSheet(sheet, "我的表");
+      const before = stateOf(fake);
+      fake.syncCount = 0;
+      const again = await installTemplates(excelContext(fake));
+      expect(again).toMatchObject({ status: "alreadyInstalled", syncs: 2 });
+      const id = Object.values(SHEETS).find((s) => s.name === sheet)?.id;
+      if (id) expect(again.sheetNames[id]).toBe("我的表");
+      expect(stateOf(fake)).toBe(before);
+      const read = await readExcelWorkbook(excelContext(fake));
+      expect(inputsOf(read.model)).toEqual(inputsOf(sample));
+    },
+  );
+
+  test("an older template on renamed sheets is upgraded: the renamed sheets are its backups, inputs kept", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excelContext(fake));
+    typeModel(fake, longer);
+    fake.workbook.renameSheet("附件2 自评表", "自评");
+    fake.api.workbook.worksheets.add("附件1 基础数据表 (2)"); // a sheet of the user's, never touched
+    await fake.sync();
+    fake.workbook.renameSheet("附件1 基础数据表", "基础");
+    fake.api.workbook.worksheets.add("附件1 基础数据表"); // the user's, under our old name
+    await fake.sync();
+    fake.workbook.sheet("附件1 基础数据表")!.cell("A1").formula = "我的";
+    fake.workbook.sheet("自评")!.cell("A10").formula = null;
+    fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+    fake.syncCount = 0;
+    const result = await installTemplates(excelContext(fake));
+    expect(result).toMatchObject({ status: "upgraded", syncs: 4 });
+    expect(result.backupSheets).toEqual(["基础 (旧版 0.9.0)", "自评 (旧版 0.9.0)", "报告文字 (旧版 0.9.0)"]);
+    expect(result.sheetNames).toEqual({ basic: "附件1 基础数据表 (3)", eval: "附件2 自评表", report: "报告文字" });
+    expect(fake.workbook.sheet("附件1 基础数据表")!.cell("A1").formula).toBe("我的");
+    const read = await readExcelWorkbook(excelContext(fake));
+    expect(inputsOf(read.model)).toEqual(inputsOf(longer));
+  });
+});
+
+describe("someone else (a co-author, the user) works in the workbook while 安装模板 runs", () => {
+  /** A sheet and a name added by someone else as the given syncs begin. */
+  function coAuthor(fake: FakeContext, syncs: number[]): void {
+    fake.workbook.onSync = (sync) => {
+      if (!syncs.includes(sync)) return;
+      const sheet = new FakeWorksheet(fake, `同事的表${sync}`);
+      sheet.cell("A1").formula = "同事写的";
+      fake.workbook.sheets.push(sheet);
+      fake.workbook.names.set(`同事的名称${sync}`, `='同事的表${sync}'!$A$1`);
+    };
+  }
+  const theirs = (fake: FakeContext) => ({
+    sheets: fake.workbook.sheets.map((s) => s.nameValue).filter((n) => n.startsWith("同事")),
+    names: [...fake.workbook.names.keys()].filter((n) => n.startsWith("同事")),
+  });
+
+  test("a failed first install undoes only its own sheets and names: theirs stay", async () => {
+    const fake = new FakeContext();
+    coAuthor(fake, [2, 3]); // before the write, and between the write and the undo
+    fake.workbook.failOnSync = 2;
+    fake.workbook.failAtOperation = 500;
+    const error = await installTemplates(excelContext(fake)).catch((e: unknown) => e);
+    expect((error as InstallError).message).toMatch(/^安装模板失败，工作簿未作改动/);
+    expect(fake.syncCount).toBe(4);
+    expect(theirs(fake)).toEqual({ sheets: ["同事的表2", "同事的表3"], names: ["同事的名称2", "同事的名称3"] });
+    expect(fake.workbook.sheets).toHaveLength(2);
+    expect(fake.workbook.names.size).toBe(2);
+  });
+
+  test("a failed upgrade puts back its renamed sheets, tables and names, and leaves theirs", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excelContext(fake));
+    typeModel(fake, sample);
+    fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+    const before = stateOf(fake);
+    fake.syncCount = 0;
+    coAuthor(fake, [3, 4]);
+    fake.workbook.failOnSync = 3;
+    fake.workbook.failAtOperation = 900;
+    const error = await installTemplates(excelContext(fake)).catch((e: unknown) => e);
+    expect((error as InstallError).message).toMatch(/^安装模板失败，工作簿未作改动/);
+    expect(fake.syncCount).toBe(5);
+    expect(theirs(fake)).toEqual({ sheets: ["同事的表3", "同事的表4"], names: ["同事的名称3", "同事的名称4"] });
+    for (const sync of [3, 4]) {
+      fake.workbook.sheets.splice(fake.workbook.sheets.indexOf(fake.workbook.sheet(`同事的表${sync}`)!), 1);
+      fake.workbook.names.delete(`同事的名称${sync}`);
+    }
+    expect(stateOf(fake)).toBe(before);
+  });
+
+  test("a sheet someone else renamed meanwhile keeps their name", async () => {
+    const fake = new FakeContext();
+    fake.api.workbook.worksheets.add("Sheet1");
+    await fake.sync();
+    fake.syncCount = 0;
+    fake.workbook.onSync = (sync) => sync === 2 && fake.workbook.renameSheet("Sheet1", "预算");
+    fake.workbook.failOnSync = 2;
+    fake.workbook.failAtOperation = 500;
+    await expect(installTemplates(excelContext(fake))).rejects.toThrow(InstallError);
+    expect(fake.workbook.sheets.map((s) => s.nameValue)).toEqual(["预算"]);
+  });
+});
+
+describe("a table converted to a range (转换为区域)", () => {
+  test("安装模板 repairs the template with what was typed in the range: every row kept", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excelContext(fake));
+    typeModel(fake, longer);
+    fake.workbook.convertToRange("绩效指标");
+    fake.syncCount = 0;
+    const result = await installTemplates(excelContext(fake));
+    expect(result).toMatchObject({ status: "repaired", syncs: 4 });
+    expect(fake.workbook.table("绩效指标")!.addressLocal).toBe("A13:K34");
+    const read = await readExcelWorkbook(excelContext(fake));
+    expect(inputsOf(read.model)).toEqual(inputsOf(longer));
+  });
+
+  test("the optional 已说明的提示 converted: repaired too (not 'already installed'), explanations kept", async () => {
+    const fake = new FakeContext();
+    await installTemplates(excelContext(fake));
+    typeModel(fake, sample);
+    const report = fake.workbook.table("已说明的提示")!;
+    const row = Number(report.addressLocal.split(":")[0]!.replace(/^[A-Z]+/, "")) + 1;
+    report.sheet.cell(`A${row}`).formula = "cross.projects";
+    report.sheet.cell(`B${row}`).formula = "附件1 含代管的市级专项资金";
+    report.sheet.cell(`C${row}`).formula = "basic.projects.total.final";
+    fake.workbook.convertToRange("已说明的提示");
+    const result = await installTemplates(excelContext(fake));
+    expect(result.status).toBe("repaired");
+    const read = await readExcelWorkbook(excelContext(fake));
+    expect(read.model.review.acknowledgements).toEqual([
+      { rule: "cross.projects", reason: "附件1 含代管的市级专项资金", key: "basic.projects.total.final" },
+    ]);
+  });
+});
+
+test("a deleted sheet of ours (its names now dangle) is repaired by 安装模板, not refused", async () => {
+  const fake = new FakeContext();
+  await installTemplates(excelContext(fake));
+  typeModel(fake, sample);
+  fake.workbook.sheets.splice(fake.workbook.sheets.indexOf(fake.workbook.sheet("附件1 基础数据表")!), 1);
+  const result = await installTemplates(excelContext(fake));
+  expect(result).toMatchObject({ status: "repaired", syncs: 4 });
+  const read = await readExcelWorkbook(excelContext(fake), { lenient: true });
+  expect(read.model.eval.indicators).toHaveLength(sample.eval.indicators.length);
 });

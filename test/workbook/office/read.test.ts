@@ -74,9 +74,86 @@ test("a deleted name or table: the failed read is diagnosed in a second sync", a
   expect(fake.syncCount).toBe(2);
   expect((error as WorkbookReadError).problems).toEqual([
     "缺少名称「基础_编制数」（编制数）",
-    "缺少表格「绩效指标」（绩效指标）",
+    "表格「绩效指标」已不存在（可能被“转换为区域”），已填写的内容仍在工作表上",
     "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。",
   ]);
+});
+
+test.each(["附件1 基础数据表", "附件2 自评表", "报告文字", "字典"])(
+  "a renamed %s reads in one sync, every place named by the sheet as it is called now",
+  async (sheet) => {
+    const fake = await filled();
+    fake.workbook.renameSheet(sheet, "改名了");
+    const read = await readExcelWorkbook(excelContext(fake));
+    expect(read.syncs).toBe(1);
+    expect(inputsOf(read.model)).toEqual(inputsOf(sample));
+    const places = new Set([...read.locations.values()].map((l) => l.sheet));
+    expect(places.has(sheet)).toBe(false);
+    if (sheet !== "字典") expect(places.has("改名了")).toBe(true);
+  },
+);
+
+test("all three renamed, and a sheet of the user's under our old name: ours are read, not the user's", async () => {
+  const fake = await filled();
+  fake.workbook.renameSheet("附件1 基础数据表", "基础");
+  fake.workbook.renameSheet("附件2 自评表", "自评");
+  fake.workbook.renameSheet("报告文字", "报告");
+  fake.api.workbook.worksheets.add("附件2 自评表");
+  await fake.sync();
+  fake.syncCount = 0;
+  const read = await readExcelWorkbook(excelContext(fake));
+  expect(fake.syncCount).toBe(1);
+  expect(inputsOf(read.model)).toEqual(inputsOf(sample));
+  expect(read.locations.get("eval.indicators[3].score")).toEqual({ sheet: "自评", address: "G16" });
+  expect(read.snapshot.sheetName("eval")).toBe("自评");
+});
+
+test("a table converted to a range (转换为区域): what happened and how to repair, in a second sync", async () => {
+  const fake = await filled();
+  fake.workbook.convertToRange("绩效指标");
+  expect(fake.workbook.names.get("自评_绩效指标")).toBe("='附件2 自评表'!$A$14:$K$28");
+  const error = await readExcelWorkbook(excelContext(fake)).catch((e: unknown) => e);
+  expect(fake.syncCount).toBe(2);
+  expect((error as WorkbookReadError).problems).toEqual([
+    "表格「绩效指标」已不存在（可能被“转换为区域”），已填写的内容仍在工作表上",
+    "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。",
+  ]);
+});
+
+test("the optional 已说明的提示 converted to a range is said too (its explanations would be lost)", async () => {
+  const fake = await filled();
+  fake.workbook.convertToRange("已说明的提示");
+  const error = await readExcelWorkbook(excelContext(fake)).catch((e: unknown) => e);
+  expect((error as WorkbookReadError).problems[0]).toBe(
+    "表格「已说明的提示」已不存在（可能被“转换为区域”），已填写的内容仍在工作表上",
+  );
+});
+
+test("a name whose cells were deleted (#REF!) and a deleted sheet are named as such, not a failed read", async () => {
+  const fake = await filled();
+  fake.workbook.names.set("自评_全年预算数", "=#REF!");
+  const basic = fake.workbook.sheet("附件1 基础数据表")!;
+  fake.workbook.sheets.splice(fake.workbook.sheets.indexOf(basic), 1);
+  const error = await readExcelWorkbook(excelContext(fake)).catch((e: unknown) => e);
+  expect((error as WorkbookReadError).problems).toEqual([
+    "缺少工作表「附件1 基础数据表」",
+    "名称「自评_全年预算数」（全年预算数）已失效（=#REF!）",
+    "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。",
+  ]);
+});
+
+test("a text starting with = in a text cell is read as the text, not as a formula", async () => {
+  const fake = await filled();
+  const evalSheet = fake.workbook.sheet("附件2 自评表")!;
+  fake.api.workbook.worksheets.getItem("附件2 自评表").getRange("H14").values = [["=见附件说明"]];
+  await fake.sync();
+  expect(evalSheet.cell("H14")).toMatchObject({ formula: "=见附件说明", text: true, numberFormat: "@" });
+  const read = await readExcelWorkbook(excelContext(fake), { lenient: true });
+  expect(read.model.eval.indicators[0]!.deviation).toBe("=见附件说明");
+  expect(read.cells.find((c) => c.key === "eval.indicators[1].deviation")).toMatchObject({
+    value: "=见附件说明",
+    formula: null,
+  });
 });
 
 test("range addresses as Excel writes them", () => {

@@ -74,3 +74,83 @@ test("说明: a warning's explanation is kept in 已说明的提示 and the warn
     "只有警告可以说明",
   );
 });
+
+describe.each([["附件1 基础数据表"], ["附件2 自评表"], ["报告文字"]])("%s renamed by the user", (sheet) => {
+  const renamed = `${sheet}（我的）`;
+  let fake: FakeContext;
+
+  beforeEach(async () => {
+    fake = await zhuzhou();
+    fake.workbook.renameSheet(sheet, renamed);
+    fake.syncCount = 0;
+  });
+
+  test("validates in one sync, as before, its findings naming the sheet as it is called now", async () => {
+    const result = await validateOpenWorkbook(excelContext(fake));
+    expect(result.syncs).toBe(1);
+    expect(result.summary).toMatchObject({ errors: 0, warnings: 1, infos: 6 });
+    const sheets = new Set(result.findings.map((f) => f.sheet));
+    expect(sheets.has(sheet)).toBe(false);
+    if (sheet !== "报告文字") expect(sheets.has(renamed)).toBe(true);
+  });
+
+  test("a finding's cell is selected, fixed and explained on the renamed sheet", async () => {
+    const target = sheet === "附件1 基础数据表" ? "D5" : sheet === "附件2 自评表" ? "E4" : null;
+    if (target) fake.workbook.sheet(renamed)!.cell(target).formula = target === "D5" ? 0.8 : "１３８７.５３";
+    const { findings } = await validateOpenWorkbook(excelContext(fake));
+    const warning = findings.find((f) => f.rule === "cross.projects")!;
+    await selectCell(excelContext(fake), warning.sheet!, warning.cell!);
+    expect(fake.workbook.selection).toEqual({ sheet: warning.sheet, address: "D13" });
+    for (const finding of findings.filter((f): f is LocatedFinding & { fix: Fix } => f.fix !== undefined)) {
+      expect(finding.sheet).toBe(renamed);
+      await applyFix(excelContext(fake), finding);
+    }
+    await explainWarning(excelContext(fake), warning, "附件1 含代管的市级专项资金");
+    const after = await validateOpenWorkbook(excelContext(fake));
+    expect(after.findings.filter((f) => f.fix)).toEqual([]);
+    expect(after.summary).toMatchObject({ errors: 0, warnings: 0, acknowledged: 1 });
+  });
+});
+
+test("a sheet renamed after the 校验: selecting its finding says so in Chinese", async () => {
+  const fake = await zhuzhou();
+  const { findings } = await validateOpenWorkbook(excelContext(fake));
+  fake.workbook.renameSheet("附件1 基础数据表", "基础");
+  const warning = findings.find((f) => f.rule === "cross.projects")!;
+  await expect(selectCell(excelContext(fake), warning.sheet!, warning.cell!)).rejects.toThrow(
+    "找不到工作表「附件1 基础数据表」（校验之后可能被改名或删除）：请重新校验。",
+  );
+});
+
+test.each([" =见附件说明 ", " +3 个百分点 ", "\t-5%（较上年） ", " @全体科室 ", " 1/2 "])(
+  "去除空格 writes 「%s」 trimmed as text: formatted as text first, never a formula, a number or a date",
+  async (typed) => {
+    const fake = await zhuzhou();
+    const cell = fake.workbook.sheet("附件2 自评表")!.cell("H14");
+    cell.formula = typed;
+    cell.numberFormat = "General"; // the user pasted a cell with its format over the template's text format
+    const { findings } = await validateOpenWorkbook(excelContext(fake));
+    const spaces = findings.find((f): f is LocatedFinding & { fix: Fix } => f.rule === "slip.spaces")!;
+    expect(spaces).toMatchObject({ cell: "H14", fix: { kind: "text", value: typed.trim() } });
+    fake.syncCount = 0;
+    await applyFix(excelContext(fake), spaces);
+    expect(fake.syncCount).toBe(1);
+    expect(cell).toMatchObject({ formula: typed.trim(), text: true, numberFormat: "@" });
+    const after = await validateOpenWorkbook(excelContext(fake));
+    expect(after.result.findings.filter((f) => f.key.startsWith("eval.indicators[1].deviation"))).toEqual([]);
+  },
+);
+
+test("the fake takes a text beginning with = as a formula, unless the cell is formatted as text", async () => {
+  const fake = await zhuzhou();
+  const sheet = fake.api.workbook.worksheets.getItem("附件2 自评表");
+  sheet.getRange("M1").values = [["=1+1"]];
+  const text = sheet.getRange("M2");
+  text.numberFormat = [["@"]];
+  text.values = [["=1+1"]];
+  const read = sheet.getRange("M1:M2").load("values,formulas,valueTypes");
+  await fake.sync();
+  expect(read.formulas).toEqual([["=1+1"], ["=1+1"]]);
+  expect(read.values).toEqual([[""], ["=1+1"]]); // M1 is a formula (the fake leaves its result to tests)
+  expect(fake.workbook.sheet("附件2 自评表")!.cell("M2").text).toBe(true);
+});
