@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     let out = "";
     await runAsync(["summary", dir, "--json", "--jobs", jobs ?? "1"], { out: (s) => (out += s), err: () => undefined });
     const summary = JSON.parse(out).summary;
-    extra = { files: summary.files, read: summary.read, withErrors: summary.withErrors };
+    extra = {
+      files: summary.files,
+      read: summary.read,
+      withErrors: summary.withErrors,
+      unreadable: summary.unreadable,
+    };
   } else {
     const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
     for (const file of files)

@@ -5,8 +5,17 @@
  * last (bench/page.ts: it builds dist/web when stale; run it alone with `npx tsx bench/page.ts`).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { compute, parseMeasure, ratio, validate, workbookModel } from "../src/domain";
@@ -22,6 +31,7 @@ import { inspectWorkbook, readWorkbook } from "../src/workbook/xlsx/read";
 import { completedSample } from "../scripts/completed-sample";
 import { excelContext, FakeContext } from "../test/support/fake-excel";
 import { typeModel } from "../test/support/type-model";
+import { amountText, goodWorkbook, lyingZip, oleFile, unitWithFFFE, withTableRange } from "../test/batch/hostile-files";
 import { benchWorkbooks, pageFigures } from "./page";
 
 const { EXECRATE: execRate, INDICATORSCORE: indicatorScore } = JXZP;
@@ -324,6 +334,36 @@ async function reportFigures(): Promise<void> {
     baselineMs: validateMs,
     ratio: Number((ms / Math.max(validateMs, 0.1)).toFixed(1)),
   });
+  // Linearity: the report of the sample's indicators repeated to 200, 2,000 and 20,000 rows, each size in a
+  // child process with its own heap (bench/report-child.ts). msPerRow stays flat when the time is linear;
+  // ratio is msPerRow over the 200-row figure's, for the whole report and for validation + content alone.
+  let perRowAt200 = { total: 0, content: 0 };
+  for (const rows of [200, 2000, 20000]) {
+    const figure = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ["--max-old-space-size=8192", "--require", "tsx/cjs", join(__dirname, "report-child.ts"), String(rows)].concat(
+          String(rows >= 20000 ? 1 : 3),
+        ),
+        { encoding: "utf8" },
+      ).trim(),
+    ) as { contentMs: number; docxMs: number; peakMb: number };
+    const total = figure.contentMs + figure.docxMs;
+    const perRow = { total: total / rows, content: figure.contentMs / rows };
+    if (rows === 200) perRowAt200 = perRow;
+    emit({
+      name: `report: ${rows.toLocaleString("en-US")} indicator rows (validate, content, .docx; draft)`,
+      rows,
+      ms: Number(total.toFixed(1)),
+      validateAndContentMs: figure.contentMs,
+      docxMs: figure.docxMs,
+      peakMb: figure.peakMb,
+      msPerRow: Number(perRow.total.toFixed(3)),
+      baseline: "ms per row at 200 rows",
+      ratio: Number((perRow.total / perRowAt200.total).toFixed(2)),
+      contentRatio: Number((perRow.content / perRowAt200.content).toFixed(2)),
+    });
+  }
 }
 /**
  * The finance bureau's batch: 1,000 realistic workbooks (20–60 indicators; 100 distinct departments,
@@ -360,4 +400,56 @@ async function batchFigures(): Promise<void> {
   }
 }
 
-void workbookFigures().then(officeFigures).then(reportFigures).then(batchFigures).then(pageFigures);
+/**
+ * The same 1,000 workbooks with 20 hostile ones mixed in (test/batch/hostile-files.ts: zips whose directory
+ * lies about sizes, amounts like 1e9000000000000000, tables declared to row 999,999,999,999, a unit name with
+ * U+FFFE, OLE files, text files named .xlsx): jxzp summary, --jobs 1 and 2, completes with every good file
+ * read and every bad one unreadable with its reason; time and peak memory.
+ */
+async function hostileBatchFigures(): Promise<void> {
+  const good = await benchWorkbooks(1000);
+  const dir = join(tmpdir(), "jxzp-bench-hostile");
+  if (!existsSync(join(dir, "ready"))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of readdirSync(good).filter((f) => f.endsWith(".xlsx")))
+      copyFileSync(join(good, file), join(dir, file));
+    const base = await goodWorkbook(3);
+    const hostile: Array<Promise<Uint8Array> | Uint8Array> = [];
+    for (let i = 0; i < 4; i++) hostile.push(lyingZip(base, 200));
+    for (let i = 0; i < 4; i++) hostile.push(amountText(i, i % 2 ? "1e50000000" : "1e9000000000000000"));
+    for (let i = 0; i < 4; i++)
+      hostile.push(withTableRange(base, "绩效指标", (ref) => ref.replace(/\d+$/, "999999999999")));
+    for (let i = 0; i < 4; i++) hostile.push(unitWithFFFE(i));
+    for (let i = 0; i < 2; i++) hostile.push(oleFile());
+    for (let i = 0; i < 2; i++) hostile.push(new TextEncoder().encode("这不是工作簿"));
+    for (const [i, bytes] of (await Promise.all(hostile)).entries())
+      writeFileSync(join(dir, `${String(i * 50 + 25).padStart(4, "0")}-hostile.xlsx`), bytes);
+    writeFileSync(join(dir, "ready"), "");
+  }
+  for (const jobs of [...new Set([1, Math.min(2, availableParallelism())])]) {
+    const ours = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ["--require", "tsx/cjs", join(__dirname, "batch-child.ts"), "summary", dir, String(jobs)],
+        { encoding: "utf8", maxBuffer: 1 << 26 },
+      ).trim(),
+    );
+    emit({
+      name: `batch: 1,000 good workbooks + 20 hostile, --jobs ${jobs}`,
+      ms: ours.ms,
+      peakMb: ours.peakMb,
+      files: ours.files,
+      read: ours.read,
+      unreadable: ours.unreadable,
+      completed: ours.files === 1020,
+    });
+  }
+}
+
+void workbookFigures()
+  .then(officeFigures)
+  .then(reportFigures)
+  .then(batchFigures)
+  .then(hostileBatchFigures)
+  .then(pageFigures);

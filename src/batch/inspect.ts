@@ -1,23 +1,23 @@
 /**
  * One workbook file of a batch: guarded, read, validated, summarised as one row and its findings. Pure
  * (bytes in, a row out): the CLI's workers read the file from disk (inspect-file.ts), the browser page
- * from the file the user chose.
+ * from the file the user chose. Never run on the CLI's main thread: a hostile file is bounded only by
+ * the worker it runs on (pool.ts).
  */
 import { formatAmount, toDec } from "../domain/decimal";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
 import { validateWorkbook } from "../usecases/validate-workbook";
 import { inspectWorkbook } from "../workbook/xlsx/read";
-import { LIMITS, refuseWorkbook } from "./guard";
+import { LIMITS } from "./guard";
 import { unreadable, type FileResult } from "./results";
 
 export { unreadable, type FileResult, type SummaryRow, type Unreadable } from "./results";
 
 /** `file` names the workbook in the summary (a path, or the name the user chose in the page). */
 export async function inspectBytes(file: string, bytes: Uint8Array, profile?: string): Promise<FileResult> {
-  const refusal = refuseWorkbook(bytes);
-  if (refusal) return unreadable(file, refusal);
   try {
+    // inspectWorkbook refuses what the guard (guard.ts) refuses before exceljs sees the bytes.
     const workbook = await inspectWorkbook(bytes, { maxRows: LIMITS.rows });
     const validation = validateWorkbook(workbook, profile);
     const { model } = workbook;
@@ -53,6 +53,9 @@ export async function inspectBytes(file: string, bytes: Uint8Array, profile?: st
         file,
         error.problems.slice(0, 3).join("；") + (error.problems.length > 3 ? `；等 ${error.problems.length} 处` : ""),
       );
-    return unreadable(file, `读取失败：${(error as Error).message}`);
+    return unreadable(
+      file,
+      `读取失败：文件内容不是 Excel 保存的格式（${String((error as Error).message).slice(0, 120)}）`,
+    );
   }
 }

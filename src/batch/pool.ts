@@ -1,33 +1,171 @@
 /**
- * Inspecting many files on worker threads: `jobs` workers each take the next file as they finish one,
- * so a slow file never holds up the rest; results come back in the files' order. Each worker's heap is
- * capped; a worker that fails never stops the batch. With jobs = 1 it runs in this thread.
+ * Reading workbooks on worker threads, so that no file, however hostile, stops, hangs or crashes the
+ * process: every read runs on a worker (with jobs = 1 too: one worker), whose heap is capped
+ * (`heapMb`) and whose every file has a time limit (`timeoutMs`).
+ *
+ * - A worker that runs out of memory takes only its file with it: that file is unreadable (读取时内存超过
+ *   …), a fresh worker takes the next.
+ * - A file that runs over the time limit: its worker is terminated, the file is unreadable (读取超过 N
+ *   秒), a fresh worker takes the next.
+ * - A worker that dies of anything else: the file is read once more on a fresh worker (the crash may
+ *   not have been the file's), then unreadable.
+ *
+ * `jobs` workers each take the next file as they finish one, so a slow file never holds up the rest;
+ * results come back in the files' order, and `onResult` hears of each as it is done. `jobs` is capped at
+ * jobLimit(): the CPU count, and what memory allows for workers that may each fill their heap.
+ *
+ * Single-file commands (validate, export, report, verify) read on a worker too: inspectInWorker and
+ * readInWorker, the same caps, the model assembled in this thread from the cells the worker read.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import type { FileResult } from "./inspect";
-import { inspectFile } from "./inspect-file";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { WorkbookModel } from "../domain/model";
+import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook } from "../workbook/assemble";
+import { replayedSource, type SourceRecording } from "../workbook/recorded-source";
+import { unreadable, type FileResult } from "./results";
 
-export interface PoolOptions {
+/** The caps of one worker: a workbook within the guard's limits needs far less of either. */
+export interface WorkerLimits {
+  /** Heap (old generation) of each worker, in MB. */
+  readonly heapMb?: number;
+  /** Time one file may take, start of its worker included, in ms. */
+  readonly timeoutMs?: number;
+}
+
+export const WORKER_LIMITS = { heapMb: 512, timeoutMs: 60_000 } as const satisfies Required<WorkerLimits>;
+
+export interface PoolOptions extends WorkerLimits {
   readonly jobs: number;
   readonly profile?: string;
   readonly onResult?: (result: FileResult, done: number) => void;
+  /** Starts a worker speaking worker.ts's protocol; for tests (a worker that hangs, crashes, fills its heap). */
+  readonly startWorker?: (resourceLimits: ResourceLimits) => Worker;
 }
 
-/** Heap per worker: a workbook within the guard's limits needs far less; a hostile one dies alone. */
-const WORKER_HEAP_MB = 512;
+/** What the pool sends a worker. */
+export type Task =
+  | { readonly id: number; readonly kind: "file"; readonly file: string; readonly profile?: string }
+  | { readonly id: number; readonly kind: "record"; readonly input: Uint8Array | string };
+
+/** What a worker posts back. */
+export interface Reply {
+  readonly id: number;
+  readonly answer: { result: FileResult } | { recording: SourceRecording } | { problems: string[] };
+}
+
+/** Memory a worker may take beyond its heap cap (young generation, code, buffers), in MB. */
+const WORKER_OVERHEAD_MB = 128;
+
+/**
+ * The most workers worth running: no more than the CPUs (a read is CPU-bound; more only waits and
+ * takes memory: --jobs 100 once took 7.7 GB), and no more than half the machine's memory allows for
+ * workers that each fill their heap.
+ */
+export function jobLimit(heapMb: number = WORKER_LIMITS.heapMb): number {
+  const byMemory = Math.floor(totalmem() / 2 / ((heapMb + WORKER_OVERHEAD_MB) * 1024 * 1024));
+  return Math.max(1, Math.min(availableParallelism(), byMemory));
+}
 
 /** A worker on the script beside this module: compiled .js, or .ts through tsx when running from source. */
-function startWorker(): Worker {
+function startBatchWorker(resourceLimits: ResourceLimits): Worker {
   const compiled = join(__dirname, "worker.js");
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   if (existsSync(compiled)) return new Worker(compiled, { resourceLimits });
   const source = join(__dirname, "worker.ts");
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, { eval: true, resourceLimits });
 }
 
+type Outcome = { answer: Reply["answer"] } | { failure: "memory" | "time" | "crash"; detail: string };
+
+/** One worker, started when first needed and again after it dies; runs one task at a time. */
+class Slot {
+  private worker: Worker | null = null;
+  private pending: ((outcome: Outcome) => void) | null = null;
+
+  constructor(
+    private readonly start: (resourceLimits: ResourceLimits) => Worker,
+    private readonly limits: Required<WorkerLimits>,
+  ) {}
+
+  run(task: Task): Promise<Outcome> {
+    const worker = this.worker ?? this.spawn();
+    return new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => {
+        this.retire(worker);
+        settle({ failure: "time", detail: "" });
+      }, this.limits.timeoutMs);
+      const settle = (outcome: Outcome) => {
+        clearTimeout(timer);
+        this.pending = null;
+        resolve(outcome);
+      };
+      this.pending = settle;
+      worker.postMessage(task);
+    });
+  }
+
+  /** Ends the worker; `wait` for a clean close at the end of a batch. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private spawn(): Worker {
+    const worker = this.start({ maxOldGenerationSizeMb: this.limits.heapMb });
+    let error: (Error & { code?: string }) | null = null;
+    worker.on("message", (reply: Reply) => {
+      if (this.worker === worker) this.pending?.({ answer: reply.answer });
+    });
+    // Always listened to: an error no one hears would end this process.
+    worker.on("error", (e: Error & { code?: string }) => (error = e));
+    worker.on("exit", (code) => {
+      if (this.worker !== worker) return; // retired already: its task is settled
+      this.worker = null;
+      this.pending?.(
+        error?.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? { failure: "memory", detail: error.message }
+          : { failure: "crash", detail: error ? error.message : `退出码 ${code}` },
+      );
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Terminates a worker that overran, without waiting: a thread stuck in a system call may never end. */
+  private retire(worker: Worker): void {
+    if (this.worker === worker) this.worker = null;
+    worker.unref();
+    worker.terminate().catch(() => undefined);
+  }
+}
+
+const limitsOf = (options: WorkerLimits): Required<WorkerLimits> => ({
+  heapMb: options.heapMb ?? WORKER_LIMITS.heapMb,
+  timeoutMs: options.timeoutMs ?? WORKER_LIMITS.timeoutMs,
+});
+
+/** Why a file could not be read when its worker failed, in Chinese. */
+function failureReason(outcome: Extract<Outcome, { failure: unknown }>, limits: Required<WorkerLimits>): string {
+  switch (outcome.failure) {
+    case "memory":
+      return `读取时内存超过 ${limits.heapMb} MB 的上限，已停止（文件内容异常）`;
+    case "time":
+      return `读取超过 ${Math.round(limits.timeoutMs / 100) / 10} 秒，已停止（文件内容异常）`;
+    case "crash":
+      return `读取时工作线程意外退出，重试后仍失败（${outcome.detail.slice(0, 200)}）`;
+  }
+}
+
+/** A task on `slot`; a crash is retried once on a fresh worker (it may not have been the task's). */
+async function runWithRetry(slot: Slot, task: Task): Promise<Outcome> {
+  const outcome = await slot.run(task);
+  return "failure" in outcome && outcome.failure === "crash" ? slot.run(task) : outcome;
+}
+
 export async function inspectAll(files: readonly string[], options: PoolOptions): Promise<FileResult[]> {
+  const limits = limitsOf(options);
   const results: FileResult[] = new Array(files.length);
   let done = 0;
   const finish = (index: number, result: FileResult) => {
@@ -35,49 +173,65 @@ export async function inspectAll(files: readonly string[], options: PoolOptions)
     done += 1;
     options.onResult?.(result, done);
   };
-
-  if (options.jobs <= 1 || files.length <= 1) {
-    for (const [index, file] of files.entries()) finish(index, await inspectFile(file, options.profile));
-    return results;
-  }
-
+  const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, files.length, jobLimit(limits.heapMb)));
+  const slots = Array.from({ length: jobs }, () => new Slot(options.startWorker ?? startBatchWorker, limits));
   let next = 0;
-  const workers = Array.from({ length: Math.min(options.jobs, files.length) }, startWorker);
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          let current = -1;
-          const take = () => {
-            if (next >= files.length) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            current = next++;
-            worker.postMessage({ index: current, file: files[current], profile: options.profile });
-          };
-          worker.on("message", (message: { index: number; result: FileResult }) => {
-            finish(message.index, message.result);
-            take();
-          });
-          worker.on("error", (error: Error & { code?: string }) => {
-            // A file that exhausts a worker's memory is refused; any other failure is the worker's, not the
-            // file's: what it had in hand is inspected again below, the rest go to the other workers.
-            if (error.code === "ERR_WORKER_OUT_OF_MEMORY" && current >= 0 && results[current] === undefined) {
-              finish(current, {
-                file: files[current]!,
-                status: "unreadable",
-                reason: `读取时内存超过 ${WORKER_HEAP_MB} MB 的上限`,
-              });
-            }
-            resolve();
-          });
-          take();
-        }),
-    ),
-  );
-  // Files left by a worker that died are inspected here.
-  for (const [index, file] of files.entries())
-    if (results[index] === undefined) finish(index, await inspectFile(file, options.profile));
+  try {
+    await Promise.all(
+      slots.map(async (slot) => {
+        while (next < files.length) {
+          const index = next++;
+          const file = files[index]!;
+          const outcome = await runWithRetry(slot, { id: index, kind: "file", file, profile: options.profile });
+          if ("failure" in outcome) finish(index, unreadable(file, failureReason(outcome, limits)));
+          else if ("result" in outcome.answer) finish(index, outcome.answer.result);
+          else finish(index, unreadable(file, "读取失败：工作线程的回答不对"));
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(slots.map((slot) => slot.close()));
+  }
   return results;
+}
+
+/** Options of a single-file read on a worker. */
+export interface SingleReadOptions extends WorkerLimits {
+  readonly startWorker?: (resourceLimits: ResourceLimits) => Worker;
+}
+
+async function recordInWorker(input: Uint8Array | string, options: SingleReadOptions): Promise<SourceRecording> {
+  const limits = limitsOf(options);
+  const slot = new Slot(options.startWorker ?? startBatchWorker, limits);
+  try {
+    // A copy crosses to the worker: the caller keeps its bytes (a workbook is at most LIMITS.fileBytes).
+    const outcome = await runWithRetry(slot, { id: 0, kind: "record", input });
+    if ("failure" in outcome) throw new WorkbookReadError([failureReason(outcome, limits)]);
+    if ("problems" in outcome.answer) throw new WorkbookReadError(outcome.answer.problems);
+    if (!("recording" in outcome.answer)) throw new WorkbookReadError(["读取失败：工作线程的回答不对"]);
+    return outcome.answer.recording;
+  } finally {
+    await slot.close();
+  }
+}
+
+/**
+ * inspectWorkbook (read for validation: cells of the wrong type are problems) on a worker with the
+ * batch's caps: a workbook's bytes, or a file's path (read on the worker, never blocking on a FIFO).
+ * Throws WorkbookReadError with Chinese reasons: what the guard refuses, a sheet too long, the heap
+ * or time limit reached.
+ */
+export async function inspectInWorker(
+  input: Uint8Array | string,
+  options: SingleReadOptions = {},
+): Promise<AssembledWorkbook> {
+  return assembleWorkbook(replayedSource(await recordInWorker(input, options)), { lenient: true });
+}
+
+/** readWorkbook (any problem throws) on a worker with the batch's caps; see inspectInWorker. */
+export async function readInWorker(
+  input: Uint8Array | string,
+  options: SingleReadOptions = {},
+): Promise<WorkbookModel> {
+  return assembleWorkbook(replayedSource(await recordInWorker(input, options))).model;
 }

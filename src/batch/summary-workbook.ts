@@ -1,19 +1,22 @@
 /**
  * The finance bureau's summary workbook: 汇总 (one row per unit), 问题清单 (every open finding) and
  * 无法读取 (files that could not be read and why). Sorted, filtered, frozen headers, the tables' number
- * formats. Text from the submitted files is kept from being taken for formulas (see neutralise).
+ * formats. Text from the submitted files is made safe for the XML and kept from being taken for formulas
+ * (see neutralise).
  */
 import ExcelJS from "exceljs";
+import { CELL_TEXT_MAX, clip, formulaSafe, xmlText } from "../domain/text-safety";
 import { SEVERITY_NAMES } from "../domain/validation";
 import type { FileResult, SummaryRow, Unreadable } from "./inspect";
 
 /**
- * A text that a spreadsheet could take for a formula (= + - @, or a leading tab/CR) gets a leading
- * apostrophe. In the .xlsx it is stored as text either way; the apostrophe keeps it text when the
- * summary is saved as CSV or a cell is edited and re-entered, which is where formula injection bites.
+ * Every text of the summary, as written: characters XML 1.0 refuses replaced (a unit name holding U+FFFE
+ * would make the whole sheet unreadable), a leading apostrophe on what a spreadsheet could take for a
+ * formula (= + - @ and their full-width forms ＝ ＋ － ＠, a leading tab, CR or LF), at most 32,767
+ * characters. See src/domain/text-safety.ts.
  */
 export function neutralise(text: string | null): string | null {
-  return text !== null && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text === null ? null : clip(formulaSafe(xmlText(text)), CELL_TEXT_MAX);
 }
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
@@ -47,9 +50,16 @@ function sheet(
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
 }
 
-const num = (text: string | null) => (text === null ? null : Number(text));
+/** A number of the row as a cell's number; text that is not a finite number stays text. */
+const num = (text: string | null) => {
+  const value = text === null ? null : Number(text);
+  return value === null || Number.isFinite(value) ? value : text;
+};
 /** "100.00%" → 1 (shown again as 100.00% by the cell format); 不适用 stays text. */
-const rate = (text: string) => (/%$/.test(text) ? Number(text.slice(0, -1)) / 100 : text);
+const rate = (text: string) => {
+  const value = /%$/.test(text) ? Number(text.slice(0, -1)) / 100 : NaN;
+  return Number.isFinite(value) ? value : text;
+};
 const byUnit = (a: SummaryRow, b: SummaryRow) =>
   (a.unit ?? "").localeCompare(b.unit ?? "", "zh-CN") || a.file.localeCompare(b.file);
 

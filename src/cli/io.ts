@@ -16,6 +16,11 @@ export interface CliIo {
   readStdin?(limit: number): Uint8Array;
   /** Bytes to standard output, unchanged (an .xlsx or .docx). */
   outBytes?(bytes: Uint8Array): void;
+  /**
+   * Writes all of `bytes` to the open file `fd` (an output's temporary file; src/cli/write-file.ts). Node's
+   * writeSync in a loop unless given: tests inject one that fails half-way, as a full disk does.
+   */
+  writeBytes?(fd: number, bytes: Uint8Array): void;
   readonly helpWidth?: number;
 }
 

@@ -5,6 +5,7 @@
  * Every message is Chinese, Commander's usage errors included (usage.ts); help fits the terminal with
  * Chinese text (help.ts). A file argument `-` is standard input, `--out -` standard output.
  */
+import { printable } from "../domain/text-safety";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { version } from "../../package.json";
 import { DEFAULT_PROFILE, findProfile, PROFILE_WORD, profileChoices, unknownProfileMessage } from "../domain";
@@ -40,6 +41,9 @@ const outOption = (what: string, mandatory = true) => {
   const option = new Option("-o, --out <文件>", `输出的${what}（- 表示标准输出）`);
   return mandatory ? option.makeOptionMandatory() : option;
 };
+
+/** --force: replace an existing output that is not what the command writes (an input is never replaced). */
+const forceOption = (description: string) => new Option("-f, --force", description);
 
 const jobsOption = () =>
   new Option("-j, --jobs <数量>", "并行的线程数（默认为 CPU 数）").argParser((value: string) => {
@@ -108,7 +112,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .summary("写出空白模板（.xlsx）")
     .description("写出空白模板（附件1 基础数据表、附件2 自评表、报告文字）")
     .addOption(outOption(" .xlsx 文件"))
-    .action((options: { out: string }) => setExit(templateCommand(options, io)));
+    .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件"))
+    .action((options: { out: string; force?: boolean }) => setExit(templateCommand(options, io)));
 
   program
     .command("import")
@@ -116,7 +121,10 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<模型>", MODEL)
     .addOption(outOption(" .xlsx 文件"))
     .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}`))
-    .action((file: string, options: { out: string; profile?: string }) => setExit(importCommand(file, options, io)));
+    .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件（输入文件不会被覆盖）"))
+    .action((file: string, options: { out: string; profile?: string; force?: boolean }) =>
+      setExit(importCommand(file, options, io)),
+    );
 
   program
     .command("export")
@@ -145,14 +153,17 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(outOption(" .docx 文件"))
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
     .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
-    .action((file: string, options: { out: string; draft?: boolean; profile?: string }) =>
+    .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 生成的报告（输入文件不会被覆盖）"))
+    .action((file: string, options: { out: string; draft?: boolean; profile?: string; force?: boolean }) =>
       setExit(reportCommand(file, options, io)),
     );
 
   program
     .command("verify")
-    .summary("核对报告是否由这个工作簿的数据生成")
-    .description("核对报告是否由这个工作簿的数据生成（比较数据指纹）；一致时退出码 0，不一致时 1")
+    .summary("核对报告是否由这个工作簿的数据生成、文字未被改动")
+    .description(
+      "核对报告是否由这个工作簿的数据生成（比较数据指纹），且文字未被改动（按工作簿重新生成报告，逐行比较正文、表格、页眉页脚）；一致时退出码 0，不一致时 1",
+    )
     .argument("<报告>", ".docx 报告（- 表示标准输入）")
     .argument("<工作簿>", WORKBOOK)
     .addOption(profileOption(`生成报告时用的${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
@@ -171,8 +182,10 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
     .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取各工作簿中的评分口径）`))
     .addOption(jobsOption())
-    .action((inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string }) =>
-      setExit(summaryCommand(inputs, options, io)),
+    .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 写出的汇总（输入文件不会被覆盖）"))
+    .action(
+      (inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string; force?: boolean }) =>
+        setExit(summaryCommand(inputs, options, io)),
     );
 
   program
@@ -227,14 +240,14 @@ export async function runAsync(argv: readonly string[], io: CliIo = processIo): 
 
 function exitFor(error: unknown, io: CliIo): number {
   if (error instanceof InputError) {
-    io.err(`错误：${error.message}`);
+    io.err(`错误：${printable(error.message)}`);
     return EXIT.badInput;
   }
   if (error instanceof CommanderError) {
     // Help and version exit 0; `jxzp` alone has printed its help on stderr: bad input.
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
-  io.err(`内部错误：${(error as Error).message}`);
+  io.err(`内部错误：${printable((error as Error).message)}`);
   return EXIT.badInput;
 }
 

@@ -34,6 +34,7 @@ import {
 import type { Grid } from "../domain/report/grid";
 import type { ReportContent } from "../domain/report/content";
 import { fill, SENTENCES } from "../domain/report/content";
+import { xmlText } from "../domain/text-safety";
 import { SEVERITY_NAMES } from "../domain/validation";
 
 export const FONTS = {
@@ -62,9 +63,16 @@ const BODY_CONDENSE = Math.round((mm(156) / 20 / 28 - 16) * 20);
 const PAGE = { width: mm(210), height: mm(297) };
 const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(22) };
 
+/**
+ * Every text of the document goes through here or `safe`: the docx library writes text as it gets it, and
+ * a character XML 1.0 refuses (U+FFFE, a lone surrogate, a control character pasted into a cell) would make
+ * a .docx that Word and LibreOffice cannot open.
+ */
+const safe = (text: string) => xmlText(text);
+
 const run = (text: string, font: string, size: number, extra: Partial<IRunOptions> = {}) =>
   new TextRun({
-    text,
+    text: safe(text),
     size,
     font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: font, cs: FONTS.latin },
     ...extra,
@@ -80,13 +88,15 @@ function bodyParagraph(inlines: ReadonlyArray<{ text: string; placeholder?: bool
     alignment: AlignmentType.JUSTIFIED,
     // A line break typed in a cell (Alt+Enter) stays a line break.
     children: inlines.flatMap((inline) =>
-      inline.text.split(/\r?\n/).map((text, i) =>
-        run(text, FONTS.body, SIZE.body, {
-          characterSpacing: BODY_CONDENSE,
-          break: i > 0 ? 1 : 0,
-          ...(inline.placeholder ? { highlight: "yellow" } : {}),
-        }),
-      ),
+      safe(inline.text)
+        .split(/\r?\n/)
+        .map((text, i) =>
+          run(text, FONTS.body, SIZE.body, {
+            characterSpacing: BODY_CONDENSE,
+            break: i > 0 ? 1 : 0,
+            ...(inline.placeholder ? { highlight: "yellow" } : {}),
+          }),
+        ),
     ),
   });
 }
@@ -299,14 +309,17 @@ export function reportDocument(content: ReportContent): Document {
     ),
   ];
 
-  const author = content.unit?.trim() || PRODUCT;
+  const author = safe(content.unit?.trim() || PRODUCT);
   return new Document({
     creator: author,
     lastModifiedBy: author,
-    title: content.title.replace(/\n/g, ""),
-    description: content.fingerprintLine,
+    title: safe(content.title.replace(/\n/g, "")),
+    description: safe(content.fingerprintLine),
     evenAndOddHeaderAndFooters: true,
-    customProperties: [{ name: FINGERPRINT_PROPERTY, value: content.fingerprint }],
+    customProperties: [
+      { name: FINGERPRINT_PROPERTY, value: safe(content.fingerprint) },
+      { name: DRAFT_PROPERTY, value: content.draft ? "是" : "否" },
+    ],
     styles: {
       default: {
         document: { run: { font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: FONTS.body }, size: SIZE.body } },
@@ -321,6 +334,9 @@ export const PRODUCT = "绩效自评助手";
 
 /** The custom document property that carries the data's full fingerprint (docProps/custom.xml). */
 export const FINGERPRINT_PROPERTY = "绩效自评助手数据指纹";
+
+/** The custom property that says whether the report was generated as a draft (是/否): jxzp verify regenerates alike. */
+export const DRAFT_PROPERTY = "绩效自评助手草稿";
 
 export async function reportBytes(content: ReportContent): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(reportDocument(content)));

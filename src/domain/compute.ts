@@ -227,7 +227,7 @@ function helperCells(row: IndicatorRow, score: IndicatorScore, profile: ScoringP
   const completionCell =
     completion.kind === "quantitative"
       ? completion.rate.kind === "value"
-        ? completion.rate.value.toNumber()
+        ? cellNumber(completion.rate.value)
         : NOT_APPLICABLE
       : completion.kind === "time"
         ? completion.met
@@ -241,8 +241,14 @@ function helperCells(row: IndicatorRow, score: IndicatorScore, profile: ScoringP
     score.basis === "band" ? score.range!.max : SCORED_BY_RULE.has(score.basis) ? score.suggested : null;
   return {
     completion: completionCell,
-    suggestedScore: weightAccepted && bandAccepted && suggested !== null ? suggested.toNumber() : null,
+    suggestedScore: weightAccepted && bandAccepted && suggested !== null ? cellNumber(suggested) : null,
   };
+}
+
+/** A value as the functions give it to a cell (define.ts): 0 for −0, and null (refused) where it is not finite. */
+function cellNumber(value: Dec): number | null {
+  const number = value.toNumber();
+  return Number.isFinite(number) ? number + 0 : null;
 }
 
 /** Bases whose suggestion the rule computes (the others keep whatever the user entered). */

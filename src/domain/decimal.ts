@@ -15,24 +15,93 @@ export const RATE_DECIMALS = 4;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** True when `text` is a plain decimal number such as "38.67", "-1", "1e3". */
+/**
+ * Bounds on what counts as a number at all. An amount in 万元 of 1e15 or more (a trillion 亿元) is no
+ * amount, and a non-zero value below 1e-20 is no amount, rate or score either (a float's residue in a
+ * real workbook, 5.55e-17, is well above it). Beyond them decimal.js would build numbers whose text runs
+ * to millions of characters (toFixed of 1e50000000, or of a ratio over 1e-50000000); within them any
+ * ratio of two values stays below 1e35, a few dozen characters. Text longer than TEXT_MAX is not a
+ * number either, so nothing here is ever slow.
+ */
+export const MAGNITUDE = { max: "1e15", min: "1e-20" } as const;
+const MAX = new Dec(MAGNITUDE.max);
+const MIN = new Dec(MAGNITUDE.min);
+const TEXT_MAX = 100;
+/** An exponent field longer than this is refused before decimal.js sees it. */
+const EXPONENT_DIGITS = 6;
+
+/** Digits, a sign, a point, an exponent mark only: one pass, no regular expression (a 20-million-character
+ * text overflows the regex engine's stack). */
+function looksNumeric(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 69 || c === 101)) return false;
+  }
+  return true;
+}
+
+/** Why a value is not a usable number: not a number at all, or a number out of bounds. */
+export type DecimalProblem = "notNumber" | "tooLarge" | "tooSmall";
+
+/** The Decimal of `value`, or why there is none (see toDec). */
+export function readDecimal(value: unknown): { dec: Dec } | { problem: DecimalProblem } {
+  let dec: Dec;
+  if (value instanceof Dec) dec = value;
+  else if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { problem: Number.isNaN(value) ? "notNumber" : "tooLarge" };
+    dec = new Dec(String(value));
+  } else if (typeof value === "string") {
+    const text = value.trim();
+    if (text.length > TEXT_MAX) return { problem: looksNumeric(text) ? "tooLarge" : "notNumber" };
+    const match = DECIMAL_TEXT.exec(text);
+    if (!match) return { problem: "notNumber" };
+    const exponent = match[3]?.replace(/^[eE][+-]?0*/, "") ?? "";
+    if (exponent.length > EXPONENT_DIGITS) {
+      if (/^[+-]?[0.]*([eE]|$)/.test(text)) return { dec: new Dec(0) }; // 0e999999999 is 0
+      return { problem: /[eE]-/.test(text) ? "tooSmall" : "tooLarge" };
+    }
+    dec = new Dec(text);
+  } else if (DecimalJs.isDecimal(value)) {
+    const other = value as DecimalJs;
+    if (!other.isFinite()) return { problem: other.isNaN() ? "notNumber" : "tooLarge" };
+    dec = new Dec(other.toString()); // toString is exponent notation for large and small values: short
+  } else return { problem: "notNumber" };
+  if (!dec.isFinite()) return { problem: dec.isNaN() ? "notNumber" : "tooLarge" };
+  const size = dec.abs();
+  if (size.gte(MAX)) return { problem: "tooLarge" };
+  if (!size.isZero() && size.lt(MIN)) return { problem: "tooSmall" };
+  return { dec };
+}
+
+/** True when `text` is a plain decimal number within bounds, such as "38.67", "-1", "1e3". */
 export function isDecimalText(text: string): boolean {
-  return DECIMAL_TEXT.test(text.trim());
+  return "dec" in readDecimal(text);
 }
 
 /**
  * A Decimal from a JSON number, a decimal string or an existing Decimal; null for anything that is
- * not a finite number. A JS number converts through its shortest round-trip text, so 38.67 is
- * exactly 38.67, not 38.6700000000000017053025658242404460906982421875.
+ * not a finite number within MAGNITUDE ("1e50000000" is decimal text, but no amount). A JS number
+ * converts through its shortest round-trip text, so 38.67 is exactly 38.67, not
+ * 38.6700000000000017053025658242404460906982421875.
  */
 export function toDec(value: unknown): Dec | null {
-  let dec: Dec | null = null;
-  if (value instanceof Dec) dec = value;
-  else if (typeof value === "number") dec = Number.isFinite(value) ? new Dec(String(value)) : null;
-  else if (typeof value === "string" && isDecimalText(value)) dec = new Dec(value.trim());
-  else if (DecimalJs.isDecimal(value)) dec = new Dec((value as DecimalJs).toString());
-  // "1e99999999999999999" is decimal text, but no amount: overflow is not a number here.
-  return dec !== null && dec.isFinite() ? dec : null;
+  const read = readDecimal(value);
+  return "dec" in read ? read.dec : null;
+}
+
+/** The Chinese reason for a problem of readDecimal, after "应为数字，" or alike. */
+export function decimalProblemText(problem: DecimalProblem): string {
+  return problem === "tooLarge"
+    ? `数值过大（绝对值应小于 ${MAGNITUDE.max}）`
+    : problem === "tooSmall"
+      ? `数值过小（非零时绝对值应不小于 ${MAGNITUDE.min}）`
+      : "不是数字";
+}
+
+/** A user's text as quoted in a message: at most `max` characters, so a hostile cell never floods one. */
+export function excerpt(text: string, max = 40): string {
+  const chars = Array.from(text.length > max * 2 + 2 ? text.slice(0, max * 2 + 2) : text);
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
 }
 
 /** Fixed-point text without a sign on zero ("-0.00" → "0.00"). */

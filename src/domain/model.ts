@@ -4,20 +4,20 @@
  * from 0. Amounts arrive as JSON numbers or decimal strings and are held as exact decimals.
  */
 import { z } from "zod";
-import { Dec, normaliseNumberText, toDec } from "./decimal";
+import { Dec, decimalProblemText, excerpt, normaliseNumberText, readDecimal } from "./decimal";
 import { NOT_APPLICABLE } from "./rates";
 
 /** An amount in 万元 (or any decimal quantity): number or decimal text → exact decimal. */
 export const decimalValue = z
   .union([z.number(), z.string()])
   .transform((value, ctx): Dec => {
-    const text = typeof value === "number" ? String(value) : normaliseNumberText(value);
-    const dec = toDec(text);
-    if (dec === null) {
-      ctx.addIssue({ code: "custom", message: `应为数字，实际为「${String(value)}」` });
+    const read = readDecimal(typeof value === "number" ? value : normaliseNumberText(excerpt(value, 1000)));
+    if ("problem" in read) {
+      const why = read.problem === "notNumber" ? "" : `，${decimalProblemText(read.problem)}`;
+      ctx.addIssue({ code: "custom", message: `应为数字${why}，实际为「${excerpt(String(value))}」` });
       return z.NEVER;
     }
-    return dec;
+    return read.dec;
   })
   .meta({ description: '数字（JSON 数字或十进制文本，如 38.67 或 "38.67"）' });
 
@@ -62,18 +62,30 @@ function rateSchema<const Words extends readonly string[]>(words: Words) {
   return z
     .union([z.number(), z.string()])
     .transform((value, ctx): Dec | Words[number] | typeof NOT_APPLICABLE => {
-      if (typeof value === "number") return new Dec(String(value));
-      const trimmed = normaliseNumberText(value).replace("％", "%");
+      const trimmed = typeof value === "number" ? value : normaliseNumberText(excerpt(value, 1000)).replace("％", "%");
+      if (typeof trimmed === "number") {
+        const read = readDecimal(trimmed);
+        if ("dec" in read) return read.dec;
+        ctx.addIssue({
+          code: "custom",
+          message: `应为比率，${decimalProblemText(read.problem)}，实际为 ${excerpt(String(value))}`,
+        });
+        return z.NEVER;
+      }
       if (trimmed === NOT_APPLICABLE) return NOT_APPLICABLE;
       const word = words.find((w) => w === trimmed);
       if (word !== undefined) return word;
       const percent = /^(.*)%$/.exec(trimmed);
-      const dec = toDec(percent ? percent[1] : trimmed);
-      if (dec === null) {
-        ctx.addIssue({ code: "custom", message: `应为比率（如 0.8205 或 82.05%），实际为「${value}」` });
+      const read = readDecimal(percent ? percent[1] : trimmed);
+      if ("problem" in read) {
+        const why = read.problem === "notNumber" ? "" : `，${decimalProblemText(read.problem)}`;
+        ctx.addIssue({
+          code: "custom",
+          message: `应为比率（如 0.8205 或 82.05%）${why}，实际为「${excerpt(String(value))}」`,
+        });
         return z.NEVER;
       }
-      return percent ? dec.dividedBy(100) : dec;
+      return percent ? read.dec.dividedBy(100) : read.dec;
     })
     .nullable()
     .default(null);

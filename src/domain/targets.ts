@@ -3,7 +3,7 @@
  * This parser reads comparator, number, unit, direction and kind (SPEC section 6). It never throws:
  * text it cannot read comes back as kind "unreadable" with the reason in Chinese.
  */
-import { Dec } from "./decimal";
+import { Dec, decimalProblemText, excerpt, readDecimal } from "./decimal";
 import { ratio, type Rate } from "./rates";
 import { DIRECTION_CUES, type DirectionCue } from "./vocabulary";
 
@@ -297,6 +297,12 @@ function readUnit(afterNumber: string): { unit: string | null; factor: Dec } {
   return { unit: match ? match[0] : null, factor: new Dec(1) };
 }
 
+/** A user's text in a message, in 「」 and cut short: a hostile cell never floods one. */
+const quote = (text: string) => `「${excerpt(text, 100)}」`;
+
+/** The longest run of digits read as a number (a cell holds 32,767 characters; an amount needs 20 or so). */
+const MAX_DIGITS = 200;
+
 /** Parsed texts: a sheet repeats the same few texts ("100%", "12月") and Excel recalculates in batches. */
 const CACHE_LIMIT = 10000;
 const cache = new Map<string, Measure>();
@@ -339,13 +345,20 @@ function parseUncached(original: string): Measure {
     if (numbers.length > 1) {
       return measure(original, {
         kind: "unreadable",
-        problem: `含有多个数字（${numbers.join("、")}），无法判断以哪个为准`,
+        problem: `含有多个数字（${excerpt(numbers.join("、"))}），无法判断以哪个为准`,
       });
     }
 
     const at = rest.indexOf(numberText);
     const { unit, factor } = readUnit(rest.slice(at + numberText.length));
-    const value = new Dec(numberText).times(factor);
+    // Within decimal.ts's MAGNITUDE, as every amount: a 400-digit target would make a rate past what a
+    // cell holds (Infinity). Digits beyond MAX_DIGITS are not read at all.
+    const read = numberText.length > MAX_DIGITS ? null : readDecimal(new Dec(numberText).times(factor));
+    if (read === null || "problem" in read) {
+      const why = read === null ? "数字过长" : decimalProblemText(read.problem);
+      return measure(original, { kind: "unreadable", problem: `${why}，无法比较` });
+    }
+    const value = read.dec;
     // A ranking ("第35位") is better when lower; a bare 0 target ("0起", "0%", "=0") means none at all.
     const ranking = rest.slice(0, at).endsWith("第") && (unit === "位" || unit === "名");
     if (ranking) {
@@ -438,7 +451,7 @@ function indicatorCue(indicator: IndicatorContext | null | undefined, target: Me
 }
 
 function statedWhy(target: Measure, basis: StatedDirection): string {
-  const text = `年度指标值「${target.text}」`;
+  const text = `年度指标值${quote(target.text)}`;
   switch (basis) {
     case "deadline":
       return `${text}是期限：按期或提前为完成`;
@@ -534,9 +547,9 @@ function budgetCompletion(actual: Measure): Completion {
   const text = normalise(actual.text);
   const nothingOver = actual.kind === "quantitative" && actual.value !== null && actual.value.isZero(); // "超支0万元"
   if (BUDGET_KEPT.test(text) || (nothingOver && BUDGET_OVERRUN.test(text)))
-    return { kind: "qualitative", met: true, reason: `实际完成值「${actual.text}」表明控制在预算内` };
+    return { kind: "qualitative", met: true, reason: `实际完成值${quote(actual.text)}表明控制在预算内` };
   if (BUDGET_OVERRUN.test(text))
-    return { kind: "qualitative", met: false, reason: `实际完成值「${actual.text}」表明超出预算` };
+    return { kind: "qualitative", met: false, reason: `实际完成值${quote(actual.text)}表明超出预算` };
   if (actual.kind === "quantitative" && actual.unit === "%" && actual.value !== null) {
     return {
       kind: "quantitative",
@@ -554,13 +567,13 @@ function timeCompletion(target: Measure, actual: Measure): Completion {
   if (actual.kind !== "time") {
     return {
       kind: "unscorable",
-      reason: `年度指标值「${target.text}」是时间，实际完成值「${actual.text}」不是时间，无法比较`,
+      reason: `年度指标值${quote(target.text)}是时间，实际完成值${quote(actual.text)}不是时间，无法比较`,
     };
   }
   if (!actual.time || !target.time) {
     return {
       kind: "unscorable",
-      reason: `实际完成值「${actual.text}」没有写明完成时间，无法与年度指标值「${target.text}」比较`,
+      reason: `实际完成值${quote(actual.text)}没有写明完成时间，无法与年度指标值${quote(target.text)}比较`,
     };
   }
   const withYear = target.time.year !== null && actual.time.year !== null;
@@ -574,7 +587,7 @@ function timeCompletion(target: Measure, actual: Measure): Completion {
 export function completionOf(target: Measure, actual: Measure, indicator?: IndicatorContext | null): Completion {
   if (target.kind === "empty") return { kind: "unscorable", reason: "年度指标值未填写" };
   if (target.kind === "unreadable")
-    return { kind: "unscorable", reason: `年度指标值「${target.text}」${target.problem}` };
+    return { kind: "unscorable", reason: `年度指标值${quote(target.text)}${target.problem}` };
   if (target.kind === "qualitative") {
     return BUDGET_CAP.test(normalise(target.text)) ? budgetCompletion(actual) : { kind: "qualitative" };
   }
@@ -586,21 +599,21 @@ export function completionOf(target: Measure, actual: Measure, indicator?: Indic
   }
   if (actual.kind === "empty") return { kind: "unscorable", reason: "实际完成值未填写" };
   if (actual.kind === "unreadable")
-    return { kind: "unscorable", reason: `实际完成值「${actual.text}」${actual.problem}` };
+    return { kind: "unscorable", reason: `实际完成值${quote(actual.text)}${actual.problem}` };
 
   if (target.kind === "time") return timeCompletion(target, actual);
 
   if (actual.kind !== "quantitative" || actual.value === null || target.value === null) {
     return {
       kind: "unscorable",
-      reason: `年度指标值「${target.text}」是数值，实际完成值「${actual.text}」没有可比较的数值`,
+      reason: `年度指标值${quote(target.text)}是数值，实际完成值${quote(actual.text)}没有可比较的数值`,
     };
   }
   // An actual written without a unit ("95" against "≥95%") takes the target's.
   if (actual.unit !== null && target.unit !== null && !unitsAgree(actual.unit, target.unit)) {
     return {
       kind: "unscorable",
-      reason: `单位不一致：年度指标值「${target.text}」单位为「${target.unit}」，实际完成值「${actual.text}」单位为「${actual.unit}」`,
+      reason: `单位不一致：年度指标值${quote(target.text)}单位为「${target.unit}」，实际完成值${quote(actual.text)}单位为「${actual.unit}」`,
     };
   }
   const { direction } = directionOf(indicator, target);

@@ -3,7 +3,7 @@
  * `coerce` reads a value of that kind or refuses it with a Chinese message that names the parameter by
  * its Chinese name ("全年执行数应为数字，实际为「abc」"), so no implementation checks its own arguments.
  */
-import { Dec, normaliseNumberText, toDec } from "../domain/decimal";
+import { Dec, decimalProblemText, excerpt, normaliseNumberText, readDecimal } from "../domain/decimal";
 import {
   findBand,
   findProfile,
@@ -69,27 +69,36 @@ export interface ArgumentTypes {
 
 export type ArgumentKind = keyof ArgumentTypes;
 
-/** "实际为「abc」" or "实际为 true". */
+/** "实际为「abc」" or "实际为 true"; a long text cut short, so that a hostile cell never floods a message. */
 function shown(value: unknown): string {
-  return typeof value === "string" ? `「${value}」` : ` ${String(value)}`;
+  return typeof value === "string" ? `「${excerpt(value)}」` : ` ${String(value)}`;
 }
 
+/**
+ * A number within decimal.ts's MAGNITUDE: NaN, ±Infinity, 1e308, 5e-324 and "1e9000000000000000" are
+ * refused here, so that no rate or score computed from the arguments can leave what a cell holds.
+ */
 function numberArg(value: unknown, label: string): number | Dec {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw invalid(`${label}应为数字，实际为${shown(value)}`);
-    return value;
-  }
-  if (typeof value === "string") {
-    const dec = toDec(normaliseNumberText(value.normalize("NFKC")));
-    if (dec !== null) return dec;
+  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "string") {
+    const read = readDecimal(typeof value === "number" ? value : normaliseNumberText(value.normalize("NFKC")));
+    if ("dec" in read) return typeof value === "number" ? value : read.dec;
+    if (read.problem !== "notNumber")
+      throw invalid(`${label}${decimalProblemText(read.problem)}，实际为${shown(value)}`);
   }
   throw invalid(isEmpty(value) ? `${label}未填写` : `${label}应为数字，实际为${shown(value)}`);
+}
+
+/** 年度指标值 or 实际完成值: its text, or a number within bounds (a cell's 0.97 for 97%). */
+function measureArg(value: unknown, label: string): string | number {
+  if (typeof value !== "number") return isEmpty(value) ? "" : String(value);
+  numberArg(value, label);
+  return value;
 }
 
 function amountArg(value: unknown, label: string): number | Dec {
   const amount = numberArg(value, label);
   if (typeof amount === "number" ? amount < 0 : amount.isNegative())
-    throw invalid(`${label}不能为负数，实际为 ${amount.toString()}`);
+    throw invalid(`${label}不能为负数，实际为 ${excerpt(amount.toString())}`);
   return amount;
 }
 
@@ -104,7 +113,7 @@ const missing = (value: unknown) => isEmpty(value) || value === NOT_APPLICABLE;
 /** The message names the parameter by the product's word for it, 评分口径 (PROFILE_WORD). */
 function profileArg(value: unknown): ScoringProfile {
   const profile = findProfile(isEmpty(value) ? null : String(value));
-  if (!profile) throw invalid(unknownProfileMessage(String(value)));
+  if (!profile) throw invalid(unknownProfileMessage(excerpt(String(value))));
   return profile;
 }
 
@@ -113,7 +122,7 @@ function bandArg(value: unknown, label: string, profile: ScoringProfile): Qualit
   const band = findBand(profile, value);
   if (band) return band;
   const choices = profile.qualitativeBands.map((b, i) => `${b.id}（${i + 1}）`).join("、");
-  throw invalid(`${label}「${String(value)}」无法识别，可选：${choices}`);
+  throw invalid(`${label}「${excerpt(String(value))}」无法识别，可选：${choices}`);
 }
 
 /** A range's cells are named after it: the cells of 得分区域 are "得分第2行第1列". */
@@ -139,7 +148,7 @@ const COERCIONS: { readonly [K in ArgumentKind]: Coercion<K> } = {
   weight: weightArg,
   score: (value, label) => (missing(value) ? null : new Dec(amountArg(value, label).toString())),
   rate: (value, label) => (missing(value) ? null : numberArg(value, label)),
-  measure: (value) => (typeof value === "number" ? value : isEmpty(value) ? "" : String(value)),
+  measure: measureArg,
   text: (value) => (isEmpty(value) ? null : String(value).trim()),
   band: bandArg,
   profile: profileArg,

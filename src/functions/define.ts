@@ -5,7 +5,7 @@
  * runs, so a parameter's Chinese name is written once: in its definition.
  */
 import { getProfile } from "../domain/profiles";
-import { coerce, type ArgumentKind, type ArgumentTypes, type CellResult } from "./arguments";
+import { coerce, invalid, type ArgumentKind, type ArgumentTypes, type CellResult } from "./arguments";
 
 export interface ParamDefinition<K extends ArgumentKind = ArgumentKind, N extends string = string> {
   /** The en-US metadata's parameter name, and the key the implementation reads the argument by. */
@@ -49,7 +49,8 @@ export interface JxzpFunction<Id extends string = string> extends Omit<
 > {
   /**
    * Computes from raw values as Excel passes them (positional; missing ones empty, extra ones such as
-   * Excel's invocation object ignored). Throws FunctionInputError for a bad argument.
+   * Excel's invocation object ignored). Throws FunctionInputError for a bad argument, or for a result
+   * that is not a finite number (never returned: Excel cannot show Infinity or NaN).
    */
   readonly invoke: (args: readonly unknown[]) => CellResult;
 }
@@ -75,9 +76,20 @@ export function defineFunction<const Id extends string, const P extends readonly
         const param = params[i]!;
         args[param.name] = i === profileAt ? profile : coerce(param.type, raw[i], param.zhName, profile);
       }
-      return implement(args as ArgumentsOf<P>);
+      return cellValue(implement(args as ArgumentsOf<P>));
     },
   };
+}
+
+/**
+ * What a cell may show: never Infinity or NaN (Excel has no such values and would show #NUM! without a
+ * word; #VALUE! carries our message, #NUM! cannot), and 0 rather than −0. The arguments are bounded
+ * (arguments.ts), so this is the last guard.
+ */
+function cellValue(result: CellResult): CellResult {
+  if (typeof result !== "number") return result;
+  if (!Number.isFinite(result)) throw invalid("结果超出 Excel 能表示的范围，请检查参数");
+  return result === 0 ? 0 : result;
 }
 
 export type Language = "zh" | "en";

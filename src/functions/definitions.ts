@@ -94,14 +94,18 @@ type Measure = ArgumentTypes["measure"];
 
 /**
  * 年度指标值 and 实际完成值 as texts. A cell formatted as a percentage sends 0.97 for "97%": where the
- * other side is a percentage, such a number is read as one.
+ * other side is a percentage, such a number is read as one. Numbers are written out in full (1e-7 is
+ * "0.0000001", not "1e-7", which the parser would read as two numbers); coercion keeps them within bounds.
  */
 function measureTexts(target: Measure, actual: Measure): [string, string] {
-  const asPercent = (value: Measure, other: Measure) =>
-    typeof value === "number" && parseMeasure(String(other)).unit === "%"
-      ? `${new Dec(String(value)).times(100).toString()}%`
-      : String(value);
-  return [asPercent(target, actual), asPercent(actual, target)];
+  const asText = (value: Measure, other: Measure) => {
+    if (typeof value !== "number") return value;
+    const number = new Dec(String(value));
+    return parseMeasure(typeof other === "number" ? "" : other).unit === "%"
+      ? `${number.times(100).toFixed()}%`
+      : number.toFixed();
+  };
+  return [asText(target, actual), asText(actual, target)];
 }
 
 export const EXECRATE = defineFunction({

@@ -56,6 +56,8 @@ export { parseReference } from "../domain/a1";
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Excel's serial day 25569 is 1970-01-01 (day 1 is 1900-01-01, with the 1900 leap-year bug). */
 const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86400000));
+/** A Date, from this realm or another (a worker's answers arrive through structured clone). */
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
 const isCellError = (value: unknown): value is CellError =>
   typeof value === "object" && value !== null && "error" in value;
 
@@ -64,13 +66,13 @@ function modelInput(raw: unknown, kind: string): unknown {
   if (raw === null || raw === undefined || raw === "") return null;
   if (isCellError(raw)) return raw;
   if (kind === "date") {
-    if (raw instanceof Date) return isoDate(raw);
+    if (isDate(raw)) return isoDate(raw);
     if (typeof raw === "number") return isoDate(serialToDate(raw));
     return String(raw).trim();
   }
-  if (kind === "text") return raw instanceof Date ? isoDate(raw) : String(raw);
+  if (kind === "text") return isDate(raw) ? isoDate(raw) : String(raw);
   if (typeof raw === "boolean") return String(raw);
-  return raw instanceof Date ? isoDate(raw) : raw;
+  return isDate(raw) ? isoDate(raw) : raw;
 }
 
 const nextColumn = (column: string) => columnLetter(columnNumber(column) + 1);
@@ -224,6 +226,49 @@ function setPath(root: unknown, path: ReadonlyArray<PropertyKey>, value: unknown
   if (path.length > 0) current[path[path.length - 1]!] = value;
 }
 
+/** Excel's last row: a declared range beyond it is not a range Excel could have written. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** Excel's last column, XFD. */
+const EXCEL_MAX_COLUMNS = 16_384;
+
+/**
+ * The rows a table really has, from its declared range: never beyond Excel's last row, and ending
+ * above the first cell the contract reads on its own (总分, 填表人 …) below the header within the
+ * table's columns — a footer or a total row is not data, whatever the range says. A source that knows
+ * its sheets (the .xlsx reader) has already cut the range at the sheet's last row. Null when the range
+ * is not a range.
+ */
+function tableRows(
+  reader: CellReader,
+  entry: TableEntry,
+  found: TableFound,
+): { first: { column: string; row: number }; lastRow: number; width: number } | null {
+  const [start, end = start] = found.range.trim().split(":") as [string, string?];
+  const cell = /^\$?([A-Z]{1,3})\$?(\d{1,15})$/;
+  const [a, b] = [cell.exec(start), cell.exec(end!)];
+  if (!a || !b) return null;
+  const first = { column: a[1]!, row: Number(a[2]) };
+  const firstColumn = columnNumber(first.column);
+  const lastColumn = columnNumber(b[1]!);
+  if (first.row < 1 || first.row > EXCEL_MAX_ROWS || firstColumn > EXCEL_MAX_COLUMNS) return null;
+  let lastRow = Math.min(Number(b[2]), EXCEL_MAX_ROWS);
+  if (found.totalsRow && Number(b[2]) <= EXCEL_MAX_ROWS) lastRow -= 1; // a 汇总行 is not data
+  for (const other of CONTRACT) {
+    if (other.table || other.sheet !== entry.sheet) continue;
+    const location = reader.source.name(other.name) ?? {
+      sheet: SHEETS[other.sheet].name,
+      start: other.address.split(":")[0]!,
+    };
+    const at = cell.exec(location.start);
+    if (!at || location.sheet !== found.sheet) continue;
+    const [row, column] = [Number(at[2]), columnNumber(at[1]!)];
+    const columns = other.parts?.length ?? 1;
+    if (row > first.row && row <= lastRow && column <= lastColumn && column + columns - 1 >= firstColumn)
+      lastRow = row - 1;
+  }
+  return { first, lastRow, width: Math.min(lastColumn, EXCEL_MAX_COLUMNS) - firstColumn + 1 };
+}
+
 function readTable(reader: CellReader, entry: TableEntry): unknown[] {
   const layout = entry.table;
   const found = reader.source.table(layout.name);
@@ -232,14 +277,20 @@ function readTable(reader: CellReader, entry: TableEntry): unknown[] {
     reader.problems.push(`「${SHEETS[entry.sheet].name}」缺少表格「${layout.name}」：请重新安装模板`);
     return [];
   }
-  const [start, end = start] = found.range.split(":") as [string, string?];
-  const first = splitAddress(start);
-  const lastRow = splitAddress(end!).row - (found.totalsRow ? 1 : 0); // a 汇总行 is not data
+  const bounds = tableRows(reader, entry, found);
+  if (!bounds) {
+    reader.problems.push(
+      `「${found.sheet}」表格「${layout.name}」的区域「${found.range.slice(0, 40)}」无效：请重新安装模板`,
+    );
+    return [];
+  }
+  const { first, lastRow } = bounds;
   const columnOf = new Map<string, string>();
   let letter = first.column;
-  for (const header of found.headers) {
+  // Headers beyond the range's columns are not the table's (a hostile file may list thousands).
+  for (const header of found.headers.slice(0, bounds.width)) {
     const spec = layout.columns.find((c) => c.label === header);
-    if (spec) columnOf.set(spec.key, letter);
+    if (spec && !columnOf.has(spec.key)) columnOf.set(spec.key, letter);
     letter = nextColumn(letter);
   }
   const rows: unknown[] = [];

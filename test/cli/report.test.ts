@@ -1,9 +1,12 @@
 /** jxzp report and jxzp verify on .xlsx files: exit codes, refusal on errors, drafts, placeholders listed. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { cli, sampleWorkbook, type Json } from "../support/cli";
+
+// Each test runs several commands (a batch on worker threads, reports regenerated): slow on a busy machine.
+jest.setTimeout(60000);
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-report-"));
 const workbook = (name: string, edit?: (json: Json) => void) => sampleWorkbook(dir, name, edit);
@@ -60,4 +63,96 @@ test("verify on something that is not our report: exit 2 with a Chinese reason",
   zip.file("word/document.xml", "<w:document/>");
   writeFileSync(foreign, await zip.generateAsync({ type: "nodebuffer" }));
   expect((await cli("verify", foreign, file)).err).toContain("文档中没有绩效自评助手的数据指纹");
+});
+
+/** `docx` with `edit` applied to the text of word/document.xml (and docProps/custom.xml), zipped again. */
+async function editReport(
+  docx: string,
+  out: string,
+  edit: (xml: string) => string,
+  editCustom: (xml: string) => string = (x) => x,
+) {
+  const zip = await JSZip.loadAsync(readFileSync(docx));
+  zip.file("word/document.xml", edit(await zip.file("word/document.xml")!.async("string")));
+  zip.file("docProps/custom.xml", editCustom(await zip.file("docProps/custom.xml")!.async("string")));
+  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+describe("verify reads the document itself, not only its data fingerprint", () => {
+  let file: string;
+  let docx: string;
+  beforeAll(async () => {
+    file = await workbook("checked");
+    docx = join(dir, "checked.docx");
+    expect((await cli("report", file, "--out", docx)).code).toBe(0);
+  });
+
+  test("an untouched report verifies", async () => {
+    const { code, out } = await cli("verify", docx, file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^一致：.*正文与按工作簿重新生成的报告相同\n$/);
+  });
+
+  test("总分 98.00 changed to 99.50 inside the .docx: 不一致, the lines shown, exit 1", async () => {
+    const edited = join(dir, "edited.docx");
+    await editReport(docx, edited, (xml) => xml.replace(/98\.00/g, "99.50"));
+    const { code, out } = await cli("verify", edited, file);
+    expect(code).toBe(1);
+    expect(out).toContain(`不一致：${edited} 的正文与按 ${file} 重新生成的报告有 2 处不同：`);
+    expect(out).toContain(
+      "  报告中：总分｜100.00｜99.50｜绩效等次：优\n  按工作簿应为：总分｜100.00｜98.00｜绩效等次：优",
+    );
+    expect(out).toMatch(/报告中：.*自评得分99\.50分.*\n {2}按工作簿应为：.*自评得分98\.00分/);
+    expect(out).toContain("报告中的数据指纹与工作簿一致，但报告的文字在生成之后被改动过");
+    expect(out).not.toContain("的数据指纹 "); // the fingerprints agree: not listed as a difference
+  });
+
+  test("a paragraph deleted and one added: each shown against （无此行）", async () => {
+    const edited = join(dir, "edited-lines.docx");
+    await editReport(docx, edited, (xml) =>
+      xml
+        .replace(/<w:p>(?:(?!<\/w:p>).)*?八、自评结果应用和公开情况(?:(?!<\/w:p>).)*?<\/w:p>/, "")
+        .replace("</w:body>", '<w:p><w:r><w:t xml:space="preserve">另附  说明</w:t></w:r></w:p></w:body>'),
+    );
+    const { code, out } = await cli("verify", edited, file);
+    expect(code).toBe(1);
+    expect(out).toContain("  报告中：（无此行）\n  按工作簿应为：八、自评结果应用和公开情况");
+    expect(out).toContain("  报告中：另附 说明\n  按工作簿应为：（无此行）");
+  });
+
+  test("a changed workbook fails on the fingerprint, and the text shows what changed", async () => {
+    const changed = await workbook("checked-changed", (j) => (j.eval.indicators[0].actual = "1301 家"));
+    const { code, out } = await cli("verify", docx, changed);
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      new RegExp(`^不一致：${docx} 的数据指纹 [0-9a-f]{64}\n\\s*${changed} 的数据指纹 [0-9a-f]{64}\n`),
+    );
+    expect(out).toMatch(/报告中：.*实际完成值1302 家.*\n {2}按工作簿应为：.*实际完成值1301 家/);
+  });
+
+  test("a draft verifies as a draft; with its appendix removed, or claiming not to be one, it does not", async () => {
+    const broken = await workbook("draft", (j) => (j.basic.threePublic.total.final = 39.67));
+    const draft = join(dir, "draft.docx");
+    expect((await cli("report", broken, "--out", draft, "--draft")).code).toBe(0);
+    const verified = await cli("verify", draft, broken);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain("正文与按工作簿重新生成的草稿相同");
+
+    const stripped = join(dir, "draft-stripped.docx");
+    await editReport(draft, stripped, (xml) => xml.replace(/附：尚未解决的校验问题（草稿）/, ""));
+    const strippedOut = await cli("verify", stripped, broken);
+    expect(strippedOut.code).toBe(1);
+    expect(strippedOut.out).toContain("  报告中：（无此行）\n  按工作簿应为：附：尚未解决的校验问题（草稿）");
+
+    const claimed = join(dir, "draft-claimed.docx");
+    await editReport(
+      draft,
+      claimed,
+      (xml) => xml,
+      (xml) => xml.replace(/(绩效自评助手草稿"[^>]*>\s*<vt:lpwstr>)是/, "$1否"),
+    );
+    const claimedOut = await cli("verify", claimed, broken);
+    expect(claimedOut.code).toBe(1);
+    expect(claimedOut.out).toContain(`不一致：${claimed} 不是草稿，但 ${broken} 有 1 个错误：由它只能生成草稿`);
+  });
 });

@@ -272,3 +272,12 @@ test("a line break typed in a cell stays a line break in Word", async () => {
     /年度总体目标：第一条<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>)[\s\S])*?<w:br\/>(?:(?!<\/w:p>)[\s\S])*?第二条/,
   );
 });
+
+test("a draft says so in its properties, and verify regenerates it as a draft: same text, same data", async () => {
+  const workbook = await workbookOf(completed((j) => (j.eval.indicators[0].weight = 20)));
+  const draft = await generateReport(workbook, { draft: true });
+  if (draft.status !== "generated") throw new Error("draft refused");
+  expect((await unzip(draft.bytes)).custom).toMatch(/name="绩效自评助手草稿"[^>]*>\s*<vt:lpwstr>是<\/vt:lpwstr>/);
+  const verified = await verifyReport(draft.bytes, workbook);
+  expect(verified).toMatchObject({ matches: true, fingerprintMatches: true, draft: true, text: { status: "same" } });
+});

@@ -50,8 +50,12 @@ describe("EXECRATE, CONTROLRATE, CHANGERATE", () => {
   });
 
   test("overflowing numbers are refused, never Infinity or NaN", () => {
-    expect(refusal(() => JXZP.EXECRATE("1e99999999999999999", 5)).message).toContain("应为数字");
-    expect(refusal(() => JXZP.EXECRATE(5, 5e-324)).message).toContain("超出");
+    expect(refusal(() => JXZP.EXECRATE("1e99999999999999999", 5)).message).toBe(
+      "全年执行数数值过大（绝对值应小于 1e15），实际为「1e99999999999999999」",
+    );
+    expect(refusal(() => JXZP.EXECRATE(5, 5e-324)).message).toBe(
+      "全年预算数数值过小（非零时绝对值应不小于 1e-20），实际为 5e-324",
+    );
     expect(JXZP.PERCENTTEXT(-0.00004)).toBe("0.00%");
   });
 

@@ -17,8 +17,15 @@ export interface CliResult {
   bytes: Buffer;
 }
 
+export interface IoOptions {
+  stdin?: Uint8Array;
+  helpWidth?: number;
+  /** How output files' bytes are written (CliIo.writeBytes): a failing one simulates a full disk. */
+  writeBytes?: CliIo["writeBytes"];
+}
+
 /** An io that reads `stdin` as standard input and collects what is written; no real process stream is touched. */
-export function memoryIo(options: { stdin?: Uint8Array; helpWidth?: number } = {}): CliIo & {
+export function memoryIo(options: IoOptions = {}): CliIo & {
   result(code: number): CliResult;
 } {
   let out = "";
@@ -31,6 +38,7 @@ export function memoryIo(options: { stdin?: Uint8Array; helpWidth?: number } = {
     readStdin: (limit) => (options.stdin ?? new Uint8Array()).subarray(0, limit + 1),
     outBytes: (bytes) => chunks.push(Buffer.from(bytes)),
     helpWidth: options.helpWidth,
+    ...(options.writeBytes ? { writeBytes: options.writeBytes } : {}),
     result: (code) => ({ code, out, err, bytes: Buffer.concat(chunks) }),
   };
 }
@@ -39,16 +47,16 @@ export async function cli(...argv: string[]): Promise<CliResult> {
   return cliWith({}, ...argv);
 }
 
-/** Runs with bytes on standard input and/or a terminal width. */
-export async function cliWith(
-  options: { stdin?: Uint8Array; helpWidth?: number },
-  ...argv: string[]
-): Promise<CliResult> {
+/** Runs with bytes on standard input, a terminal width and/or a writer of output files. */
+export async function cliWith(options: IoOptions, ...argv: string[]): Promise<CliResult> {
   const io = memoryIo(options);
   return io.result(await runAsync(argv, io));
 }
 
-/** A workbook written by `jxzp import` into `dir` from the sample (signature lines filled) after `edit`. */
+/**
+ * A workbook written by `jxzp import` into `dir` from the sample (signature lines filled) after `edit`; an
+ * earlier one of the same name is replaced (--force).
+ */
 export async function sampleWorkbook(
   dir: string,
   name: string,
@@ -61,7 +69,7 @@ export async function sampleWorkbook(
   const model = join(dir, `${name}.json`);
   writeFileSync(model, JSON.stringify(json));
   const out = join(dir, `${name}.xlsx`);
-  const { code, err } = await cli("import", model, "--out", out);
+  const { code, err } = await cli("import", model, "--out", out, "--force");
   if (code !== 0) throw new Error(err);
   return out;
 }

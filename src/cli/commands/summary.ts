@@ -4,63 +4,20 @@
  * (count, rate, ETA) when it is a terminal; --json prints the summary on stdout and no bar. One bad
  * file never stops the batch: it is listed with its reason.
  */
-import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import type { FileResult } from "../../batch/inspect";
-import { inspectAll } from "../../batch/pool";
+import { collectWorkbookFiles } from "../../batch/collect";
+import { readWorkbookFile } from "../../batch/inspect-file";
+import { inspectAll, jobLimit } from "../../batch/pool";
+import { isOurSummary } from "../../batch/summary-mark";
+import { printable, printableJson } from "../../domain/text-safety";
 import { summaryWorkbook } from "../../batch/summary-workbook";
 import { EXIT, InputError } from "../errors";
 import { STDIO, type CliIo } from "../io";
-import { messagesFor, outputName, writeOutput } from "../write-file";
+import { markSummary } from "../../batch/summary-mark";
+import { checkOutput, messagesFor, outputName, writeOutput } from "../write-file";
 import { checkProfile } from "./compute";
-
-const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(path);
-      return entry.isFile() && isWorkbook(entry.name) ? [path] : [];
-    });
-}
-
-/** "批次/*.xlsx" (wildcards in the last part), a directory (searched recursively) or a file. */
-export function collectFiles(inputs: readonly string[]): string[] {
-  const files = inputs.flatMap((input) => {
-    const name = basename(input);
-    if (/[*?]/.test(name)) {
-      const pattern = new RegExp(
-        `^${name
-          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-          .replace(/\*/g, ".*")
-          .replace(/\?/g, ".")}$`,
-        "i",
-      );
-      let entries: string[];
-      try {
-        entries = readdirSync(dirname(input));
-      } catch {
-        throw new InputError(`${dirname(input)}：目录不存在`);
-      }
-      return entries
-        .filter((entry) => pattern.test(entry) && isWorkbook(entry))
-        .sort()
-        .map((entry) => join(dirname(input), entry));
-    }
-    let stat;
-    try {
-      stat = statSync(input);
-    } catch {
-      throw new InputError(`${input}：文件或目录不存在`);
-    }
-    return stat.isDirectory() ? walk(input) : [input];
-  });
-  return [...new Set(files)];
-}
 
 function progressBar(total: number): { tick(done: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
@@ -100,7 +57,7 @@ export function summaryJson(results: readonly FileResult[]) {
 
 export async function summaryCommand(
   inputs: string[],
-  options: { out?: string; json?: boolean; profile?: string; jobs?: string },
+  options: { out?: string; json?: boolean; profile?: string; jobs?: string; force?: boolean },
   io: CliIo,
 ): Promise<number> {
   const profile = checkProfile(options.profile);
@@ -108,22 +65,41 @@ export async function summaryCommand(
   if (options.out === STDIO && options.json) throw new InputError("--out - 与 --json 不能同时使用：二者都写到标准输出");
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InputError(`--jobs 应为正整数，实际为「${options.jobs}」`);
-  const files = collectFiles(inputs);
-  if (files.length === 0) throw new InputError(`${inputs.join(" ")}：没有找到 .xlsx 文件`);
+  // A folder that cannot be listed, a FIFO named like a workbook: listed as unreadable, never a stop. A
+  // summary jxzp wrote into the folder earlier is not a department's workbook.
+  const collected = collectWorkbookFiles(inputs, {
+    skip: (path) => {
+      const bytes = readWorkbookFile(path);
+      return !("reason" in bytes) && isOurSummary(bytes);
+    },
+  });
+  if (collected.missing.length > 0)
+    throw new InputError(`${collected.missing.map(printable).join("、")}：文件或目录不存在`);
+  const { files } = collected;
+  if (files.length + collected.unreadable.length === 0)
+    throw new InputError(`${printable(inputs.join(" "))}：没有找到 .xlsx 文件`);
+  // The output: never one of the files read, never a file that is not our summary unless --force.
+  const output = options.out
+    ? await checkOutput(options.out, { kind: "summary", inputs: files, force: options.force })
+    : undefined;
 
   const bar = options.json ? { tick: () => undefined, stop: () => undefined } : progressBar(files.length);
-  const results = await inspectAll(files, { jobs, profile: profile?.id, onResult: (_r, done) => bar.tick(done) });
+  const results = [
+    ...collected.unreadable,
+    ...(await inspectAll(files, { jobs, profile: profile?.id, onResult: (_r, done) => bar.tick(done) })),
+  ];
   bar.stop();
 
-  if (options.out) writeOutput(options.out, new Uint8Array(await summaryWorkbook(results).xlsx.writeBuffer()), io);
+  if (output) writeOutput(output, new Uint8Array(await markSummary(summaryWorkbook(results)).xlsx.writeBuffer()), io);
   const json = summaryJson(results);
-  if (options.json) io.out(JSON.stringify(json, null, 2));
+  if (options.json) io.out(printableJson(JSON.stringify(json, null, 2)));
   else {
     messagesFor(
       options.out,
       io,
     )(
       [
+        ...(jobs > jobLimit() ? [`--jobs ${jobs} 超过本机可承受的并行数，实际并行 ${jobLimit()} 个`] : []),
         `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；` +
           `无法读取 ${json.summary.unreadable} 个。`,
         ...(options.out ? [`汇总已写入 ${outputName(options.out)}（工作表：汇总、问题清单、无法读取）`] : []),

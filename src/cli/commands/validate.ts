@@ -2,8 +2,8 @@
 import { SEVERITY_NAMES } from "../../domain/validation";
 import { WorkbookReadError } from "../../workbook/assemble";
 import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../usecases/validate-workbook";
-import { inspectWorkbook } from "../../workbook/xlsx/read";
-import { LIMITS } from "../../batch/guard";
+import { inspectInWorker } from "../../batch/pool";
+import { printable, printableJson } from "../../domain/text-safety";
 import { EXIT, InputError } from "../errors";
 import { table, type CliIo } from "../io";
 import { inputName, readWorkbookInput } from "../read-file";
@@ -32,7 +32,8 @@ export function formatValidation(validation: WorkbookValidation): string {
     lines.push(table(rows));
   }
   if (validation.findings.length === 0) lines.push("", "没有发现问题。");
-  return lines.join("\n");
+  // Cell text is quoted in messages: an escape sequence in a cell must not reach the terminal as one.
+  return printable(lines.join("\n"));
 }
 
 export async function validateCommand(
@@ -44,7 +45,7 @@ export async function validateCommand(
   const bytes = readWorkbookInput(file, "validate", io);
   let validation: WorkbookValidation;
   try {
-    validation = validateWorkbook(await inspectWorkbook(bytes, { maxRows: LIMITS.rows }), profile);
+    validation = validateWorkbook(await inspectInWorker(bytes), profile);
   } catch (error) {
     if (error instanceof WorkbookReadError)
       throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -52,7 +53,7 @@ export async function validateCommand(
   }
   io.out(
     options.json
-      ? JSON.stringify(validationJson(file, validation), null, 2)
+      ? printableJson(JSON.stringify(validationJson(file, validation), null, 2))
       : `${inputName(file)}\n${formatValidation(validation)}`,
   );
   return validation.summary.errors > 0 ? EXIT.dataErrors : EXIT.ok;

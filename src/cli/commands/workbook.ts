@@ -1,34 +1,37 @@
 import { locate, type ContractKey } from "../../domain/contract";
 import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
-import { readWorkbook, WorkbookReadError } from "../../workbook/xlsx/read";
+import { readInWorker } from "../../batch/pool";
+import { WorkbookReadError } from "../../workbook/assemble";
 import { EXIT, InputError } from "../errors";
 import type { CliIo } from "../io";
 import { loadModelFile } from "../load-model";
 import { inputName, readWorkbookInput } from "../read-file";
-import { messagesFor, outputName, writeOutput } from "../write-file";
+import { checkOutput, messagesFor, outputName, writeOutput, type CheckedOutput } from "../write-file";
 import { checkProfile } from "./compute";
 
-async function save(workbook: ReturnType<typeof buildWorkbook>, out: string, io: CliIo): Promise<void> {
-  writeOutput(out, new Uint8Array(await workbook.xlsx.writeBuffer()), io);
+async function save(workbook: ReturnType<typeof buildWorkbook>, output: CheckedOutput, io: CliIo): Promise<void> {
+  writeOutput(output, new Uint8Array(await workbook.xlsx.writeBuffer()), io);
 }
 
-/** jxzp template --out FILE.xlsx: the blank template. */
-export async function templateCommand(options: { out: string }, io: CliIo): Promise<number> {
-  await save(buildWorkbook(), options.out, io);
+/** jxzp template --out FILE.xlsx [--force]: the blank template. */
+export async function templateCommand(options: { out: string; force?: boolean }, io: CliIo): Promise<number> {
+  const output = await checkOutput(options.out, { kind: "template", inputs: [], force: options.force });
+  await save(buildWorkbook(), output, io);
   messagesFor(options.out, io)(`已写入空白模板 ${outputName(options.out)}`);
   return EXIT.ok;
 }
 
-/** jxzp import MODEL.json --out FILE.xlsx: a workbook filled from the model. */
+/** jxzp import MODEL.json --out FILE.xlsx [--force]: a workbook filled from the model. */
 export async function importCommand(
   file: string,
-  options: { out: string; profile?: string },
+  options: { out: string; profile?: string; force?: boolean },
   io: CliIo,
 ): Promise<number> {
   const profile = checkProfile(options.profile);
   const model = loadModelFile(file, "import", io);
+  const output = await checkOutput(options.out, { kind: "workbook", inputs: [file], force: options.force });
   const { workbook, kept } = buildKeepingStatements(model, profile);
-  await save(workbook, options.out, io);
+  await save(workbook, output, io);
   const say = messagesFor(options.out, io);
   say(`已写入 ${outputName(options.out)}`);
   if (kept.length > 0) {
@@ -45,7 +48,7 @@ export async function importCommand(
 export async function exportCommand(file: string, io: CliIo): Promise<number> {
   const bytes = readWorkbookInput(file, "export", io);
   try {
-    const model = await readWorkbook(bytes);
+    const model = await readInWorker(bytes);
     io.out(JSON.stringify(model, null, 2));
     return EXIT.ok;
   } catch (error) {

@@ -349,13 +349,20 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   p(sentence(fill(S.goalActual, { actual: cellField("eval.goal.actual") })));
   prose(report.achievements, labelOf("report.achievements"));
   pFact("noIndicators");
-  const groups = [...new Set(ev.indicators.map((row) => row.level1 ?? "其他指标"))];
+  // The rows of each 一级指标, in the order they first appear: one pass, however many groups.
+  const groups = new Map<string, number[]>();
+  ev.indicators.forEach((row, i) => {
+    const level1 = row.level1 ?? "其他指标";
+    const members = groups.get(level1);
+    if (members) members.push(i);
+    else groups.set(level1, [i]);
+  });
   const CHINESE = ["二", "三", "四", "五", "六", "七", "八", "九", "十"];
-  groups.forEach((level1, g) => {
+  [...groups].forEach(([level1, members], g) => {
     h2(fill(S.headings.indicatorGroup, { n: CHINESE[g] ?? String(g + 2), level1 }));
     let n = 0;
-    ev.indicators.forEach((row, i) => {
-      if ((row.level1 ?? "其他指标") !== level1) return;
+    members.forEach((i) => {
+      const row = ev.indicators[i]!;
       const scored = computation.indicators[i]!;
       const completion =
         (scored.completion.kind === "quantitative"

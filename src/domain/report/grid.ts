@@ -200,7 +200,22 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
         if (r !== a.row || c !== columnNumber(a.column)) covered.add(`${columnLetter(c)}${r}`);
   }
 
-  const lastRow = Math.max(...[...placed.keys()].map((a) => splitAddress(a).row));
+  // One pass over the placed cells (no spread of them into Math.max, no scan per row): the last row, and the
+  // single values right of the official columns by row.
+  let lastRow = 0;
+  const beyondByRow = new Map<number, string[]>();
+  for (const [address, cell] of placed) {
+    const { column, row } = splitAddress(address);
+    if (row > lastRow) lastRow = row;
+    if (columnNumber(column) > columns && cell.single && cell.text !== "") {
+      const texts = beyondByRow.get(row);
+      if (texts) texts.push(cell.text);
+      else beyondByRow.set(row, [cell.text]);
+    }
+  }
+  const headerRows = new Set(bodies.map((b) => b.header));
+  const lastRows = new Set(bodies.filter((b) => b.last >= b.first).map((b) => b.last));
+  const sectionRows = new Set(bodies.map((b) => b.header - 1));
   const rows: Array<Array<GridCell | null>> = [];
   const keepWithNext: boolean[] = [];
   for (let r = 2; r <= lastRow; r++) {
@@ -215,11 +230,8 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       let text = cell?.text ?? "";
       if (c === columns) {
         // Values right of the official columns (e.g. 等次 beside its label) join the last cell's text.
-        const beyond = [...placed].filter(
-          ([a, p]) =>
-            splitAddress(a).row === r && columnNumber(splitAddress(a).column) > columns && p.single && p.text !== "",
-        );
-        if (beyond.length > 0 && text !== "") text = `${text}：${beyond.map(([, p]) => p.text).join(" ")}`;
+        const beyond = beyondByRow.get(r);
+        if (beyond && text !== "") text = `${text}：${beyond.join(" ")}`;
       }
       const span = spans.get(address) ?? { colSpan: 1, rowSpan: 1 };
       const header = cell?.style === "header" || cell?.style === "section";
@@ -228,12 +240,10 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
     }
     // A row with nothing in it and no merge across it (the template's spacer rows) is left out.
     if (row.every((cell) => cell !== null && cell.text === "" && cell.rowSpan === 1)) continue;
-    const sectionAbove = bodies.some((b) => r === b.header - 1 && placed.get(`A${r}`)?.style === "section");
+    const sectionAbove = sectionRows.has(r) && placed.get(`A${r}`)?.style === "section";
     const lastBody = bodies[bodies.length - 1];
     keepWithNext.push(
-      sectionAbove ||
-        bodies.some((b) => r === b.header || (b.last >= b.first && r === b.last)) ||
-        (lastBody !== undefined && r > lastBody.last),
+      sectionAbove || headerRows.has(r) || lastRows.has(r) || (lastBody !== undefined && r > lastBody.last),
     );
     rows.push(row);
   }
