@@ -1,8 +1,9 @@
 /** jxzp import keeps what a published table states in its computed cells, and validation names the difference. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, type Json } from "../support/cli";
+import { cli, sampleWorkbook, type Json } from "../support/cli";
+import { structuralProblems } from "../support/xlsx-structure";
 import { completedSample } from "../../scripts/completed-sample";
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-import-"));
@@ -66,3 +67,43 @@ test("a printed 执行率得分 over a 全年预算数 of 0 is kept, and validat
   expect(onScore).toEqual([]);
   expect(validation.score.provisional).toMatch(/^全年预算数为 0/);
 });
+
+describe("text no cell can hold", () => {
+  test("characters XML refuses and text over 32,767 characters give a workbook that reads back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jxzp-import-text-"));
+    const long = "说".repeat(40_000);
+    const file = await sampleWorkbook(dir, "hostile", (json) => {
+      json.basic.unit = "某某局\uFFFE财务科\u0001";
+      json.report = { ...(json.report ?? {}), duties: long };
+    });
+    expect(structuralProblems(readFileSync(file))).toEqual([]);
+    const back = await cli("export", file, "--json");
+    expect(back.code).toBe(0);
+    const model = JSON.parse(back.out);
+    expect(model.basic.unit).toBe("某某局\uFFFD财务科");
+    expect(model.report.duties).toHaveLength(32_767);
+  });
+});
+
+test("whatever text the cells hold, every XML part written is well-formed (property)", async () => {
+  const { default: fc } = await import("fast-check");
+  const { buildWorkbook } = await import("../../src/workbook/xlsx/write");
+  const { workbookModel } = await import("../../src/domain/model");
+  const base = completedSample();
+  // Any character, with the ones XML refuses and the ones it escapes drawn often.
+  const unit = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 1 }),
+    fc.constantFrom("\u0001", "\u001B", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "<", "&", "]]>", "_x0001_", "\r"),
+  );
+  const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(""));
+  await fc.assert(
+    fc.asyncProperty(text, text, async (name, indicator) => {
+      const json = structuredClone(base);
+      json.basic.unit = name;
+      json.eval.indicators[0].name = indicator;
+      const bytes = new Uint8Array(await buildWorkbook(workbookModel.parse(json)).xlsx.writeBuffer());
+      expect(structuralProblems(bytes)).toEqual([]);
+    }),
+    { numRuns: 25 },
+  );
+}, 120_000);

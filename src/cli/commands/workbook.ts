@@ -1,3 +1,4 @@
+import { CELL_TEXT_MAX } from "../../domain/text-safety";
 import { locate, type ContractKey } from "../../domain/contract";
 import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
 import { readInWorker } from "../../batch/pool";
@@ -22,6 +23,15 @@ export async function templateCommand(options: { out: string; force?: boolean },
 }
 
 /** jxzp import MODEL.json --out FILE.xlsx [--force]: a workbook filled from the model. */
+/** How many texts of the model are longer than a cell holds (the writer cuts them: text-safety.ts). */
+function longTexts(value: unknown): number {
+  if (typeof value === "string") return value.length > CELL_TEXT_MAX ? 1 : 0;
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + longTexts(item), 0);
+  if (value !== null && typeof value === "object" && !("toFixed" in value))
+    return Object.values(value).reduce((n: number, item) => n + longTexts(item), 0);
+  return 0;
+}
+
 export async function importCommand(
   file: string,
   options: { out: string; profile?: string; force?: boolean },
@@ -34,6 +44,8 @@ export async function importCommand(
   await save(workbook, output, io);
   const say = messagesFor(options.out, io);
   say(`已写入 ${outputName(options.out)}`);
+  const long = longTexts(model);
+  if (long > 0) say(`有 ${long} 处文字超过 Excel 单元格 ${CELL_TEXT_MAX} 个字符的上限，写入时已截断`);
   if (kept.length > 0) {
     say(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
     for (const { value, statedText, expectedText, verifiable } of kept) {

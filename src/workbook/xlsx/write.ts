@@ -5,6 +5,7 @@
  * values, not their JXZP formulas: Excel without the add-in could not compute those, and even with it a
  * JXZP formula written into a file calculates only once re-entered (Excel stores add-in calls otherwise).
  */
+import { cellText } from "../../domain/text-safety";
 import ExcelJS from "exceljs";
 import { compute, sheetValues, type Computation, type ComputedValue, type HelperCells } from "../../domain/compute";
 import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry } from "../../domain/contract";
@@ -43,11 +44,15 @@ function isDec(value: unknown): value is Dec {
   return typeof value === "object" && value !== null && typeof (value as Dec).toFixed === "function";
 }
 
-/** A model value as a cell value: decimals as numbers, ISO dates as dates, empty as null. */
+/**
+ * A model value as a cell value: decimals as numbers, ISO dates as dates, empty as null; text made safe
+ * for the file (characters XML refuses replaced, at most Excel's 32,767 characters: text-safety.ts).
+ */
 function cellValue(value: unknown, kind: string): CellValue {
   if (value === null || value === undefined) return null;
   if (isDec(value)) return value.toNumber();
   if (kind === "date" && typeof value === "string") return new Date(`${value}T00:00:00Z`);
+  if (typeof value === "string") return cellText(value);
   return value as CellValue;
 }
 
