@@ -52,7 +52,12 @@ export function sheetsOf(findings: ReadonlyArray<{ readonly sheet: string | null
 }
 
 export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileChoice): WorkbookValidation {
-  const result = validate(workbook.model, { profile, cells: workbook.cells, problems: workbook.problems });
+  const result = validate(workbook.model, {
+    profile,
+    cells: workbook.cells,
+    problems: workbook.problems,
+    fallbacks: workbook.fallbacks,
+  });
   const findings = result.findings.map((finding) => ({ ...finding, ...locateKey(finding.key, workbook.locations) }));
   // 总分 and 等次 are stated when they may be (final or provisional: compute's one definition).
   const { totalStatus } = result.computation;

@@ -6,7 +6,7 @@
  */
 import { CONTRACT, SHEETS, type CellKind, type TableEntry } from "../domain/contract";
 import { FORMULAS, HELPER_COLUMN_KEYS } from "../domain/template";
-import type { CellFact, CellProblem } from "../domain/validation";
+import type { CellFact, CellProblem, NameFallback } from "../domain/validation";
 import { describeModelIssues, formatPath, parseModel } from "../domain/model-errors";
 import type { WorkbookModel } from "../domain/model";
 import { columnLetter, columnNumber, splitAddress } from "../domain/a1";
@@ -90,6 +90,11 @@ export interface AssembledWorkbook {
   readonly cells: readonly CellFact[];
   /** Lenient reads only: cells of the wrong type, left empty in the model. */
   readonly problems: readonly CellProblem[];
+  /**
+   * Cells and triples whose defined name is missing or unusable (#REF!, a sheet that is gone): read where
+   * the template puts them, and said (names.fallback).
+   */
+  readonly fallbacks: readonly NameFallback[];
 }
 
 /** Reading for a model: any problem throws. Reading for validation: a cell of the wrong type is a problem to report. */
@@ -115,17 +120,22 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
   if (problems.length > 0) throw new WorkbookReadError(problems);
 
   const input: Record<string, unknown> = {};
-  const reader: CellReader = { source, where: new Map(), cells: [], problems, lenient: options.lenient ?? false };
+  const { places, fallbacks } = namedPlaces(source);
+  const reader: CellReader = {
+    source,
+    places,
+    where: new Map(),
+    cells: [],
+    problems,
+    lenient: options.lenient ?? false,
+  };
 
   for (const entry of CONTRACT) {
     if (entry.table) {
       setAt(input, entry.key, readTable(reader, entry));
       continue;
     }
-    const location = source.name(entry.name) ?? {
-      sheet: SHEETS[entry.sheet].name,
-      start: entry.address.split(":")[0]!,
-    };
+    const location = places.get(entry.key)!;
     const kind = entry.kind as Exclude<CellKind, "table">;
     if (entry.parts) {
       const { column, row } = splitAddress(location.start);
@@ -171,11 +181,38 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
     if (reader.lenient) parsed = parseModel(input);
   }
   if (!parsed.success || (!reader.lenient && problems.length > 0)) throw new WorkbookReadError(problems);
-  return { model: parsed.data, locations: reader.where, cells: reader.cells, problems: cellProblems };
+  return { model: parsed.data, locations: reader.where, cells: reader.cells, problems: cellProblems, fallbacks };
+}
+
+/**
+ * Where each cell and triple is: its defined name's first cell, or, when the name is missing or unusable
+ * (#REF!, a sheet that is gone), the template's address — read there still, and said (`fallbacks`).
+ */
+function namedPlaces(source: WorkbookSource): {
+  places: ReadonlyMap<string, { sheet: string; start: string }>;
+  fallbacks: NameFallback[];
+} {
+  const places = new Map<string, { sheet: string; start: string }>();
+  const fallbacks: NameFallback[] = [];
+  for (const entry of CONTRACT) {
+    if (entry.table) continue;
+    const named = source.name(entry.name);
+    if (named && source.hasSheet(named.sheet)) {
+      places.set(entry.key, named);
+      continue;
+    }
+    const { key, name, label, address } = entry;
+    const sheet = SHEETS[entry.sheet].name;
+    places.set(key, { sheet, start: address.split(":")[0]! });
+    fallbacks.push({ key, name, label, sheet, address });
+  }
+  return { places, fallbacks };
 }
 
 interface CellReader {
   readonly source: WorkbookSource;
+  /** Each cell's and triple's place, by key (namedPlaces). */
+  readonly places: ReadonlyMap<string, { sheet: string; start: string }>;
   readonly where: Map<string, Located>;
   readonly cells: CellFact[];
   readonly problems: string[];
@@ -255,10 +292,7 @@ function tableRows(
   if (found.totalsRow && Number(b[2]) <= EXCEL_MAX_ROWS) lastRow -= 1; // a 汇总行 is not data
   for (const other of CONTRACT) {
     if (other.table || other.sheet !== entry.sheet) continue;
-    const location = reader.source.name(other.name) ?? {
-      sheet: SHEETS[other.sheet].name,
-      start: other.address.split(":")[0]!,
-    };
+    const location = reader.places.get(other.key)!;
     const at = cell.exec(location.start);
     if (!at || location.sheet !== found.sheet) continue;
     const [row, column] = [Number(at[2]), columnNumber(at[1]!)];

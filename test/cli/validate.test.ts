@@ -1,8 +1,9 @@
 /** jxzp validate on real .xlsx files: the 株洲 sample and deliberately broken variants. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { cli, sampleWorkbook, type Json } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-validate-"));
@@ -138,4 +139,65 @@ test("a 全年预算数 of 0 over money spent: 总分 and 等次 are provisional
   expect(text.split("\n")[2]).toBe("全年预算数为 0，预算执行率不适用：执行率得分无法计算，总分与等次为暂定");
   const complete = JSON.parse((await cli("validate", await workbook("complete"), "--json")).out);
   expect(complete.score.provisional).toBeNull();
+});
+
+describe("a defined name missing or broken: read where the template puts it, and said", () => {
+  const REPAIR = "请在 Excel 中按「安装模板」修复（已填写的内容会保留）";
+  /** The sample workbook with its workbook.xml (where the defined names are) edited. */
+  async function withNames(name: string, edit: (xml: string) => string): Promise<string> {
+    const file = await workbook(name);
+    const parts = unzipSync(readFileSync(file));
+    const before = strFromU8(parts["xl/workbook.xml"]!);
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    parts["xl/workbook.xml"] = strToU8(after);
+    writeFileSync(file, zipSync(parts));
+    return file;
+  }
+  const budgetName = /(<definedName name="自评_全年预算数"[^>]*>)[^<]*(<\/definedName>)/;
+
+  test.each<[string, (xml: string) => string]>([
+    ["#REF! (its cells deleted)", (xml) => xml.replace(budgetName, "$1#REF!$2")],
+    ["deleted", (xml) => xml.replace(budgetName, "")],
+    ["pointing at a sheet that is gone", (xml) => xml.replace(budgetName, "$1&apos;附件9 不存在&apos;!$$D$$4$2")],
+  ])("%s: one warning naming it and the cell read instead; the value is still read", async (what, edit) => {
+    const file = await withNames(`name-${what.replace(/\W+/g, "-")}`, edit);
+    const { code, out } = await cli("validate", file, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.findings.filter((f: Json) => f.rule === "names.fallback")).toEqual([
+      {
+        rule: "names.fallback",
+        severity: "warning",
+        key: "eval.funds.fullYearBudget",
+        sheet: "附件2 自评表",
+        cell: "D4",
+        message: `名称「自评_全年预算数」（全年预算数）缺失或已失效：已按模板位置「附件2 自评表」D4 读取。${REPAIR}`,
+      },
+    ]);
+    // 全年预算数 was read: the same score, nothing provisional, no other finding than the 株洲 ones.
+    expect(json).toMatchObject({
+      summary: { errors: 0, warnings: 2, infos: 6 },
+      score: { total: "98.00", grade: "优" },
+    });
+    expect(json.score.provisional).toBeNull();
+  });
+
+  test("none of our names at all: one summary note, and the workbook still reads", async () => {
+    const file = await withNames("no-names", (xml) => xml.replace(/<definedNames>.*<\/definedNames>/s, ""));
+    const { code, out } = await cli("validate", file, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const notes = json.findings.filter((f: Json) => f.rule === "names.fallback");
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toMatch(
+      /^工作簿中没有绩效自评助手的名称（\d+ 个均缺失或已失效）：已按模板位置读取全部单元格/,
+    );
+    expect(json).toMatchObject({
+      summary: { errors: 0, warnings: 2, infos: 6 },
+      score: { total: "98.00", grade: "优" },
+    });
+    const text = (await cli("validate", file)).out;
+    expect(text).toMatch(/ {2}警告 {2}B2 +names\.fallback {2}工作簿中没有绩效自评助手的名称/);
+  });
 });

@@ -59,6 +59,20 @@ export interface CellProblem {
   readonly message: string;
 }
 
+/**
+ * A cell or triple whose defined name is missing or unusable (#REF!, a sheet that is gone): the adapter
+ * read it where the template puts it.
+ */
+export interface NameFallback {
+  readonly key: string;
+  /** The workbook's defined name, e.g. 自评_全年预算数. */
+  readonly name: string;
+  readonly label: string;
+  /** The place read instead: the template's sheet and address (a range for a triple). */
+  readonly sheet: string;
+  readonly address: string;
+}
+
 export interface RuleContext {
   readonly model: WorkbookModel;
   readonly computation: Computation;
@@ -67,13 +81,22 @@ export interface RuleContext {
   readonly year: number | null;
   readonly cells: readonly CellFact[];
   readonly problems: readonly CellProblem[];
+  /** Cells read where the template puts them, their defined name missing or unusable (names.fallback). */
+  readonly fallbacks: readonly NameFallback[];
   /** Every computed cell the workbook states a value for, compared with the computation (published.ts). */
   readonly published: readonly PublishedValue[];
 }
 
-/** Only a warning can be explained (已说明的提示) and so stop counting; an error must be corrected. */
-export const canExplain = (finding: Pick<Finding, "severity">): boolean => finding.severity === "warning";
-export const CANNOT_EXPLAIN = "只有警告可以说明；错误须更正";
+/** Warnings that ask for a repair (安装模板), not for a reason: they cannot be explained away. */
+const REPAIRS: ReadonlySet<string> = new Set(["names.fallback"]);
+
+/**
+ * Only a warning can be explained (已说明的提示) and so stop counting; an error must be corrected, and a
+ * broken name repaired.
+ */
+export const canExplain = (finding: Pick<Finding, "severity" | "rule">): boolean =>
+  finding.severity === "warning" && !REPAIRS.has(finding.rule);
+export const CANNOT_EXPLAIN = "只有警告可以说明；错误须更正，失效的名称须按「安装模板」修复";
 
 export type Draft = Omit<Finding, "rule" | "severity" | "acknowledged">;
 

@@ -11,6 +11,7 @@ import { crossRules, overrunRules, yearRules } from "./rules/cross";
 import { evidenceRules } from "./rules/evidence";
 import { formatRules } from "./rules/format";
 import { fundsRules } from "./rules/funds";
+import { nameRules } from "./rules/names";
 import { plausibilityRules } from "./rules/plausibility";
 import { recomputedRules } from "./rules/recomputed";
 import { requiredRules } from "./rules/required";
@@ -25,13 +26,18 @@ import {
   type CellFact,
   type CellProblem,
   type Finding,
+  type NameFallback,
   type Rule,
   type RuleContext,
   type Severity,
 } from "./types";
 
-/** The catalogue, in the order findings are listed: 附件1 first, then 附件2, then the cells themselves. */
+/**
+ * The catalogue, in the order findings are listed: where the cells were read first, then 附件1, then 附件2,
+ * then the cells themselves.
+ */
 export const RULES: readonly Rule[] = [
+  ...nameRules,
   ...requiredRules,
   ...formatRules,
   ...yearRules,
@@ -52,6 +58,8 @@ export interface ValidationOptions {
   readonly profile?: ProfileChoice;
   readonly cells?: readonly CellFact[];
   readonly problems?: readonly CellProblem[];
+  /** Cells read where the template puts them, their defined name missing or unusable. */
+  readonly fallbacks?: readonly NameFallback[];
 }
 
 export interface ValidationSummary {
@@ -80,6 +88,7 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
     year: model.basic.year ?? model.eval.year,
     cells: options.cells ?? [],
     problems: options.problems ?? [],
+    fallbacks: options.fallbacks ?? [],
   };
 
   const findings: Finding[] = [];

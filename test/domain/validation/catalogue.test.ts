@@ -4,13 +4,16 @@
  * passing case, the same small model with the slip corrected, that does not. A rule added to or removed
  * from the catalogue without its cases here fails the completeness test.
  */
+import { NAMED_ENTRIES, SHEETS } from "../../../src/domain/contract";
 import { workbookModel, type WorkbookModelInput } from "../../../src/domain/model";
 import {
+  canExplain,
   RULES,
   severitiesOf,
   severityUnder,
   validate,
   type CellFact,
+  type NameFallback,
   type ValidationOptions,
   type ValidationResult,
 } from "../../../src/domain/validation";
@@ -187,12 +190,26 @@ const cell = (over: Partial<CellFact> & Pick<CellFact, "key" | "kind">): CellFac
 const CONTROL_RATE_FORMULA = '=IF(N(基础_编制数)=0,"不适用",ROUND(基础_实际在职人数/基础_编制数,4))';
 const EXECUTION_RATE_FORMULA = '=IF(N(自评_全年预算数)=0,"不适用",ROUND(自评_全年执行数/自评_全年预算数,4))';
 const cells = (...list: CellFact[]): ValidationOptions => ({ cells: list });
+/** The defined name of a contract cell, missing or broken: read where the template puts it. */
+const fallback = (key: string): NameFallback => {
+  const entry = NAMED_ENTRIES.find((e) => e.key === key)!;
+  return { key, name: entry.name, label: entry.label, sheet: SHEETS[entry.sheet].name, address: entry.address };
+};
 
 const CASES: Record<string, Case> = {
   "review.profile": {
     failing: variant((m) => (m.review.profile = "某某口径")),
     passing: variant((m) => (m.review.profile = "预算管理一体化平台")),
     message: "评分口径「某某口径」不认识，按“全国通用”校验（可选：全国通用、预算管理一体化平台）",
+  },
+
+  // Names
+  "names.fallback": {
+    failing: variant(() => {}, { fallbacks: [fallback("eval.funds.fullYearBudget")] }),
+    passing: variant(() => {}, { fallbacks: [] }),
+    message:
+      "名称「自评_全年预算数」（全年预算数）缺失或已失效：已按模板位置「附件2 自评表」D4 读取。" +
+      "请在 Excel 中按「安装模板」修复（已填写的内容会保留）",
   },
 
   // Required
@@ -603,6 +620,7 @@ describe.each(Object.entries(CASES))("%s", (id, { failing, passing, message }) =
 
 /** Rules whose message states numbers: they hand them over as params too, each one as the message shows it. */
 const WITH_NUMBERS = [
+  "names.fallback",
   "sum.totalMissing",
   "overrun.publicFunds",
   "year.filledDuring",
@@ -648,6 +666,51 @@ test.each(WITH_NUMBERS)("%s carries its message's numbers as params", (id) => {
     expect(values.length).toBeGreaterThan(0);
     for (const value of values) expect(finding.message).toContain(String(value));
   }
+});
+
+describe("names.fallback: one cause, one finding", () => {
+  const findings = (keys: readonly string[]) =>
+    findingsOf("names.fallback", variant(() => {}, { fallbacks: keys.map(fallback) })());
+
+  test("several names missing: one finding listing each name and the cell read instead, on the first", () => {
+    const found = findings(["basic.staff.authorized", "basic.threePublic.total", "eval.funds.fullYearBudget"]);
+    expect(found.map((f) => [f.key, f.message, f.params])).toEqual([
+      [
+        "basic.staff.authorized",
+        "3 个名称缺失或已失效，已按模板位置读取：「基础_编制数」（编制数）→「附件1 基础数据表」B5；" +
+          `「${fallback("basic.threePublic.total").name}」（${fallback("basic.threePublic.total").label}）` +
+          "→「附件1 基础数据表」B7:D7；「自评_全年预算数」（全年预算数）→「附件2 自评表」D4。" +
+          "请在 Excel 中按「安装模板」修复（已填写的内容会保留）",
+        { count: 3 },
+      ],
+    ]);
+  });
+
+  test("more than ten: the first ten listed, then ……", () => {
+    const [found] = findings(NAMED_ENTRIES.slice(0, 12).map((e) => e.key));
+    expect(found!.message).toMatch(/^12 个名称缺失或已失效/);
+    expect(found!.message.split("→")).toHaveLength(11);
+    expect(found!.message).toContain(`……。请在 Excel 中按「安装模板」修复`);
+  });
+
+  test("none of our names at all (an old template, a file written without names): one summary note", () => {
+    const found = findings(NAMED_ENTRIES.map((e) => e.key));
+    expect(found.map((f) => f.message)).toEqual([
+      `工作簿中没有绩效自评助手的名称（${NAMED_ENTRIES.length} 个均缺失或已失效）：已按模板位置读取全部单元格，` +
+        "若行列与模板不同，读到的值可能不对。请在 Excel 中按「安装模板」修复（已填写的内容会保留）",
+    ]);
+  });
+
+  test("a repair, not a reason: it cannot be explained in 已说明的提示", () => {
+    const [found] = findings(["eval.funds.fullYearBudget"]);
+    expect(found!.severity).toBe("warning");
+    expect(canExplain(found!)).toBe(false);
+    const model = base();
+    model.review.acknowledgements = [{ rule: "names.fallback", reason: "以后再装", key: null }];
+    const result = validate(workbookModel.parse(model), { fallbacks: [fallback("eval.funds.fullYearBudget")] });
+    expect(result.findings.find((f) => f.rule === "names.fallback")!.acknowledged).toBeUndefined();
+    expect(result.summary.warnings).toBe(1);
+  });
 });
 
 test("a rule whose severity the 评分口径 decides: score inflation is a warning on the platform, an info nationally", () => {
