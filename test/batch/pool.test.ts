@@ -81,7 +81,7 @@ test("jobs is capped at the CPU count (and memory); --jobs 100 starts no more wo
   const results = await inspectAll(files, { jobs: 100, startWorker: scripted });
   expect(started).toBe(jobLimit());
   expect(reasons(results)).toEqual(files.map((_f, i) => `ok ok-${i}`));
-  expect(WORKER_LIMITS).toEqual({ heapMb: 512, timeoutMs: 60000 });
+  expect(WORKER_LIMITS).toEqual({ heapMb: 2048, timeoutMs: 60000 });
 });
 
 test("a single-file read on a worker is bounded the same way", async () => {
