@@ -141,12 +141,16 @@ function oneCausePerCell(findings: readonly Finding[]): Finding[] {
   const recomputed = new Set(findings.filter((f) => f.rule.startsWith("recomputed.")).map((f) => f.key));
   // An amount typed in 元 makes it look over budget and out of line with 附件2 too: unit.yuan says why.
   const inYuan = new Set(findings.filter((f) => f.rule === "unit.yuan").map((f) => f.key));
+  // A cell holding the wrong type (a date in 年度, 1387.53元 in an amount) is not empty: type.cell says what it
+  // holds, and 未填写 would be false.
+  const mistyped = new Set(findings.filter((f) => f.rule === "type.cell").map((f) => f.key));
   const fixes = new Map(
     findings.filter((f) => f.rule === "slip.overwritten" && f.fix).map((f) => [f.key, f.fix!] as const),
   );
   return findings
     .filter((f) => !(f.rule === "slip.overwritten" && recomputed.has(f.key)))
     .filter((f) => !((f.rule.startsWith("overrun.") || f.rule.startsWith("cross.")) && inYuan.has(f.key)))
+    .filter((f) => !(f.rule.startsWith("required.") && mistyped.has(f.key)))
     .map((f) => (f.rule.startsWith("recomputed.") && !f.fix && fixes.has(f.key) ? { ...f, fix: fixes.get(f.key) } : f));
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { validate, workbookModel, type Finding, type ValidationOptions } from "../../../src/domain";
 import { describesResult, saysNothing } from "../../../src/domain/validation/rules/evidence";
 import { clause, quoted } from "../../../src/domain/validation/text";
-import { SAMPLE_PATH } from "../../support/model-inputs";
+import { loadSample, SAMPLE_PATH } from "../../support/model-inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
 type Json = Record<string, any>;
@@ -689,4 +689,16 @@ test("one cause, one finding: 公用经费 typed in 元 is unit.yuan, not also a
     .findings.filter((f) => f.key === "basic.publicFunds.total.final")
     .map((f) => f.rule);
   expect(rules).toEqual(["unit.yuan"]);
+});
+
+test("a cell of the wrong type is not also reported as empty (one cause, one finding)", () => {
+  const model = loadSample();
+  const result = validate(
+    { ...model, basic: { ...model.basic, year: null } },
+    {
+      problems: [{ key: "basic.year", message: "年度：应为年份（四位整数），实际为「2024-05-01」" }],
+    },
+  );
+  const onYear = result.findings.filter((f) => f.key === "basic.year").map((f) => f.rule);
+  expect(onYear).toEqual(["type.cell"]);
 });
