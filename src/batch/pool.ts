@@ -12,7 +12,7 @@
  *
  * `jobs` workers each take the next file as they finish one, so a slow file never holds up the rest;
  * results come back in the files' order, and `onResult` hears of each as it is done. `jobs` is capped at
- * jobLimit(): the CPU count, and what memory allows for workers that may each fill their heap.
+ * jobLimit(): the CPU count, and what memory allows at a realistic budget a worker.
  *
  * Single-file commands (validate, export, report, verify) read on a worker too: inspectInWorker and
  * readInWorker, the same caps, the model assembled in this thread from the cells the worker read.
@@ -37,7 +37,7 @@ export interface WorkerLimits {
 /**
  * 2 GB, not less: V8 sizes its collector to the cap, and at 512 MB a worker spent a third of its time
  * collecting (24 ms a workbook against 16 ms; measured over 150 workbooks). A workbook within the guard's
- * limits uses a few tens of MB; the cap is for the hostile one, and jobLimit() counts it against memory.
+ * limits uses a few tens of MB; the cap is for the hostile one.
  */
 export const WORKER_LIMITS = { heapMb: 2048, timeoutMs: 60_000 } as const satisfies Required<WorkerLimits>;
 
@@ -60,16 +60,19 @@ export interface Reply {
   readonly answer: { result: FileResult } | { recording: SourceRecording } | { problems: string[] };
 }
 
-/** Memory a worker may take beyond its heap cap (young generation, code, buffers), in MB. */
-const WORKER_OVERHEAD_MB = 128;
+/**
+ * Memory a worker is budgeted, in MB: what a real workbook takes (the guard caps what a file may expand
+ * to, 40 MB) with room to spare, not the heap cap (which is there for the hostile file, one at a time).
+ */
+const WORKER_BUDGET_MB = 512;
 
 /**
  * The most workers worth running: no more than the CPUs (a read is CPU-bound; more only waits and
- * takes memory: --jobs 100 once took 7.7 GB), and no more than half the machine's memory allows for
- * workers that each fill their heap.
+ * takes memory: --jobs 100 once took 7.7 GB), and no more than half the machine's memory allows at
+ * `budgetMb` a worker.
  */
-export function jobLimit(heapMb: number = WORKER_LIMITS.heapMb): number {
-  const byMemory = Math.floor(totalmem() / 2 / ((heapMb + WORKER_OVERHEAD_MB) * 1024 * 1024));
+export function jobLimit(budgetMb: number = WORKER_BUDGET_MB): number {
+  const byMemory = Math.floor(totalmem() / 2 / (budgetMb * 1024 * 1024));
   return Math.max(1, Math.min(availableParallelism(), byMemory));
 }
 
@@ -178,7 +181,7 @@ export async function inspectAll(files: readonly string[], options: PoolOptions)
     done += 1;
     options.onResult?.(result, done);
   };
-  const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, files.length, jobLimit(limits.heapMb)));
+  const jobs = Math.max(1, Math.min(Math.floor(options.jobs) || 1, files.length, jobLimit()));
   const slots = Array.from({ length: jobs }, () => new Slot(options.startWorker ?? startBatchWorker, limits));
   let next = 0;
   try {

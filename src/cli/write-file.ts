@@ -19,9 +19,11 @@
 import {
   closeSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   statSync,
@@ -30,6 +32,7 @@ import {
   writeSync,
   type BigIntStats,
 } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { LIMITS, refuseWorkbook } from "../batch/guard";
@@ -157,12 +160,42 @@ async function refusal(out: string, kind: OutputKind): Promise<string | null> {
       if (content.kind !== "docx") return other;
       try {
         await reportFingerprint(bytes);
-        return null;
       } catch {
         return other;
       }
+      return savedSince(out, bytes);
     case "summary":
-      return isOurSummary(bytes) ? null : other;
+      return isOurSummary(bytes) ? savedSince(out, bytes) : other;
+  }
+}
+
+/**
+ * Whether a report or summary jxzp wrote was saved again since (Word, WPS or Excel update the modified time
+ * in docProps/core.xml; we write it equal to the created time): the user may have added to it, so it is not
+ * ours to replace without --force.
+ */
+function savedSince(out: string, bytes: Uint8Array): string | null {
+  let core: string;
+  try {
+    const part = unzipSync(bytes, { filter: (file) => file.name === "docProps/core.xml" })["docProps/core.xml"];
+    if (!part) return null;
+    core = strFromU8(part);
+  } catch {
+    return null;
+  }
+  const time = (tag: string) => Date.parse(new RegExp(`<dcterms:${tag}[^>]*>([^<]+)<`).exec(core)?.[1] ?? "");
+  const [created, modified] = [time("created"), time("modified")];
+  if (Number.isNaN(created) || Number.isNaN(modified) || modified - created < 60_000) return null;
+  return `${out} 已存在，生成后又被修改保存过（${new Date(modified).toLocaleString("zh-CN")}），其中可能有您添加的内容`;
+}
+
+/** Where a symbolic link that points at nothing yet points; undefined for anything else. */
+function danglingTarget(out: string): string | undefined {
+  try {
+    if (!lstatSync(out).isSymbolicLink()) return undefined;
+    return resolve(dirname(out), readlinkSync(out));
+  } catch {
+    return undefined;
   }
 }
 
@@ -173,7 +206,8 @@ async function refusal(out: string, kind: OutputKind): Promise<string | null> {
 export async function checkOutput(out: string, rules: OutputRules): Promise<CheckedOutput> {
   if (out === STDIO) return { out, target: STDIO, mode: "stdout", existing: null };
   const existing = statOf(out);
-  if (!existing) return { out, target: out, mode: "file", existing: null };
+  // A symbolic link whose file does not exist yet: the file is written where it points, the link stays.
+  if (!existing) return { out, target: danglingTarget(out) ?? out, mode: "file", existing: null };
   if (existing.isDirectory()) throw new InputError(`${out}：是目录，不能写入文件`);
   refuseInput(out, existing, rules.inputs);
   if (!existing.isFile()) return { out, target: out, mode: "device", existing };
@@ -213,7 +247,8 @@ function writeError(out: string, error: unknown, existed: boolean): InputError {
 
 /** A temporary name beside `target`, hidden on Unix, unique to this process and call. */
 export const temporaryName = (target: string): string =>
-  join(dirname(target), `.${basename(target)}.jxzp-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  // The name's first 32 characters only: a long output name must not fail for its temporary file's sake.
+  join(dirname(target), `.${basename(target).slice(0, 32)}.jxzp-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
 
 /** Writes `bytes` to the checked output: standard output, a device, or a file replaced in one rename. */
 export function writeOutput(output: CheckedOutput, bytes: Uint8Array, io: CliIo): void {

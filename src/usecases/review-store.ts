@@ -21,6 +21,7 @@ export interface ReviewStore {
 
 function createStore(host: WorkbookHost): ReviewStore {
   let state: ReviewState = { status: "idle" };
+  let runs = 0;
   const listeners = new Set<() => void>();
   const set = (next: ReviewState) => {
     state = next;
@@ -33,14 +34,16 @@ function createStore(host: WorkbookHost): ReviewStore {
       return () => listeners.delete(listener);
     },
     async run(profile) {
+      // Only the latest run may speak: a slow earlier one (another file, another profile) is dropped.
+      const mine = ++runs;
       set({ status: "working" });
       try {
         const validation = validateWorkbook(await host.read(), profile);
-        set({ status: "done", validation, profile });
+        if (mine === runs) set({ status: "done", validation, profile });
       } catch (error) {
         const message =
           error instanceof WorkbookReadError ? error.problems.join("\n") : `校验失败：${(error as Error).message}`;
-        set({ status: "failed", message });
+        if (mine === runs) set({ status: "failed", message });
       }
     },
   };

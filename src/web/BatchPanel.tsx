@@ -100,14 +100,18 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
   });
   const [notice, setNotice] = useState<string | null>(null);
   const stop = useRef(false);
+  const running = useRef(false);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
   async function start(chosen: BatchFile[]) {
-    const files = chosen.filter((f) => isWorkbookName(f.name) || f.size === 0);
+    // One batch at a time: a drop while one runs is ignored (the buttons are disabled meanwhile).
+    if (running.current) return;
+    const files = chosen.filter((f) => isWorkbookName(f.name) || f.refused);
     setNotice(files.length === 0 ? text.noWorkbooks : null);
     if (files.length === 0) return;
     stop.current = false;
+    running.current = true;
     const progress = { done: 0, total: files.length, started: Date.now() };
     setState({ kind: "running", progress });
     const results = await runBatch(files, engine, {
@@ -115,6 +119,7 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
       stopped: () => stop.current,
       onResult: (done) => setState({ kind: "running", progress: { ...progress, done } }),
     });
+    running.current = false;
     setState({ kind: "done", results, stopped: stop.current });
   }
 

@@ -11,6 +11,8 @@ export interface BatchFile {
   /** The name shown in the summary: the path inside the chosen folder, or the file's name. */
   readonly name: string;
   readonly size: number;
+  /** A file or folder the browser refused to read: listed as unreadable whatever its name. */
+  readonly refused?: boolean;
   bytes(): Promise<ArrayBuffer>;
 }
 
@@ -57,7 +59,7 @@ export async function droppedFiles(items: DataTransferItemList): Promise<BatchFi
     } catch (error) {
       // A file or folder the browser will not read is listed as unreadable, like any other bad file.
       const reason = `无法读取（${(error as Error).message || "浏览器拒绝访问"}）`;
-      found.push({ name: path + entry.name, size: 0, bytes: () => Promise.reject(new Error(reason)) });
+      found.push({ name: path + entry.name, size: 0, refused: true, bytes: () => Promise.reject(new Error(reason)) });
     }
   }
   async function visit(entry: FileSystemEntry, path: string): Promise<void> {

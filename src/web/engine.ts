@@ -129,7 +129,9 @@ export function createEngine(options: { workers: number; timeoutMs?: number }): 
     starting ??= (async () => {
       try {
         for (let i = 0; i < options.workers; i++) slots.push(new Slot(timeoutMs));
-        const loaded = await Promise.all(slots.map((slot) => slot.ready));
+        // A worker that neither loads nor fails within 10 s is as good as refused.
+        const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000));
+        const loaded = await Promise.all(slots.map((slot) => Promise.race([slot.ready, late])));
         if (loaded.every(Boolean)) return (mode = "worker");
       } catch {
         // new Worker throws on file:// in Chromium: the page runs the tasks itself.

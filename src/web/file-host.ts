@@ -55,10 +55,19 @@ export function createFileHost(
     if (!opened) throw new Error("请先打开工作簿");
     return opened;
   };
-  async function change(apply: (edit: Editor, bytes: Uint8Array) => Uint8Array, line: string) {
-    const file = need();
-    const edit = await options.loadEditor();
-    set({ ...file, current: apply(edit, file.current), changes: [...file.changes, line] });
+  // Changes run one after another, each on the copy as the previous one left it, and only on the file they
+  // were asked for: a change that finishes after another file was opened is dropped.
+  let queue: Promise<void> = Promise.resolve();
+  function change(apply: (edit: Editor, bytes: Uint8Array) => Uint8Array, line: string): Promise<void> {
+    const { id } = need();
+    const next = queue.then(async () => {
+      const edit = await options.loadEditor();
+      const file = opened;
+      if (!file || file.id !== id) throw new Error("已打开另一个工作簿，这项修改未写入");
+      set({ ...file, current: apply(edit, file.current), changes: [...file.changes, line] });
+    });
+    queue = next.catch(() => undefined);
+    return next;
   }
 
   return {

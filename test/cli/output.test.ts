@@ -5,6 +5,7 @@
  * so a write that fails half-way leaves the old file byte for byte and no temporary file behind.
  */
 import {
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -241,5 +242,45 @@ describe("a write that fails half-way leaves the old file as it was and no tempo
     expect((await cliWith({ writeBytes: diskFull }, "template", "--out", fresh)).code).toBe(2);
     expect(readdirSync(outDir)).toEqual(["汇总.xlsx"]);
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe("after review", () => {
+  test("a report saved again since jxzp wrote it (Word updates its modified time) needs --force", async () => {
+    const dir = folder();
+    const file = await sampleWorkbook(dir, "单位");
+    const docx = join(dir, "报告.docx");
+    expect((await cli("report", file, "--out", docx, "--draft")).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    const later = core.replace(
+      /(<dcterms:modified[^>]*>)[^<]+</,
+      (_m, open: string) => `${open}${new Date(Date.now() + 3_600_000).toISOString()}<`,
+    );
+    zip.file("docProps/core.xml", later);
+    writeFileSync(docx, await zip.generateAsync({ type: "nodebuffer" }));
+    const saved = readFileSync(docx);
+    const refused = await cli("report", file, "--out", docx, "--draft");
+    expect([refused.code, refused.err]).toEqual([2, expect.stringContaining("生成后又被修改保存过")]);
+    expect(readFileSync(docx).equals(saved)).toBe(true);
+    expect((await cli("report", file, "--out", docx, "--draft", "--force")).code).toBe(0);
+  });
+
+  test("a long output name is written (the temporary name does not grow past the file system's limit)", async () => {
+    const dir = folder();
+    const out = join(dir, `${"甲".repeat(80)}.xlsx`);
+    expect((await cli("template", "--out", out)).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("a symbolic link that points at nothing yet stays a link, and its file is written", async () => {
+    const dir = folder();
+    const target = join(dir, "真正的模板.xlsx");
+    const link = join(dir, "模板.xlsx");
+    symlinkSync(target, link);
+    expect((await cli("template", "--out", link)).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(target)).toBe(true);
   });
 });

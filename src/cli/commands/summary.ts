@@ -99,7 +99,9 @@ export async function summaryCommand(
       io,
     )(
       [
-        ...(jobs > jobLimit() ? [`--jobs ${jobs} 超过本机可承受的并行数，实际并行 ${jobLimit()} 个`] : []),
+        ...(options.jobs !== undefined && jobs > jobLimit()
+          ? [`--jobs ${jobs} 超过本机可承受的并行数，实际并行 ${jobLimit()} 个`]
+          : []),
         `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；` +
           `无法读取 ${json.summary.unreadable} 个。`,
         ...(options.out ? [`汇总已写入 ${outputName(options.out)}（工作表：汇总、问题清单、无法读取）`] : []),
