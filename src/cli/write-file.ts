@@ -218,6 +218,31 @@ export async function checkOutput(out: string, rules: OutputRules): Promise<Chec
   return { out, target: realOf(out), mode: "file", existing };
 }
 
+/**
+ * renameSync, retried on Windows for about 2 s while another program holds the new file or the old one
+ * (Defender, the search indexer and OneDrive open fresh files briefly: EPERM, EACCES or EBUSY), as
+ * graceful-fs does. Elsewhere a rename over a file is atomic and never waits on a reader.
+ */
+export function renameWithRetry(
+  from: string,
+  to: string,
+  rename: (from: string, to: string) => void = renameSync,
+  platform: NodeJS.Platform = process.platform,
+): void {
+  const transient = new Set(["EPERM", "EACCES", "EBUSY"]);
+  const waits = platform === "win32" ? [10, 20, 50, 100, 200, 400, 600, 600] : [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (attempt >= waits.length || !transient.has(code)) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, waits[attempt]);
+    }
+  }
+}
+
 /** Writes all of `bytes` to `fd` (the default of CliIo.writeBytes). */
 function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
@@ -280,7 +305,7 @@ export function writeOutput(output: CheckedOutput, bytes: Uint8Array, io: CliIo)
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, target);
+    renameWithRetry(temp, target);
     temp = undefined;
   } catch (error) {
     if (fd !== undefined) {

@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { isOurSummary } from "../../src/batch/summary-mark";
+import { renameWithRetry } from "../../src/cli/write-file";
 import { cli, cliWith, sampleWorkbook } from "../support/cli";
 import { SAMPLE_PATH } from "../support/model-inputs";
 
@@ -282,5 +283,36 @@ describe("after review", () => {
     expect((await cli("template", "--out", link)).code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe("renaming into place on Windows", () => {
+  const busy = (times: number, code = "EPERM") => {
+    let calls = 0;
+    return {
+      rename: () => {
+        calls += 1;
+        if (calls <= times) throw Object.assign(new Error(code), { code });
+      },
+      calls: () => calls,
+    };
+  };
+
+  test("a file held briefly by another program (EPERM, EBUSY) is retried until it is free", () => {
+    const held = busy(3);
+    renameWithRetry("a", "b", held.rename, "win32");
+    expect(held.calls()).toBe(4);
+  });
+
+  test("a file held for good fails after the retries; other errors and other systems fail at once", () => {
+    const forever = busy(100, "EBUSY");
+    expect(() => renameWithRetry("a", "b", forever.rename, "win32")).toThrow("EBUSY");
+    expect(forever.calls()).toBe(9);
+    const full = busy(1, "ENOSPC");
+    expect(() => renameWithRetry("a", "b", full.rename, "win32")).toThrow("ENOSPC");
+    expect(full.calls()).toBe(1);
+    const linux = busy(1);
+    expect(() => renameWithRetry("a", "b", linux.rename, "linux")).toThrow("EPERM");
+    expect(linux.calls()).toBe(1);
   });
 });
