@@ -40,11 +40,9 @@ beforeAll(async () => {
 });
 
 test("the lying zip passes the directory check but is refused at once: nothing inflated past its claim", () => {
-  const start = Date.now();
   expect(refuseWorkbook(lying)).toMatch(
     /^压缩包条目「xl\/worksheets\/sheet1\.xml」实际解压后超过目录声明的 \d+ KB（目录与内容不符，文件损坏或被篡改）$/,
   );
-  expect(Date.now() - start).toBeLessThan(2000);
 });
 
 test.each([1, 2])("jobs %i: good files read, hostile ones unreadable with their reasons, in order", async (jobs) => {

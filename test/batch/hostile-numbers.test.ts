@@ -27,10 +27,11 @@ const numberText = fc.oneof(
   fc.stringMatching(/^[\d.eE+\- ]{0,60}$/),
 );
 
-test("no text gives Infinity, NaN or a number out of bounds, and none takes long", () => {
+// No timings here (they flake on a busy machine): a pathological parse (the 38 s of `1e50000000`) would
+// run these thousands of cases far past the test's time limit.
+test("no text gives Infinity, NaN or a number out of bounds", () => {
   fc.assert(
     fc.property(numberText, (text) => {
-      const start = performance.now();
       const dec = toDec(text);
       expect(bounded(dec)).toBe(true);
       expect(isDecimalText(text)).toBe(dec !== null);
@@ -42,7 +43,6 @@ test("no text gives Infinity, NaN or a number out of bounds, and none takes long
       } else {
         for (const issue of parsed.error.issues) expect(issue.message.length).toBeLessThan(200);
       }
-      expect(performance.now() - start).toBeLessThan(100);
     }),
     { numRuns: 2000 },
   );
@@ -80,11 +80,9 @@ const CASES: ReadonlyArray<readonly [string, string | null]> = [
 
 const label = (text: string) => (text.length > 40 ? `${text.slice(0, 20)}…（${text.length} 个字符）` : text);
 test.each(CASES.map(([text, problem]) => [label(text), text, problem] as const))("%s", (_label, text, problem) => {
-  const start = performance.now();
   const read = readDecimal(text);
   expect(isDecimalText(text)).toBe(problem === null);
   expect("problem" in read ? read.problem : null).toBe(problem);
-  expect(performance.now() - start).toBeLessThan(200);
 });
 
 test("an absurd amount is a finding naming the value, briefly; a huge text is quoted in 40 characters", () => {

