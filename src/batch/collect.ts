@@ -14,7 +14,7 @@
  */
 import { readdirSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { unreadable, type Unreadable } from "./results";
+import { isWorkbookName, unreadable, type Unreadable } from "./results";
 
 export interface Collected {
   /** Regular files to read, in order: each input's in turn, names sorted, no path twice. */
@@ -24,8 +24,6 @@ export interface Collected {
   /** Inputs that do not exist (a folder of a wildcard included). */
   readonly missing: string[];
 }
-
-const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$");
 
 /** How deep a folder search goes: far beyond any real 收件 folder, short of a pathological tree. */
 const MAX_DEPTH = 32;

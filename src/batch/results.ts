@@ -33,3 +33,9 @@ export interface Unreadable {
 export type FileResult = SummaryRow | Unreadable;
 
 export const unreadable = (file: string, reason: string): Unreadable => ({ file, status: "unreadable", reason });
+
+/**
+ * Whether a file (a name, or a path inside a chosen folder) is one a batch reads: an .xlsx that is not
+ * Excel's lock file (~$名称.xlsx, left beside a workbook someone has open). The CLI's collection and the page.
+ */
+export const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !/(^|[\\/])~\$/.test(name);

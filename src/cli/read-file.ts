@@ -9,6 +9,7 @@ import { LIMITS, refuseWorkbook } from "../batch/guard";
 import { InputError } from "./errors";
 import { STDIO, type CliIo } from "./io";
 import { isA, isText, sniff, type Content } from "./sniff";
+import type { WorkbookReadError } from "../workbook/assemble";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -102,8 +103,7 @@ export function readWorkbookInput(file: string, command: string, io: CliIo): Uin
   const bytes = readInput(file, io);
   const content = sniff(bytes);
   if (content.kind !== "xlsx") throw new InputError(notWorkbook(file, content, command, bytes));
-  const refusal = refuseWorkbook(bytes);
-  if (refusal) throw new InputError(`${inputName(file)}：${refusal}`);
+  // The batch's guard runs where the workbook is read (xlsx/read.ts, on the capped worker): not twice.
   return bytes;
 }
 
@@ -144,4 +144,14 @@ export function readModelInput(file: string, command: string, io: CliIo): { text
   const text =
     buffer[0] === 0xff && buffer[1] === 0xfe ? buffer.subarray(2).toString("utf16le") : buffer.toString("utf8");
   return { text: text.replace(/^\uFEFF/, ""), content };
+}
+
+/** A workbook that could not be read, named: one reason on its line, several as a list below the name. */
+export function unreadableWorkbook(file: string, error: WorkbookReadError): InputError {
+  const [only, ...more] = error.problems;
+  return new InputError(
+    more.length === 0
+      ? `${inputName(file)}：${only}`
+      : `${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`,
+  );
 }

@@ -10,7 +10,6 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { TEMPLATE_VERSION } from "../domain/contract";
 import { exampleOf, nameOf, paramsOf } from "../functions/define";
 import { JXZP_FUNCTIONS } from "../functions/definitions";
 import type { WorkbookHost } from "../usecases/host";
@@ -18,6 +17,7 @@ import { InstallPanel } from "./InstallPanel";
 import { ReportPanel } from "./ReportPanel";
 import { ValidationPanel } from "./ValidationPanel";
 import type { Strings } from "./strings";
+import { Footer } from "./Footer";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -33,7 +33,6 @@ const useStyles = makeStyles({
   },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
-  footer: { color: tokens.colorNeutralForeground3 },
 });
 
 export function App({ strings, host }: { strings: Strings; host: WorkbookHost }) {
@@ -83,13 +82,7 @@ export function App({ strings, host }: { strings: Strings; host: WorkbookHost })
           ))}
         </ul>
       </section>
-      <footer className={styles.footer}>
-        <Caption1>{strings.privacy}</Caption1>
-        <br />
-        <Caption1>
-          {strings.version} {TEMPLATE_VERSION}
-        </Caption1>
-      </footer>
+      <Footer strings={strings} />
     </main>
   );
 }

@@ -22,25 +22,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useRef, useState, type DragEvent } from "react";
-import type { FileResult, SummaryRow, Unreadable } from "../batch/inspect";
+import { useMemo, useRef, useState } from "react";
+import { isWorkbookName, type FileResult, type SummaryRow, type Unreadable } from "../batch/results";
 import { PROFILES } from "../domain/profiles";
 import { SEVERITY_NAMES } from "../domain/validation";
 import { saveDownload, XLSX_TYPE } from "../taskpane/download";
-import { droppedFiles, fromFile, isWorkbookName, runBatch, type BatchFile } from "./batch";
+import { droppedFiles, fromFile, runBatch, type BatchFile } from "./batch";
+import { DropZone } from "./DropZone";
 import type { Engine } from "./engine";
 import type { PageStrings } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  drop: {
-    padding: tokens.spacingVerticalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    textAlign: "center",
-    color: tokens.colorNeutralForeground2,
-  },
   scroll: { maxHeight: "480px", overflowY: "auto" },
   // The finding's text takes what the short columns leave.
   narrow: { width: "6%" },
@@ -128,11 +122,6 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
     saveDownload(new Uint8Array(await summaryWorkbook(results).xlsx.writeBuffer()), text.summaryName, XLSX_TYPE);
   }
 
-  function drop(event: DragEvent) {
-    event.preventDefault();
-    void droppedFiles(event.dataTransfer.items).then(start);
-  }
-
   const results = state.kind === "done" ? state.results : [];
   const problems = useMemo(() => {
     const rows = problemRows(results);
@@ -209,9 +198,7 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
           }}
         />
       </div>
-      <div className={styles.drop} onDragOver={(e) => e.preventDefault()} onDrop={drop}>
-        {text.batchDrop}
-      </div>
+      <DropZone onDrop={(data) => void droppedFiles(data.items).then(start)}>{text.batchDrop}</DropZone>
       <div aria-live="polite">
         {notice && (
           <MessageBar intent="warning">

@@ -5,13 +5,13 @@
  */
 import { Caption1, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState, useSyncExternalStore } from "react";
-import { TEMPLATE_VERSION } from "../domain/contract";
 import { ReportPanel } from "../taskpane/ReportPanel";
 import { ValidationPanel } from "../taskpane/ValidationPanel";
 import type { Engine } from "./engine";
 import type { FileHost } from "./file-host";
 import type { PageStrings } from "./strings";
 import { WorkbookPanel } from "./WorkbookPanel";
+import { Footer } from "../taskpane/Footer";
 
 const BatchPanel = lazy(() => import(/* webpackChunkName: "batch" */ "./BatchPanel"));
 
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXXL,
     alignItems: "start",
   },
-  footer: { color: tokens.colorNeutralForeground3 },
 });
 
 type TabId = "single" | "batch";
@@ -73,13 +72,7 @@ export function PageApp({ strings, host, engine }: { strings: PageStrings; host:
           </Suspense>
         </div>
       )}
-      <footer className={styles.footer}>
-        <Caption1>{strings.privacy}</Caption1>
-        <br />
-        <Caption1>
-          {strings.version} {TEMPLATE_VERSION}
-        </Caption1>
-      </footer>
+      <Footer strings={strings} />
     </main>
   );
 }

@@ -11,12 +11,12 @@ import {
   Subtitle2,
   Text,
   makeStyles,
-  shorthands,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, useSyncExternalStore, type DragEvent } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { reviewStore } from "../usecases/review-store";
 import { saveDownload, XLSX_TYPE } from "../taskpane/download";
+import { DropZone } from "./DropZone";
 import type { Engine } from "./engine";
 import type { FileHost } from "./file-host";
 import type { PageStrings } from "./strings";
@@ -24,14 +24,6 @@ import type { PageStrings } from "./strings";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  drop: {
-    padding: tokens.spacingVerticalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    textAlign: "center",
-    color: tokens.colorNeutralForeground2,
-  },
-  dragging: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -49,7 +41,6 @@ export function WorkbookPanel({ strings, host, engine }: { strings: PageStrings;
   const review = reviewStore(host);
   useSyncExternalStore(review.subscribe, review.get);
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [templating, setTemplating] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -70,12 +61,6 @@ export function WorkbookPanel({ strings, host, engine }: { strings: PageStrings;
     } finally {
       setTemplating(false);
     }
-  }
-
-  function drop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    void open(event.dataTransfer.files[0]);
   }
 
   const mode = engine.mode();
@@ -105,17 +90,7 @@ export function WorkbookPanel({ strings, host, engine }: { strings: PageStrings;
         </Button>
         {templating && <Spinner size="tiny" label={text.templating} />}
       </div>
-      <div
-        className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={drop}
-      >
-        {text.dropHint}
-      </div>
+      <DropZone onDrop={(data) => void open(data.files[0])}>{text.dropHint}</DropZone>
       <div aria-live="polite">
         {file && (
           <Text weight="semibold" block>

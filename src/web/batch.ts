@@ -17,7 +17,6 @@ export interface BatchFile {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-export const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !/(^|\/)~\$/.test(name);
 
 export async function runBatch(
   files: readonly BatchFile[],

@@ -3,9 +3,9 @@
  * batch's guard (a single file meets the same limits as a bureau's batch), or inspect one file of a batch.
  * exceljs comes in with this module, so it loads only when a workbook is opened.
  */
-import { LIMITS, refuseWorkbook } from "../batch/guard";
+import { LIMITS } from "../batch/guard";
 import { inspectBytes, type FileResult } from "../batch/inspect";
-import { assembleWorkbook, WorkbookReadError } from "../workbook/assemble";
+import { assembleWorkbook } from "../workbook/assemble";
 import { recordingSource, type SourceRecording } from "../workbook/recorded-source";
 import { inspectSource } from "../workbook/xlsx/read";
 
@@ -21,8 +21,6 @@ export type TaskResult<T extends Task> = T extends { kind: "read" } ? SourceReco
 
 export async function runTask<T extends Task>(task: T): Promise<TaskResult<T>> {
   if (task.kind === "batch") return (await inspectBytes(task.name, task.bytes, task.profile)) as TaskResult<T>;
-  const refusal = refuseWorkbook(task.bytes);
-  if (refusal) throw new WorkbookReadError([refusal]);
   const { source, recording } = recordingSource(await inspectSource(task.bytes, { maxRows: LIMITS.rows }));
   // Assembling here asks every question the page's assembly will, and reports a missing sheet from here.
   assembleWorkbook(source, { lenient: true });

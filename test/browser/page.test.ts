@@ -17,6 +17,7 @@ import { editWorkbookCopy } from "../../src/workbook/xlsx/edit";
 import { inspectWorkbook } from "../../src/workbook/xlsx/read";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { cli, sampleWorkbook } from "../support/cli";
+import { seriousViolations } from "./axe";
 import { download, openWeb, PAGE_ZIP, ROOT, type OpenWeb, type PageMode } from "./web";
 
 jest.setTimeout(180000);
@@ -289,21 +290,7 @@ describe("accessibility and the keyboard", () => {
 
   test("axe-core: no serious or critical violation, single workbook and batch", async () => {
     const { page } = web;
-    await page.addScriptTag({ url: `${web.server!.origin}/axe/axe.min.js` });
-    const scan = () =>
-      page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (c: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.help}`);
-      });
+    const scan = () => seriousViolations(page, web.server!.origin);
     expect(await scan()).toEqual([]);
     await page.getByRole("tab", { name: "批量汇总" }).click();
     await page.getByRole("button", { name: "选择工作簿" }).waitFor();
@@ -354,18 +341,7 @@ describe("in the system's dark scheme", () => {
     );
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(3 * 80);
-    await page.addScriptTag({ url: `${web.server!.origin}/axe/axe.min.js` });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }> };
-        }
-      ).axe;
-      const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.help}`);
-    });
+    const violations = await seriousViolations(page, web.server!.origin);
     expect(violations).toEqual([]);
     const png = await page.screenshot({ path: join(ROOT, "docs", "page-dark.png") });
     expect(png.length).toBeGreaterThan(10000);

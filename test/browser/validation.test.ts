@@ -10,6 +10,7 @@ import { build } from "esbuild";
 import type { Page } from "playwright-core";
 import type { FakeContext } from "../support/fake-excel";
 import { openPane, ROOT, useChineseFont, type OpenPane } from "./pane";
+import { seriousViolations } from "./axe";
 
 jest.setTimeout(120000);
 
@@ -110,22 +111,7 @@ test("生成报告: refused with errors; as a draft, previewed in the pane and s
 });
 
 test("has no serious accessibility violations (axe-core)", async () => {
-  await page.addScriptTag({ url: `${pane.server.origin}/axe/axe.min.js` });
-  const violations = await page.evaluate(async () => {
-    // After a dialog, Fluent UI's focus manager (tabster) leaves focus sentinels (data-tabster-dummy):
-    // aria-hidden by design, they pass focus on and never hold it, so they are left out of the scan.
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help}`);
-  });
+  const violations = await seriousViolations(page, pane.server.origin);
   expect(violations).toEqual([]);
 });
 

@@ -5,7 +5,7 @@ import { generateReport, verifyReport, type ReportVerification, type TextDiffere
 import { inspectInWorker } from "../../batch/pool";
 import { EXIT, InputError } from "../errors";
 import { displayWidth, pad, STDIO, type CliIo } from "../io";
-import { inputName, readReportInput, readWorkbookInput } from "../read-file";
+import { inputName, readReportInput, readWorkbookInput, unreadableWorkbook } from "../read-file";
 import { checkOutput, messagesFor, outputName, writeOutput } from "../write-file";
 import { checkProfile } from "./compute";
 import { formatValidation } from "./validate";
@@ -15,8 +15,7 @@ async function workbookAt(file: string, command: string, io: CliIo): Promise<Ass
   try {
     return await inspectInWorker(bytes);
   } catch (error) {
-    if (error instanceof WorkbookReadError)
-      throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError) throw unreadableWorkbook(file, error);
     throw error;
   }
 }

@@ -4,9 +4,9 @@ import { WorkbookReadError } from "../../workbook/assemble";
 import { sheetsOf, validateWorkbook, validationJson, type WorkbookValidation } from "../../usecases/validate-workbook";
 import { inspectInWorker } from "../../batch/pool";
 import { printable, printableJson } from "../../domain/text-safety";
-import { EXIT, InputError } from "../errors";
+import { EXIT } from "../errors";
 import { table, type CliIo } from "../io";
-import { inputName, readWorkbookInput } from "../read-file";
+import { inputName, readWorkbookInput, unreadableWorkbook } from "../read-file";
 import { checkProfile } from "./compute";
 
 /** Findings grouped by sheet, in the sheets' order, each a line: severity, cell, rule, message. */
@@ -47,8 +47,7 @@ export async function validateCommand(
   try {
     validation = validateWorkbook(await inspectInWorker(bytes), profile);
   } catch (error) {
-    if (error instanceof WorkbookReadError)
-      throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError) throw unreadableWorkbook(file, error);
     throw error;
   }
   io.out(

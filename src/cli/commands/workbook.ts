@@ -3,10 +3,10 @@ import { locate, type ContractKey } from "../../domain/contract";
 import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
 import { readInWorker } from "../../batch/pool";
 import { WorkbookReadError } from "../../workbook/assemble";
-import { EXIT, InputError } from "../errors";
+import { EXIT } from "../errors";
 import type { CliIo } from "../io";
 import { loadModelFile } from "../load-model";
-import { inputName, readWorkbookInput } from "../read-file";
+import { readWorkbookInput, unreadableWorkbook } from "../read-file";
 import { checkOutput, messagesFor, outputName, writeOutput, type CheckedOutput } from "../write-file";
 import { checkProfile } from "./compute";
 
@@ -64,8 +64,7 @@ export async function exportCommand(file: string, io: CliIo): Promise<number> {
     io.out(JSON.stringify(model, null, 2));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof WorkbookReadError)
-      throw new InputError(`${inputName(file)}：\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (error instanceof WorkbookReadError) throw unreadableWorkbook(file, error);
     throw error;
   }
 }
