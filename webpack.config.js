@@ -142,6 +142,15 @@ const typescript = (dev) => ({
   ],
 });
 
+/**
+ * The workbook reader inflates with node:zlib in Node; in browsers the same contract is kept by fflate
+ * (src/workbook/xlsx/inflate-web.ts).
+ */
+const browserInflate = () =>
+  new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (resource) => {
+    if (/[\\/]src[\\/]workbook[\\/]xlsx$/.test(resource.context)) resource.request = "./inflate-web";
+  });
+
 /** The browser page: its chunks (report, batch, the workbook reader) and its worker load from beside it. */
 function pageConfig(dev) {
   return {
@@ -160,6 +169,7 @@ function pageConfig(dev) {
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["page"] }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-{32,80}.png", to: "assets/[name][ext]" }] }),
       new PageZipPlugin(),
+      browserInflate(),
     ],
     performance: { hints: false },
   };
@@ -183,6 +193,7 @@ module.exports = async (env, options) => {
     plugins: [
       new RequireUrlPlugin(error),
       new GeneratedAssetsPlugin(url),
+      browserInflate(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -15,11 +15,9 @@ async function record(input: Uint8Array | string): Promise<Reply["answer"]> {
   if ("reason" in bytes) return { problems: [bytes.reason] };
   try {
     const { source, recording } = recordingSource(await inspectSource(bytes));
-    try {
-      assembleWorkbook(source, { lenient: true }); // asks every question the assembler will ask again
-    } catch (error) {
-      if (!(error instanceof WorkbookReadError)) throw error;
-    }
+    // Asks every question the assembler will ask again. The reader reads parts as they are asked for,
+    // so a damaged part, like a workbook without our sheets, is found here and said as problems.
+    assembleWorkbook(source, { lenient: true });
     return { recording };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { problems: [...error.problems] };

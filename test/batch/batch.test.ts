@@ -58,7 +58,7 @@ describe("hostile input is refused before exceljs sees it, with a Chinese reason
     const result = await inspectFile(await save("million.xlsx", wb));
     expect(result).toMatchObject({
       status: "unreadable",
-      reason: "工作表「附件2 自评表」有 1000000 行，超过 20000 行的上限",
+      reason: "工作表「附件2 自评表」超过 20000 行的上限（第 1000000 行有内容）",
     });
   });
 

@@ -14,7 +14,8 @@ import {
   type CellEdit,
   type WorkbookEdits,
 } from "../../../src/workbook/xlsx/edit";
-import { inspectWorkbook, plainValue } from "../../../src/workbook/xlsx/read";
+import { inspectWorkbook } from "../../../src/workbook/xlsx/read";
+import { plainValue } from "../../support/exceljs-reader";
 import { buildWorkbook } from "../../../src/workbook/xlsx/write";
 import { completedSample } from "../../../scripts/completed-sample";
 
