@@ -106,7 +106,7 @@ const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budge
 /** A triple's column with the year: "2023年决算数", "2024年预算数", "2024年决算数" (N-1 …, N … without one). */
 export function partLabel(part: TriplePart, year: number | null): string {
   if (year === null) return PART_LABELS[part];
-  return { prev: `${year - 1}年决算数`, budget: `${year}年预算数`, final: `${year}年决算数` }[part];
+  return part === "prev" ? `${year - 1}年决算数` : part === "budget" ? `${year}年预算数` : `${year}年决算数`;
 }
 
 type CellSpec<K extends string> = Pick<CellEntry<K>, "key" | "label" | "name" | "address"> & { role?: Role };

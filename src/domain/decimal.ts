@@ -24,8 +24,13 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * number either, so nothing here is ever slow.
  */
 export const MAGNITUDE = { max: "1e15", min: "1e-20" } as const;
-const MAX = new Dec(MAGNITUDE.max);
-const MIN = new Dec(MAGNITUDE.min);
+/**
+ * Both bounds are powers of ten, so a value's exponent decides (decimal.js's `e`: the power of ten of its
+ * leading digit): |x| ≥ 1e15 exactly when e ≥ 15, and a non-zero |x| < 1e-20 exactly when e < −20. Every
+ * amount a rule reads is checked, so the check builds no Decimal (abs and comparisons each build one).
+ */
+const MAX_EXPONENT = new Dec(MAGNITUDE.max).e;
+const MIN_EXPONENT = new Dec(MAGNITUDE.min).e;
 const TEXT_MAX = 100;
 /** An exponent field longer than this is refused before decimal.js sees it. */
 const EXPONENT_DIGITS = 6;
@@ -45,32 +50,47 @@ export type DecimalProblem = "notNumber" | "tooLarge" | "tooSmall";
 
 /** The Decimal of `value`, or why there is none (see toDec). */
 export function readDecimal(value: unknown): { dec: Dec } | { problem: DecimalProblem } {
+  const read = decimalOrProblem(value);
+  return read instanceof Dec ? { dec: read } : { problem: read };
+}
+
+/** readDecimal without its wrapper object: toDec runs for every amount of every rule. */
+function decimalOrProblem(value: unknown): Dec | DecimalProblem {
   let dec: Dec;
   if (value instanceof Dec) dec = value;
   else if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { problem: Number.isNaN(value) ? "notNumber" : "tooLarge" };
+    if (!Number.isFinite(value)) return Number.isNaN(value) ? "notNumber" : "tooLarge";
     dec = new Dec(String(value));
   } else if (typeof value === "string") {
     const text = value.trim();
-    if (text.length > TEXT_MAX) return { problem: looksNumeric(text) ? "tooLarge" : "notNumber" };
+    if (text.length > TEXT_MAX) return looksNumeric(text) ? "tooLarge" : "notNumber";
     const match = DECIMAL_TEXT.exec(text);
-    if (!match) return { problem: "notNumber" };
+    if (!match) return "notNumber";
     const exponent = match[3]?.replace(/^[eE][+-]?0*/, "") ?? "";
     if (exponent.length > EXPONENT_DIGITS) {
-      if (/^[+-]?[0.]*([eE]|$)/.test(text)) return { dec: new Dec(0) }; // 0e999999999 is 0
-      return { problem: /[eE]-/.test(text) ? "tooSmall" : "tooLarge" };
+      if (/^[+-]?[0.]*([eE]|$)/.test(text)) return new Dec(0); // 0e999999999 is 0
+      return /[eE]-/.test(text) ? "tooSmall" : "tooLarge";
     }
     dec = new Dec(text);
   } else if (DecimalJs.isDecimal(value)) {
     const other = value as DecimalJs;
-    if (!other.isFinite()) return { problem: other.isNaN() ? "notNumber" : "tooLarge" };
+    if (!other.isFinite()) return other.isNaN() ? "notNumber" : "tooLarge";
     dec = new Dec(other.toString()); // toString is exponent notation for large and small values: short
-  } else return { problem: "notNumber" };
-  if (!dec.isFinite()) return { problem: dec.isNaN() ? "notNumber" : "tooLarge" };
-  const size = dec.abs();
-  if (size.gte(MAX)) return { problem: "tooLarge" };
-  if (!size.isZero() && size.lt(MIN)) return { problem: "tooSmall" };
-  return { dec };
+  } else return "notNumber";
+  if (!dec.isFinite()) return dec.isNaN() ? "notNumber" : "tooLarge";
+  if (dec.isZero()) return dec;
+  if (dec.e >= MAX_EXPONENT) return "tooLarge";
+  if (dec.e < MIN_EXPONENT) return "tooSmall";
+  return dec;
+}
+
+/**
+ * Whether |value| ≥ 10^power, read off its exponent as the bounds above are: no Decimal is built, where abs()
+ * and every comparison build one. For screens that run over every figure of a workbook.
+ */
+export function reachesPowerOfTen(value: Dec, power: number): boolean {
+  if (!value.isFinite()) return !value.isNaN();
+  return !value.isZero() && value.e >= power;
 }
 
 /** True when `text` is a plain decimal number within bounds, such as "38.67", "-1", "1e3". */
@@ -85,8 +105,8 @@ export function isDecimalText(text: string): boolean {
  * 38.6700000000000017053025658242404460906982421875.
  */
 export function toDec(value: unknown): Dec | null {
-  const read = readDecimal(value);
-  return "dec" in read ? read.dec : null;
+  const read = decimalOrProblem(value);
+  return read instanceof Dec ? read : null;
 }
 
 /** The Chinese reason for a problem of readDecimal, after "应为数字，" or alike. */
@@ -100,6 +120,7 @@ export function decimalProblemText(problem: DecimalProblem): string {
 
 /** A user's text as quoted in a message: at most `max` characters, so a hostile cell never floods one. */
 export function excerpt(text: string, max = 40): string {
+  if (text.length <= max) return text; // no more characters than code units
   const chars = Array.from(text.length > max * 2 + 2 ? text.slice(0, max * 2 + 2) : text);
   return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
 }

@@ -6,7 +6,7 @@ import { Dec, roundAmount, toDec } from "./decimal";
 import { findBand, type QualitativeBand, type ScoringProfile } from "./profiles";
 import { ratio, type Rate } from "./rates";
 import {
-  completionOf,
+  completionIn,
   directionOf,
   parseMeasure,
   withDirection,
@@ -82,7 +82,7 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
   // The indicator's 一级/二级/三级指标 (level1, level2, name) take part: "项目成本 297.55万元" is a cap.
   const direction = directionOf(input, parsed);
   const target = withDirection(parsed, direction);
-  const completion = completionOf(parsed, actual, input);
+  const completion = completionIn(parsed, actual, direction.direction);
   const weight = toDec(input.weight);
   const entered = toDec(input.score);
   const result = (fields: Partial<IndicatorScore> & Pick<IndicatorScore, "basis" | "note">): IndicatorScore => ({

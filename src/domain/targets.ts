@@ -407,11 +407,6 @@ export interface DirectionDecision {
   readonly overridden: string | null;
 }
 
-const LEVEL_LABELS = [
-  ["level1", "一级指标"],
-  ["level2", "二级指标"],
-] as const;
-
 /** Names and levels repeat across rows and workbooks: each normalised once (bounded, like the parse cache). */
 const cueTexts = new Map<string, string>();
 
@@ -432,16 +427,39 @@ interface CueMatch {
   readonly why: string;
 }
 
+/**
+ * Cue matches by what decides them (the row's normalised name and levels, whether the target is money):
+ * a batch repeats the same few rows, and trying every cue's pattern on each is most of scoring a row.
+ */
+const cueMatches = new Map<string, CueMatch | null>();
+
 /** The first DIRECTION_CUES entry the indicator's name or level matches, with the words it matched. */
 function indicatorCue(indicator: IndicatorContext | null | undefined, target: Measure): CueMatch | null {
   if (!indicator) return null;
   // Normalised once per row, not once per cue: this runs for every indicator of every workbook.
-  const name: ReadonlyArray<readonly [string, string]> = [["三级指标", cueText(indicator.name)]];
-  const levels = LEVEL_LABELS.map(([key, label]) => [label, cueText(indicator[key])] as const);
+  const [name, level1, level2] = [cueText(indicator.name), cueText(indicator.level1), cueText(indicator.level2)];
+  const money = target.unit === "万元";
+  // The lengths keep the key unambiguous whatever the texts hold.
+  const key = `${money ? "万元" : ""}|${name.length}|${level1.length}|${name}${level1}${level2}`;
+  const known = cueMatches.get(key);
+  if (known !== undefined) return known;
+  const match = firstCue(name, [level1, level2], money);
+  if (cueMatches.size >= CACHE_LIMIT) cueMatches.clear();
+  cueMatches.set(key, match);
+  return match;
+}
+
+function firstCue(name: string, [level1, level2]: readonly [string, string], money: boolean): CueMatch | null {
+  const fieldTexts: Record<DirectionCue["field"], ReadonlyArray<readonly [label: string, text: string]>> = {
+    name: [["三级指标", name]],
+    level: [
+      ["一级指标", level1],
+      ["二级指标", level2],
+    ],
+  };
   for (const cue of DIRECTION_CUES) {
-    if (cue.moneyOnly && target.unit !== "万元") continue;
-    const fields = cue.field === "name" ? name : levels;
-    for (const [label, text] of fields) {
+    if (cue.moneyOnly && !money) continue;
+    for (const [label, text] of fieldTexts[cue.field]) {
       const match = text === "" ? null : cue.pattern.exec(text);
       if (match)
         return { direction: cue.direction, field: cue.field, why: `${label}「${text}」含“${match[0]}”：${cue.why}` };
@@ -475,10 +493,10 @@ function statedWhy(target: Measure, basis: StatedDirection): string {
  * 3. otherwise more is better.
  */
 export function directionOf(indicator: IndicatorContext | null | undefined, target: Measure): DirectionDecision {
-  const cue = indicatorCue(indicator, target);
   if (target.directionBasis) {
-    const overridden =
-      target.directionBasis === "comparator" && cue !== null && cue.direction !== target.direction ? cue.why : null;
+    // A cue matters here only as one a comparator overrode.
+    const cue = target.directionBasis === "comparator" ? indicatorCue(indicator, target) : null;
+    const overridden = cue !== null && cue.direction !== target.direction ? cue.why : null;
     return {
       direction: target.direction,
       source: target.directionBasis,
@@ -486,6 +504,7 @@ export function directionOf(indicator: IndicatorContext | null | undefined, targ
       overridden,
     };
   }
+  const cue = indicatorCue(indicator, target);
   if (cue) return { direction: cue.direction, source: cue.field, why: cue.why, overridden: null };
   return { direction: "positive", source: "default", why: "未写明方向：越高越好", overridden: null };
 }
@@ -585,6 +604,16 @@ function timeCompletion(target: Measure, actual: Measure): Completion {
  * direction is `directionOf(indicator, target)`: without an indicator, what the target text says.
  */
 export function completionOf(target: Measure, actual: Measure, indicator?: IndicatorContext | null): Completion {
+  return compare(target, actual, () => directionOf(indicator, target).direction);
+}
+
+/** completionOf for a row whose direction `directionOf` has decided already (scoreIndicator): decided once. */
+export function completionIn(target: Measure, actual: Measure, direction: Direction): Completion {
+  return compare(target, actual, () => direction);
+}
+
+/** completionOf's comparison; `directed` is asked only where a direction matters (quantitative texts). */
+function compare(target: Measure, actual: Measure, directed: () => Direction): Completion {
   if (target.kind === "empty") return { kind: "unscorable", reason: "年度指标值未填写" };
   if (target.kind === "unreadable")
     return { kind: "unscorable", reason: `年度指标值${quote(target.text)}${target.problem}` };
@@ -616,7 +645,7 @@ export function completionOf(target: Measure, actual: Measure, indicator?: Indic
       reason: `单位不一致：年度指标值${quote(target.text)}单位为「${target.unit}」，实际完成值${quote(actual.text)}单位为「${actual.unit}」`,
     };
   }
-  const { direction } = directionOf(indicator, target);
+  const direction = directed();
   return {
     kind: "quantitative",
     met: meets(actual.value, target.value, target.comparator, direction),

@@ -57,7 +57,8 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Excel's serial day 25569 is 1970-01-01 (day 1 is 1900-01-01, with the 1900 leap-year bug). */
 const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86400000));
 /** A Date, from this realm or another (a worker's answers arrive through structured clone). */
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
+const isDate = (value: unknown): value is Date =>
+  typeof value === "object" && Object.prototype.toString.call(value) === "[object Date]";
 const isCellError = (value: unknown): value is CellError =>
   typeof value === "object" && value !== null && "error" in value;
 
@@ -142,8 +143,7 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
       const triple: Record<string, unknown> = {};
       let letter = column;
       for (const part of entry.parts) {
-        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, {
-          key: `${entry.key}.${part.part}`,
+        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, `${entry.key}.${part.part}`, {
           kind,
           role: entry.role,
           expectedFormula: null,
@@ -156,8 +156,7 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
     setAt(
       input,
       entry.key,
-      readCell(reader, location.sheet, location.start, {
-        key: entry.key,
+      readCell(reader, location.sheet, location.start, entry.key, {
         kind,
         role: entry.role,
         expectedFormula: expectedFormula(entry.key),
@@ -219,39 +218,53 @@ interface CellReader {
   readonly lenient: boolean;
 }
 
+/** What the contract says of a cell: the CellFact without what the workbook holds. */
+type CellSpec = Omit<CellFact, "key" | "value" | "formula">;
+
 /**
  * One cell: recorded with its location and as found; an error value is a problem (or, leniently, a
  * fact the validator reports).
  */
-function readCell(
-  reader: CellReader,
-  sheet: string,
-  address: string,
-  fact: Omit<CellFact, "value" | "formula">,
-): unknown {
-  reader.where.set(fact.key, { sheet, address });
+function readCell(reader: CellReader, sheet: string, address: string, key: string, spec: CellSpec): unknown {
+  reader.where.set(key, { sheet, address });
   if (!reader.source.hasSheet(sheet)) {
-    reader.problems.push(`${fact.key}：名称指向的工作表「${sheet}」不存在`);
+    reader.problems.push(`${key}：名称指向的工作表「${sheet}」不存在`);
     return null;
   }
   const found = reader.source.lookup(sheet, address);
   const raw = found.value;
   reader.cells.push({
-    key: fact.key,
-    kind: fact.kind,
-    role: fact.role,
-    expectedFormula: fact.expectedFormula,
+    key,
+    kind: spec.kind,
+    role: spec.role,
+    expectedFormula: spec.expectedFormula,
     value: raw ?? null,
     formula: found.formula,
   });
-  const value = modelInput(raw, fact.kind);
+  const value = modelInput(raw, spec.kind);
   if (isCellError(value)) {
-    if (!reader.lenient && fact.role === "input")
+    if (!reader.lenient && spec.role === "input")
       reader.problems.push(`「${sheet}」${address}：单元格显示错误 ${value.error}`);
     return null;
   }
   // A computed cell that shows "" (IFERROR), or an amount formula that shows 不适用 (a 0 denominator), is empty.
-  return fact.role === "computed" && (value === "" || (fact.kind === "amount" && value === "不适用")) ? null : value;
+  return spec.role === "computed" && (value === "" || (spec.kind === "amount" && value === "不适用")) ? null : value;
+}
+
+/** Rows of a table whose paths are kept (rowPaths); a longer table builds the rest as it reads them. */
+const ROW_PATHS_KEPT = 1000;
+const rowPathsByTable = new Map<string, string[][]>();
+
+/**
+ * The model paths of a table row's cells ("eval.indicators[3].score"), by column, built once: every workbook
+ * of a batch reads the same rows, and a path used before is hashed already when it keys `locations`.
+ */
+function rowPaths(entry: TableEntry, index: number): readonly string[] {
+  const build = () => entry.table.columns.map((spec) => formatPath([...entry.key.split("."), index, spec.key]));
+  if (index >= ROW_PATHS_KEPT) return build();
+  let rows = rowPathsByTable.get(entry.key);
+  if (!rows) rowPathsByTable.set(entry.key, (rows = []));
+  return (rows[index] ??= build());
 }
 
 function setPath(root: unknown, path: ReadonlyArray<PropertyKey>, value: unknown): void {
@@ -327,20 +340,20 @@ function readTable(reader: CellReader, entry: TableEntry): unknown[] {
     if (spec && !columnOf.has(spec.key)) columnOf.set(spec.key, letter);
     letter = nextColumn(letter);
   }
+  // What each column found says of its cells, worked out once for all rows.
+  const columns = layout.columns.flatMap((spec, index) => {
+    const column = columnOf.get(spec.key);
+    if (!column) return [];
+    const cell = { kind: spec.kind, role: spec.role, expectedFormula: expectedFormula(`${entry.key}.${spec.key}`) };
+    return [{ key: spec.key, index, column, cell }];
+  });
   const rows: unknown[] = [];
   for (let row = first.row + 1; row <= lastRow; row++) {
     const values: Record<string, unknown> = {};
     const facts = reader.cells.length;
-    for (const spec of layout.columns) {
-      const column = columnOf.get(spec.key);
-      if (!column) continue;
-      const key = formatPath([...entry.key.split("."), rows.length, spec.key]);
-      values[spec.key] = readCell(reader, found.sheet, `${column}${row}`, {
-        key,
-        kind: spec.kind,
-        role: spec.role,
-        expectedFormula: expectedFormula(`${entry.key}.${spec.key}`),
-      });
+    const paths = rowPaths(entry, rows.length);
+    for (const { key, index, column, cell } of columns) {
+      values[key] = readCell(reader, found.sheet, `${column}${row}`, paths[index]!, cell);
     }
     const hasInput = layout.columns.some(
       (spec) => spec.role === "input" && values[spec.key] !== null && values[spec.key] !== undefined,

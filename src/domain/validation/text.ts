@@ -2,6 +2,7 @@
 import { formatAmount, sumPresent, toDec, type Dec } from "../decimal";
 import { partLabel, rowLabel, type TriplePart } from "../contract";
 import { clause } from "../wording";
+import { perContext } from "./shared";
 
 export const PARTS: readonly TriplePart[] = ["prev", "budget", "final"];
 
@@ -9,6 +10,9 @@ export { partLabel };
 
 /** Sum of the present values, or null when none is present. */
 export const sumOf = (values: readonly unknown[]): Dec | null => sumPresent(values.map(toDec));
+
+/** Σ 分值 of the 绩效指标 rows (null when none is filled), worked out once per validation: two rules need it. */
+export const weightSum = perContext(({ model }) => sumOf(model.eval.indicators.map((row) => row.weight)));
 
 /** 39.67 → "39.67"; empty → "空". */
 function amountText(value: unknown): string {

@@ -1,23 +1,46 @@
 /** SPEC §7 Types: cells the model could not take, amounts with more than 2 decimals, phone numbers. */
 import { CONTRACT } from "../../contract";
-import { toDec } from "../../decimal";
+import { toDec, type Dec } from "../../decimal";
 import { valueAtPath } from "../paths";
 import { PARTS, rowKey } from "../text";
 import { rule, type RuleContext } from "../types";
 
-/** Every amount input of the model with its path. */
-function* amountInputs(model: RuleContext["model"]): Iterable<readonly [string, unknown]> {
-  for (const entry of CONTRACT.filter((e) => e.role === "input")) {
+/**
+ * Where the model holds amount inputs, in contract order: a cell's or a triple part's path, or a table and its
+ * amount columns. Worked out once: the rule reads them in every workbook.
+ */
+type AmountPlace = { readonly path: string } | { readonly table: string; readonly columns: readonly string[] };
+const AMOUNT_PLACES: readonly AmountPlace[] = CONTRACT.filter((e) => e.role === "input").flatMap(
+  (entry): AmountPlace[] => {
     if (entry.table) {
-      const rows = (valueAtPath(model, entry.key) as Array<Record<string, unknown>>) ?? [];
       const columns = entry.table.columns.filter((c) => c.kind === "amount" && c.role === "input");
-      for (const [i, row] of rows.entries()) for (const c of columns) yield [rowKey(entry.key, i, c.key), row[c.key]];
-    } else if (entry.kind === "amount") {
-      if (entry.parts)
-        for (const part of PARTS) yield [`${entry.key}.${part}`, valueAtPath(model, `${entry.key}.${part}`)];
-      else yield [entry.key, valueAtPath(model, entry.key)];
+      return [{ table: entry.key, columns: columns.map((c) => c.key) }];
     }
+    if (entry.kind !== "amount") return [];
+    return entry.parts ? PARTS.map((part) => ({ path: `${entry.key}.${part}` })) : [{ path: entry.key }];
+  },
+);
+
+/**
+ * The amount inputs with more than 2 decimals, with their paths, in contract order. A plain loop that spells
+ * out a table cell's path only for an amount it reports: a workbook has a hundred amounts, and rarely one.
+ */
+function overPrecise(model: RuleContext["model"]): Array<readonly [key: string, amount: Dec]> {
+  const found: Array<readonly [string, Dec]> = [];
+  const check = (value: unknown, key: () => string) => {
+    const dec = toDec(value);
+    if (dec !== null && dec.decimalPlaces() > 2) found.push([key(), dec]);
+  };
+  for (const place of AMOUNT_PLACES) {
+    if ("path" in place) {
+      check(valueAtPath(model, place.path), () => place.path);
+      continue;
+    }
+    const rows = (valueAtPath(model, place.table) as Array<Record<string, unknown>>) ?? [];
+    for (const [i, row] of rows.entries())
+      for (const column of place.columns) check(row[column], () => rowKey(place.table, i, column));
   }
+  return found;
 }
 
 /** Landlines (0731-28681234, 28681234, with 转 extension), mobiles (13812345678), optionally +86. */
@@ -28,15 +51,12 @@ export const formatRules = [
     yield* problems.map((p) => ({ key: p.key, message: p.message }));
   }),
   rule("format.decimals", "warning", "金额（万元）最多两位小数", function* ({ model }) {
-    for (const [key, value] of amountInputs(model)) {
-      const dec = toDec(value);
-      if (dec !== null && dec.decimalPlaces() > 2)
-        yield {
-          key,
-          message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}`,
-          params: { value: dec.toString() },
-        };
-    }
+    for (const [key, dec] of overPrecise(model))
+      yield {
+        key,
+        message: `金额以万元计，最多两位小数，这里是 ${dec.toString()}`,
+        params: { value: dec.toString() },
+      };
   }),
   rule("format.phone", "warning", "联系电话应像电话号码", function* ({ model }) {
     for (const key of ["basic.phone", "eval.phone"]) {

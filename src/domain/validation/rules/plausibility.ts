@@ -11,7 +11,7 @@ import {
   type TripleKey,
   type TriplePart,
 } from "../../contract";
-import { Dec, formatAmount, toDec } from "../../decimal";
+import { Dec, formatAmount, reachesPowerOfTen, toDec } from "../../decimal";
 import type { AmountTriple } from "../../model";
 import { valueAtPath } from "../paths";
 import { partLabel, PARTS, sumOf } from "../text";
@@ -20,32 +20,37 @@ import { RELATIONS } from "./sums";
 
 const ADJUSTMENT = "basic.budgetAdjustment" satisfies TripleKey;
 
-/** One figure of the tables: its model path, how a message names it, its value. */
+/**
+ * One figure of the tables: its model path, its value and how a message names it. The names are spelled out
+ * only for a finding: a workbook has a hundred figures to compare, and rarely one in 元.
+ */
 interface Figure {
   readonly key: string;
-  readonly label: string;
   readonly value: Dec | null;
+  readonly label: () => string;
   /** Within a row of 附件1, the column alone ("2024年预算数"), to name a neighbour in the same row. */
-  readonly column?: string;
+  readonly column: (() => string) | null;
 }
 
-const figure = (key: string, label: string, value: unknown, column?: string): Figure => ({
+const figure = (key: string, value: unknown, label: () => string, column: (() => string) | null = null): Figure => ({
   key,
-  label,
   value: toDec(value),
-  ...(column ? { column } : {}),
+  label,
+  column,
 });
 const evalFigure = (key: ContractKey, model: RuleContext["model"]) =>
-  figure(key, `附件2 ${labelOf(key)}`, valueAtPath(model, key));
+  figure(key, valueAtPath(model, key), () => `附件2 ${labelOf(key)}`);
 
 /**
  * 元 typed into a 万元 table makes a figure about 10,000 × what it should be. A figure is taken for one in 元
- * only when it is at least YUAN_RATIO × every figure it is compared with, and at least MIN_YUAN itself. Year-on-
+ * only when it is at least YUAN_RATIO × every figure it is compared with, and at least 1,000 itself. Year-on-
  * year swings of real tables stay far below 1,000× (株洲 2024's widest is 449.06 → 14.40, 31×), while 元 for 万元
  * gives 10,000×; the floor (1,000 元 is 0.1 万元) keeps a figure beside a near-zero one (0.01 → 30.00) quiet.
  */
 const YUAN_RATIO = 1000;
-const MIN_YUAN = 1000;
+/** The floor, 1,000 = 10³: a power of ten, so that most figures are ruled out on their exponent alone. */
+const MIN_YUAN_POWER = 3;
+const largeEnough = (value: Dec) => reachesPowerOfTen(value, MIN_YUAN_POWER);
 
 interface YuanHit {
   readonly figure: Figure;
@@ -57,12 +62,13 @@ interface YuanHit {
 function rowOutlier(figures: readonly Figure[]): YuanHit | null {
   const present = figures.filter((f): f is Figure & { value: Dec } => f.value !== null && !f.value.isZero());
   for (const candidate of present) {
-    const others = present.filter((f) => f !== candidate);
+    if (present.length === 1 || !largeEnough(candidate.value)) continue;
     const size = candidate.value.abs();
-    if (others.length === 0 || size.lessThan(MIN_YUAN)) continue;
+    const others = present.filter((f) => f !== candidate);
     if (others.every((o) => size.greaterThanOrEqualTo(o.value.abs().times(YUAN_RATIO)))) {
       const nearest = others.reduce((a, b) => (a.value.abs().greaterThan(b.value.abs()) ? a : b));
-      const neighbour = nearest.column ? { ...nearest, label: `同一行${nearest.column}` } : nearest;
+      const { column } = nearest;
+      const neighbour = column ? { ...nearest, label: () => `同一行${column()}` } : nearest;
       return { figure: candidate, neighbour };
     }
   }
@@ -79,12 +85,14 @@ function partOutliers(total: Figure, parts: readonly Figure[]): YuanHit[] {
     a !== null &&
     b !== null &&
     !b.isZero() &&
-    a.abs().greaterThanOrEqualTo(MIN_YUAN) &&
+    largeEnough(a) &&
     a.abs().greaterThanOrEqualTo(b.abs().times(YUAN_RATIO));
   for (const part of parts) if (big(part.value, total.value)) hits.push({ figure: part, neighbour: total });
-  const sum = sumOf(parts.map((p) => p.value));
-  if (parts.every((p) => p.value !== null) && big(total.value, sum))
-    hits.push({ figure: total, neighbour: figure("", "其中各项之和", sum) });
+  // The parts' sum matters only beside a total large enough itself.
+  if (total.value !== null && largeEnough(total.value) && parts.every((p) => p.value !== null)) {
+    const sum = sumOf(parts.map((p) => p.value));
+    if (big(total.value, sum)) hits.push({ figure: total, neighbour: figure("", sum, () => "其中各项之和") });
+  }
   return hits;
 }
 
@@ -97,7 +105,12 @@ const ACROSS = [
 /** Every comparison of the 元 check, in the order findings are listed. */
 function* yuanHits(model: RuleContext["model"], year: number | null): Iterable<YuanHit> {
   const cell = (key: string, label: string, part: TriplePart, triple: AmountTriple) =>
-    figure(`${key}.${part}`, `${label}${partLabel(part, year)}`, triple[part], partLabel(part, year));
+    figure(
+      `${key}.${part}`,
+      triple[part],
+      () => `${label}${partLabel(part, year)}`,
+      () => partLabel(part, year),
+    );
   const row = (key: string, label: string, triple: AmountTriple) =>
     rowOutlier(PARTS.map((part) => cell(key, label, part, triple)));
   // The rows of 附件1: the three columns of one line are the same thing in three years.
@@ -137,7 +150,7 @@ function* yuanHits(model: RuleContext["model"], year: number | null): Iterable<Y
   for (const [inBasic, inEval] of ACROSS) {
     const triple = valueAtPath(model, inBasic) as AmountTriple;
     const hit = rowOutlier([
-      figure(`${inBasic}.final`, `附件1 ${labelOf(inBasic)}${partLabel("final", year)}`, triple.final),
+      figure(`${inBasic}.final`, triple.final, () => `附件1 ${labelOf(inBasic)}${partLabel("final", year)}`),
       evalFigure(inEval, model),
     ]);
     if (hit) yield hit;
@@ -198,7 +211,7 @@ export const plausibilityRules = [
       yield {
         key: f.key,
         message:
-          `${f.label} ${shown} 是${neighbour.label} ${near} 的 ${ratio} 倍：本表金额以万元计，` +
+          `${f.label()} ${shown} 是${neighbour.label()} ${near} 的 ${ratio} 倍：本表金额以万元计，` +
           `这个数像是按元填的（按万元应为 ${inWan}），请核对`,
         params: { value: shown, neighbour: near, ratio, inWan },
       };

@@ -2,7 +2,7 @@
 import type { ComputedIndicator } from "../../compute";
 import { Dec, formatAmount, formatPercent } from "../../decimal";
 import { formatRate, type Rate } from "../../rates";
-import { indicatorLabel, quoted, rowKey, rowsFinding, sumOf } from "../text";
+import { indicatorLabel, quoted, rowKey, rowsFinding, sumOf, weightSum } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
 const blank = (text: string | null) => text === null || text.trim() === "";
@@ -82,16 +82,17 @@ export const scoreRules = [
       for (const indicator of computation.indicators) {
         const { completion } = indicator;
         const i = indicator.row - 1;
-        const label = indicatorLabel(i, indicator.name);
-        const key = rowKey("eval.indicators", i, "actual");
+        // The row's name and cell, spelled out for a finding only: most rows give none.
+        const label = () => indicatorLabel(i, indicator.name);
+        const key = () => rowKey("eval.indicators", i, "actual");
         // 控制在预算内 judged from the actual's words (超支 …): missed, though the row has no 完成率.
         if (completion.kind === "qualitative" && completion.met === false) {
           const full =
             indicator.entered !== null && indicator.weight !== null && indicator.entered.equals(indicator.weight);
           yield {
-            key,
+            key: key(),
             message:
-              `${label}未完成年度指标（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）` +
+              `${label()}未完成年度指标（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）` +
               (full ? `，却得满分 ${formatAmount(indicator.entered!)}：请核对得分并说明偏差原因` : ""),
             params: { row: indicator.row },
           };
@@ -102,15 +103,15 @@ export const scoreRules = [
         if (suggestionDiffers(indicator)) continue;
         if (completion.kind === "time") {
           yield {
-            key,
-            message: `${label}未按期完成（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）`,
+            key: key(),
+            message: `${label()}未按期完成（实际${quoted(indicator.actual.text)}，目标${quoted(indicator.target.text)}）`,
             params: { row: indicator.row },
           };
           continue;
         }
         yield {
-          key,
-          message: `${label}未完成年度指标：${completionText(indicator, completion.rate)}`,
+          key: key(),
+          message: `${label()}未完成年度指标：${completionText(indicator, completion.rate)}`,
           params: { row: indicator.row, completion: formatRate(completion.rate) },
         };
       }
@@ -166,12 +167,13 @@ export const scoreRules = [
     "score.inflation",
     (profile) => profile.scoreInflation?.severity ?? "info",
     "指标得分率不明显高于预算执行率（得分虚高预警，阈值与级别见评分口径）",
-    function* ({ model, computation, profile }) {
+    function* (context) {
+      const { model, computation, profile } = context;
       const setting = profile.scoreInflation;
       const rate = computation.executionRate;
       if (!setting || rate.kind !== "value") return;
       const rows = model.eval.indicators;
-      const [scores, weights] = [sumOf(rows.map((r) => r.score)), sumOf(rows.map((r) => r.weight))];
+      const [scores, weights] = [sumOf(rows.map((r) => r.score)), weightSum(context)];
       if (scores === null || weights === null || !scores.isPositive() || !weights.isPositive()) return;
       // SPEC §12: (S/Smax − E) / (S/Smax) > threshold, E the execution rate capped at 100 %.
       const scoreRate = scores.dividedBy(weights);

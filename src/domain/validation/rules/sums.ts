@@ -11,6 +11,7 @@ import { formatAmount, toDec, type Dec } from "../../decimal";
 import type { AmountTriple } from "../../model";
 import { valueAtPath } from "../paths";
 import { partLabel, PARTS, sumOf, sumText } from "../text";
+import { perContext } from "../shared";
 import { rule, type Draft, type RuleContext } from "../types";
 
 /** The parts of a total: how a message names each, its triple and the model path of its row. */
@@ -74,6 +75,17 @@ function column(model: RuleContext["model"], total: TripleKey, part: TriplePart)
   return { stated, terms, sum: sumOf(terms.map(([, v]) => v)) };
 }
 
+/** The columns of a validation, each worked out once: the sum rules and sum.totalMissing read the same ones. */
+const columns = perContext(({ model }) => {
+  const kept = new Map<string, Column>();
+  return (total: TripleKey, part: TriplePart): Column => {
+    const id = `${total}.${part}`;
+    let found = kept.get(id);
+    if (!found) kept.set(id, (found = column(model, total, part)));
+    return found;
+  };
+});
+
 interface Column {
   readonly stated: Dec | null;
   readonly terms: ReadonlyArray<readonly [string, unknown]>;
@@ -92,9 +104,10 @@ const totalMissing = (stated: Dec | null, sum: Dec | null): boolean =>
 /** total = Σ parts (or ≥ with `atLeast`) in each column where the total and some part are filled. */
 function tripleSum(total: TripleKey) {
   const { atLeast = false } = relation(total);
-  return function* ({ model, year }: RuleContext): Iterable<Draft> {
+  return function* (context: RuleContext): Iterable<Draft> {
+    const { year } = context;
     for (const part of PARTS) {
-      const { stated: value, terms, sum } = column(model, total, part);
+      const { stated: value, terms, sum } = columns(context)(total, part);
       if (value === null || sum === null || totalMissing(value, sum)) continue;
       if (atLeast ? !value.lessThan(sum) : value.equals(sum)) continue;
       const relation = atLeast ? "<" : "≠";
@@ -147,10 +160,11 @@ export const sumRules = [
     "sum.totalMissing",
     "error",
     "合计行（三公经费、公务用车、项目支出、公用经费）不空、不为 0，当其中各项已填",
-    function* ({ model, year }) {
+    function* (context) {
+      const { year } = context;
       for (const { total } of RELATIONS) {
         for (const part of PARTS) {
-          const { stated, terms, sum } = column(model, total, part);
+          const { stated, terms, sum } = columns(context)(total, part);
           if (!totalMissing(stated, sum)) continue;
           const state = stated === null ? "未填写" : "填的是 0";
           const label = `${labelOf(total)}${partLabel(part, year)}`;

@@ -1,7 +1,7 @@
 /** SPEC §7 Weights: total 100 with 执行率 included, no empty weight, 二级 belongs to its 一级. */
 import { formatAmount } from "../../decimal";
 import { INDICATOR_LEVELS, isLevel2Of, LEVEL1 } from "../../vocabulary";
-import { indicatorLabel, rowsFinding, sumOf } from "../text";
+import { indicatorLabel, rowsFinding, sumOf, weightSum } from "../text";
 import type { IndicatorRow } from "../../model";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -9,9 +9,10 @@ import { rule, type Draft, type RuleContext } from "../types";
 const OTHER = "其他";
 
 export const weightRules = [
-  rule("weights.total", "error", "分值合计（含预算执行率）为 100", function* ({ model }: RuleContext): Iterable<Draft> {
+  rule("weights.total", "error", "分值合计（含预算执行率）为 100", function* (context: RuleContext): Iterable<Draft> {
+    const { model } = context;
     const rows = model.eval.indicators;
-    const indicators = sumOf(rows.map((row) => row.weight));
+    const indicators = weightSum(context);
     const total = sumOf([model.eval.funds.weight, indicators]);
     if (total === null || total.equals(100)) return;
     // The breakdown adds up to the total it explains: rows whose 一级指标 is empty or unknown count as 其他.
