@@ -13,6 +13,7 @@ import { runAsync } from "../../src/cli/main";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { variedModel } from "../../scripts/batch-samples";
 import { Dec } from "../../src/domain";
+import { withTableRange } from "./hostile-files";
 
 jest.setTimeout(60000);
 const dir = mkdtempSync(join(tmpdir(), "jxzp-batch-"));
@@ -52,11 +53,14 @@ describe("hostile input is refused before exceljs sees it, with a Chinese reason
     expect(refuseWorkbook(bytes.subarray(0, bytes.length - 30))).toMatch(/^不是完整的 \.xlsx 工作簿/);
   });
 
-  test("a sheet with a million rows is refused by its row count", async () => {
+  test("a million rows: refused when a table reaches them, read when they lie past every cell read", async () => {
     const wb = buildWorkbook(variedModel(7).model);
     wb.getWorksheet("附件2 自评表")!.getCell("A1000000").value = "x";
-    const result = await inspectFile(await save("million.xlsx", wb));
-    expect(result).toMatchObject({
+    const stray = await save("stray.xlsx", wb);
+    expect(await inspectFile(stray)).toMatchObject({ status: "read" });
+    const table = withTableRange(readFileSync(stray), "绩效指标", (ref) => ref.replace(/\d+$/, "1000000"));
+    writeFileSync(join(dir, "million.xlsx"), table);
+    expect(await inspectFile(join(dir, "million.xlsx"))).toMatchObject({
       status: "unreadable",
       reason: "工作表「附件2 自评表」超过 20000 行的上限（第 1000000 行有内容）",
     });

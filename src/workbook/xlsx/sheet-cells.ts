@@ -1,5 +1,5 @@
 /**
- * One sheet's cells, read lazily and only as far down as asked: `cell("C40")` scans <sheetData> until a
+ * One sheet's cells, read lazily and only as far down as asked: `lookup("C40")` scans <sheetData> until a
  * row after 40 opens (rows are in ascending order, as the format requires) and pauses there; the
  * next question goes on from that point. A table's rows are asked in order, so a sheet is scanned once,
  * and never past the last row the contract reads. Cells are kept as the XML has them and turned into
@@ -15,8 +15,9 @@ interface RawCell {
   readonly type: string | undefined;
   readonly style: number;
   value?: string;
-  /** The <f> text; "" for a shared formula's follower, which takes its master's, moved. */
+  /** The <f> text ("" for a typed <f t="array"/> without one). */
   formula?: string;
+  /** A shared formula's group: a follower has no text and takes its master's, moved to its own cell. */
   sharedIndex?: string;
   inline?: string;
 }
@@ -29,6 +30,7 @@ export interface CellContext {
 }
 
 const ADDRESS = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
+const CANONICAL = /^[A-Z]{1,3}[1-9]\d*$/;
 
 export class SheetCells {
   private readonly cells = new Map<string, RawCell>();
@@ -38,7 +40,9 @@ export class SheetCells {
   /** The highest row opened so far: every row before it is complete. */
   private openedRow = 0;
   private target = 0;
+  /** The last cell's column: a number, or its letters until a cell without an address needs the number. */
   private column = 0;
+  private columnLetters: string | null = null;
   private current: { address: string; cell: RawCell } | null = null;
   private element: "f" | "v" | "t" | null = null;
   private pending = "";
@@ -76,7 +80,13 @@ export class SheetCells {
     return raw ? this.resolve(raw, `${match[1]}${match[2]}`, context) : { value: null, formula: null };
   }
 
+  private refuseBeyondLimit(row: number): void {
+    if (row > this.maxRows)
+      throw new WorkbookReadError([`工作表「${this.name}」超过 ${this.maxRows} 行的上限（第 ${row} 行有内容）`]);
+  }
+
   private readThrough(row: number): void {
+    if (this.openedRow <= row) this.refuseBeyondLimit(this.openedRow);
     while (!this.done && this.openedRow <= row) {
       this.target = row;
       if (this.scanner.run()) this.done = true;
@@ -90,6 +100,7 @@ export class SheetCells {
         const row = r !== undefined ? Number(r) : this.openedRow + 1;
         this.startRow(Number.isInteger(row) && row > 0 ? row : this.openedRow + 1);
         this.column = 0;
+        this.columnLetters = null;
         return;
       }
       case "c": {
@@ -99,9 +110,11 @@ export class SheetCells {
         if (match) {
           const row = Number(match[2]);
           if (row > this.openedRow) this.startRow(row);
-          this.column = columnNumber(match[1]!.toUpperCase());
-          address = `${match[1]!.toUpperCase()}${row}`;
-        } else address = `${columnLetter(++this.column)}${this.openedRow}`;
+          // As Excel writes it ("C40") the address is the key already; the column number is needed only
+          // when a later cell of the row comes without its address.
+          address = CANONICAL.test(r!) ? r! : `${match[1]!.toUpperCase()}${row}`;
+          this.columnLetters = match[1]!;
+        } else address = `${columnLetter(this.nextColumn())}${this.openedRow}`;
         const style = attributes.get("s");
         this.current = { address, cell: { type: attributes.get("t"), style: style !== undefined ? Number(style) : 0 } };
         return;
@@ -181,9 +194,15 @@ export class SheetCells {
     }
   }
 
+  private nextColumn(): number {
+    if (this.columnLetters !== null) this.column = columnNumber(this.columnLetters.toUpperCase());
+    this.columnLetters = null;
+    return ++this.column;
+  }
+
   private startRow(row: number): void {
-    if (row > this.maxRows)
-      throw new WorkbookReadError([`工作表「${this.name}」超过 ${this.maxRows} 行的上限（第 ${row} 行有内容）`]);
+    // A row past the limit is refused when a read needs it, not when it only ends the rows asked for.
+    if (row <= this.target) this.refuseBeyondLimit(row);
     this.openedRow = Math.max(this.openedRow, row);
     // Every row up to the one asked for is complete once a later row opens.
     if (row > this.target) this.scanner.pause();
