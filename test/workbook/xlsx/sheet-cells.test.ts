@@ -30,8 +30,9 @@ test("rows and cells without their address follow the one before", () => {
 });
 
 test("prefixed element names (x:c) read as their local names; dates by style", () => {
-  const xml =
-    '<x:row r="1"><x:c r="A1" s="1"><x:v>45292</x:v></x:c><x:c r="B1" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c></x:row>';
+  const date = '<x:c r="A1" s="1"><x:v>45292</x:v></x:c>';
+  const formula = '<x:c r="B1" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c>';
+  const xml = `<x:row r="1">${date}${formula}</x:row>`;
   const cells = sheet(xml);
   expect(cells.lookup("A1", context).value).toEqual(new Date("2024-01-01T00:00:00Z"));
   expect(cells.lookup("B1", context)).toEqual({ value: "ab", formula: '="a"&"b"' });
