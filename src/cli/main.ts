@@ -8,7 +8,7 @@
 import { printable } from "../domain/text-safety";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { version } from "../../package.json";
-import { DEFAULT_PROFILE, findProfile, PROFILE_WORD, profileChoices, unknownProfileMessage } from "../domain";
+import { DEFAULT_PROFILE, findProfile, PROFILE_IDS, PROFILE_WORD, unknownProfileMessage } from "../domain";
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
@@ -28,6 +28,9 @@ export const VERSION_TEXT = `jxzp ${version}（模板 ${TEMPLATE_VERSION}）`;
 
 const WORKBOOK = ".xlsx 文件（- 表示标准输入）";
 const MODEL = "模型 JSON 文件（- 表示标准输入）";
+
+/** The profiles by id, for help texts (the names and sources: jxzp profile list). */
+const profileIds = () => `${PROFILE_IDS.join("、")}（说明与出处见 jxzp profile list）`;
 
 function profileOption(description: string, defaultValue?: string): Option {
   const option = new Option("-p, --profile <口径>", description).argParser((value: string) => {
@@ -90,7 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .summary("由模型 JSON 算出全部计算值、得分与等次")
     .description("读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分、总分与等次")
     .argument("<模型>", "模型 JSON 文件（键见 jxzp contract；- 表示标准输入）")
-    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}`, DEFAULT_PROFILE))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}`, DEFAULT_PROFILE))
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(computeCommand(file, options, io)),
@@ -120,7 +123,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .description("由模型 JSON 写出填好数据的工作簿")
     .argument("<模型>", MODEL)
     .addOption(outOption(" .xlsx 文件"))
-    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}`))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}`))
     .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件（输入文件不会被覆盖）"))
     .action((file: string, options: { out: string; profile?: string; force?: boolean }) =>
       setExit(importCommand(file, options, io)),
@@ -139,7 +142,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .summary("校验工作簿；有错误时退出码为 1")
     .description("校验工作簿：必填、类型、勾稽关系、重新计算、分值与得分、表间一致、常见填写失误；有错误时退出码为 1")
     .argument("<工作簿>", WORKBOOK)
-    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
     .option("--json", "以 JSON 输出")
     .action((file: string, options: { profile?: string; json?: boolean }) =>
       setExit(validateCommand(file, options, io)),
@@ -152,7 +155,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<工作簿>", WORKBOOK)
     .addOption(outOption(" .docx 文件"))
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
-    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
     .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 生成的报告（输入文件不会被覆盖）"))
     .action((file: string, options: { out: string; draft?: boolean; profile?: string; force?: boolean }) =>
       setExit(reportCommand(file, options, io)),
@@ -166,7 +169,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     )
     .argument("<报告>", ".docx 报告（- 表示标准输入）")
     .argument("<工作簿>", WORKBOOK)
-    .addOption(profileOption(`生成报告时用的${PROFILE_WORD}：${profileChoices()}（默认取工作簿中的评分口径）`))
+    .addOption(profileOption(`生成报告时用的${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
     .action((report: string, file: string, options: { profile?: string }) =>
       setExit(verifyCommand(report, file, options, io)),
     );
@@ -180,7 +183,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<输入...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
     .addOption(outOption("汇总 .xlsx 文件", false))
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
-    .addOption(profileOption(`${PROFILE_WORD}：${profileChoices()}（默认取各工作簿中的评分口径）`))
+    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取各工作簿中的评分口径）`))
     .addOption(jobsOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 写出的汇总（输入文件不会被覆盖）"))
     .action(

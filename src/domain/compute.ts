@@ -81,7 +81,7 @@ export interface Computation {
 }
 
 /** SPEC section 4 rates: the contract's computed rate cells, then the rates the report quotes. */
-function sectionFourRates(model: WorkbookModel) {
+function sectionFourRates(model: WorkbookModel, profile: ScoringProfile) {
   const { basic, eval: ev } = model;
   const { threePublic, publicFunds, procurement, buildings } = basic;
   const rate = (key: ContractKey | DerivedKey, value: Rate, cell: boolean) => ({
@@ -94,7 +94,15 @@ function sectionFourRates(model: WorkbookModel) {
     rate("basic.staff.controlRate", ratio(basic.staff.actual, basic.staff.authorized), true),
     rate("eval.funds.executionRate", ratio(ev.funds.executed, ev.funds.fullYearBudget), true),
     rate("basic.threePublic.controlRate", ratio(threePublic.total.final, threePublic.total.budget), false),
-    rate("basic.threePublic.changeRate", changeRate(threePublic.total.final, threePublic.total.prev), false),
+    // On 决算 (our default) or on 预算 (财预〔2013〕53号), as the profile says (rule threePublicChange).
+    rate(
+      "basic.threePublic.changeRate",
+      changeRate(
+        profile.threePublicChange === "budget" ? threePublic.total.budget : threePublic.total.final,
+        threePublic.total.prev,
+      ),
+      false,
+    ),
     rate("basic.publicFunds.controlRate", ratio(publicFunds.total.final, publicFunds.total.budget), false),
     rate("basic.procurement.executionRate", ratio(procurement.final, procurement.budget), false),
     // 预算调整率 = 基本支出预算调整数 ÷ 基本支出: the row 部门基本支出预算调整 (its N年决算数, the adjustment
@@ -111,7 +119,7 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
   const problems: string[] = [];
   const values: ComputedValue[] = [];
 
-  for (const { key, label, rate, cell } of sectionFourRates(model)) {
+  for (const { key, label, rate, cell } of sectionFourRates(model, profile)) {
     values.push({ key, label, type: "rate", rate });
     // A 0 denominator is a legitimate 不适用 (楼堂馆所 "无"); an empty one in a computed cell is missing data.
     if (cell && rate.kind === "notApplicable" && rate.reason !== "zeroDenominator") {
@@ -120,7 +128,7 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
   }
 
   const funds = model.eval.funds;
-  const execution = executionScore(funds.weight, funds.executed, funds.fullYearBudget);
+  const execution = executionScore(funds.weight, funds.executed, funds.fullYearBudget, profile);
   values.push({ key: "eval.funds.score", label: labelOf("eval.funds.score"), type: "amount", amount: execution.score });
 
   const indicators = model.eval.indicators.map((row, index): ComputedIndicator => {
@@ -138,6 +146,7 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
       range: score.range,
       band: score.band,
       basis: score.basis,
+      rule: score.rule,
       note: score.note,
       row: index + 1,
       name: row.name,

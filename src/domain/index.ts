@@ -15,3 +15,4 @@ export * from "./vocabulary";
 export * from "./validation";
 export * from "./report";
 export * from "./layout";
+export * from "./compare";

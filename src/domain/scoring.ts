@@ -3,7 +3,7 @@
  * scoring profile. Scores are decimals with 2 places, half-up.
  */
 import { Dec, roundAmount, toDec } from "./decimal";
-import { findBand, type QualitativeBand, type ScoringProfile } from "./profiles";
+import { findBand, getProfile, type QualitativeBand, type RuleId, type ScoringProfile } from "./profiles";
 import { ratio, type Rate } from "./rates";
 import {
   completionIn,
@@ -20,14 +20,26 @@ export interface ExecutionScore {
   readonly rate: Rate;
   /** 分值 × min(执行率, 100%); null when the rate is 不适用 or 分值 is empty. */
   readonly score: Dec | null;
+  /** The 分值 it was scored with: the workbook's, or the one the profile fixes (河北: 20). */
+  readonly weight: Dec | null;
 }
 
-/** 执行率 = 全年执行数 / 全年预算数 and 执行率得分 = 分值 × min(执行率, 100%). */
-export function executionScore(weight: unknown, executed: unknown, budget: unknown): ExecutionScore {
+/**
+ * 执行率 = 全年执行数 / 全年预算数 and 执行率得分 = 分值 × min(执行率, 100%) — the profile may fix the 分值
+ * and may not cap the rate (rule executionRate).
+ */
+export function executionScore(
+  weight: unknown,
+  executed: unknown,
+  budget: unknown,
+  profile: ScoringProfile = getProfile(),
+): ExecutionScore {
   const rate = ratio(executed, budget);
-  const points = toDec(weight);
-  if (rate.kind !== "value" || points === null) return { rate, score: null };
-  return { rate, score: roundAmount(points.times(Dec.min(rate.exact, 1))) };
+  const rule = profile.executionRate;
+  const points = rule.weight !== null ? new Dec(rule.weight) : toDec(weight);
+  if (rate.kind !== "value" || points === null) return { rate, score: null, weight: points };
+  const scored = rule.capped ? Dec.min(rate.exact, 1) : rate.exact;
+  return { rate, score: roundAmount(points.times(scored)), weight: points };
 }
 
 export type ScoreBasis =
@@ -56,6 +68,8 @@ export interface IndicatorScore {
   readonly range: { readonly min: Dec; readonly max: Dec } | null;
   readonly band: QualitativeBand | null;
   readonly basis: ScoreBasis;
+  /** The profile's rule that made the suggestion; null where none did (entered, unscorable). */
+  readonly rule: RuleId | null;
   /** One Chinese sentence explaining the suggestion. */
   readonly note: string;
 }
@@ -93,6 +107,7 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
     suggested: null,
     range: null,
     band: null,
+    rule: null,
     ...fields,
   });
 
@@ -103,14 +118,14 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       return result({ basis: "unscorable", note: completion.reason });
     case "time":
       return completion.met
-        ? result({ basis: "met", suggested: weight, note: "按期完成，得满分" })
+        ? result({ basis: "met", suggested: weight, rule: "proportional", note: "按期完成，得满分" })
         : result({ basis: "entered", suggested: entered, note: "未按期完成，请按实际情况评分并说明偏差原因" });
     case "qualitative": {
       const band = findBand(profile, input.band);
       // "控制在预算内" answered by "未超支" / "超支5万元": the words decide unless the user picked a band.
       if (!band && completion.met !== undefined) {
         return completion.met
-          ? result({ basis: "met", suggested: weight, note: `${completion.reason}，得满分` })
+          ? result({ basis: "met", suggested: weight, rule: "proportional", note: `${completion.reason}，得满分` })
           : result({
               basis: "entered",
               suggested: entered,
@@ -128,6 +143,7 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       const suggested = entered === null ? range.max : Dec.min(Dec.max(entered, range.min), range.max);
       return result({
         basis: "band",
+        rule: "qualitativeBands",
         suggested,
         range,
         band,
@@ -136,25 +152,51 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
     }
     case "quantitative": {
       const { rate } = completion;
-      const over = profile.overAchievement;
       const lessIsBetter = completion.direction === "negative";
       // Say why the indicator is less-is-better when its name or level decided it, not its text.
       const why =
         lessIsBetter && (direction.source === "name" || direction.source === "level") ? `；${direction.why}` : "";
+      const deviation = beyondDeviation(profile, input, target, actual);
+      if (deviation)
+        return result({ basis: "overAchievement", rule: "overAchievement", suggested: new Dec(0), note: deviation });
       if (completion.met) {
+        const over = profile.overAchievement;
         // 指标偏离 is a more-is-better rule: beating a cap (实际 well under a ≤ target) is never penalised.
-        if (over && !lessIsBetter && rate.kind === "value" && rate.exact.greaterThanOrEqualTo(over.threshold)) {
+        if (
+          over?.method === "penalty" &&
+          !lessIsBetter &&
+          rate.kind === "value" &&
+          rate.exact.greaterThanOrEqualTo(over.threshold)
+        ) {
           return result({
             basis: "overAchievement",
+            rule: "overAchievement",
             suggested: Dec.max(weight.minus(over.penalty), 0),
             note: `完成率达到指标值的 ${new Dec(over.threshold).times(100).toFixed(0)}% 以上，属指标偏离，扣 ${over.penalty} 分`,
           });
         }
         return result({
           basis: "met",
+          rule: lessIsBetter ? "lessIsBetter" : "proportional",
           suggested: weight,
           note: lessIsBetter ? `未超过年度指标值，得满分${why}` : "已完成年度指标，得满分",
         });
+      }
+      // A "= 0" target (0 起, 0%) missed: no proportion exists (目标/实际 is 0 for any miss).
+      if (target.kind === "quantitative" && target.value !== null && target.value.isZero()) {
+        return profile.zeroTarget === "allOrNothing"
+          ? result({
+              basis: "proportional",
+              rule: "zeroTarget",
+              suggested: new Dec(0),
+              note: "指标值为 0 而未达到，不得分",
+            })
+          : result({
+              basis: "entered",
+              rule: "zeroTarget",
+              suggested: entered,
+              note: "指标值为 0 而未达到：口径未规定记分方法，保留填报得分，请说明偏差原因",
+            });
       }
       if (rate.kind !== "value") {
         return result({ basis: "entered", suggested: entered, note: "完成率不适用（分母为0），保留填报得分" });
@@ -164,8 +206,19 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       if (rate.exact.greaterThanOrEqualTo(1) || rate.exact.isNegative()) {
         return result({ basis: "entered", suggested: entered, note: "未完成年度指标，且无法按比例计分，保留填报得分" });
       }
+      if (lessIsBetter && profile.lessIsBetter === "linear") {
+        // 1 − (实际 − 目标)/目标 = 2 − 实际/目标, and the rate here is 目标/实际.
+        const share = Dec.max(new Dec(2).minus(new Dec(1).dividedBy(rate.exact)), 0);
+        return result({
+          basis: "proportional",
+          rule: "lessIsBetter",
+          suggested: roundAmount(weight.times(share)),
+          note: `超过年度指标值（越低越好），按超出比例扣分，达到指标值两倍时为 0${why}`,
+        });
+      }
       return result({
         basis: "proportional",
+        rule: lessIsBetter ? "lessIsBetter" : "proportional",
         suggested: roundAmount(weight.times(rate.exact)),
         note: lessIsBetter
           ? `超过年度指标值（越低越好），按指标值与完成值的比例记分${why}`
@@ -173,6 +226,28 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       });
     }
   }
+}
+
+/**
+ * 四川遂宁's rule (overAchievement "zeroBeyond"): a quantitative indicator of the named 二级指标 whose actual
+ * lies more than `deviation` from its target, either way, scores 0. The sentence saying so, or null.
+ */
+function beyondDeviation(
+  profile: ScoringProfile,
+  input: IndicatorInput,
+  target: Measure,
+  actual: Measure,
+): string | null {
+  const rule = profile.overAchievement;
+  if (rule?.method !== "zeroBeyond") return null;
+  const level2 = String(input.level2 ?? "").trim();
+  if (rule.level2.length > 0 && !rule.level2.includes(level2)) return null;
+  if (target.kind !== "quantitative" || actual.kind !== "quantitative") return null;
+  if (target.value === null || actual.value === null || target.value.isZero()) return null;
+  const off = actual.value.minus(target.value).abs().dividedBy(target.value.abs());
+  if (!off.greaterThan(rule.deviation)) return null;
+  const percent = (value: Dec) => `${value.times(100).toDecimalPlaces(2).toString()}%`;
+  return `完成值偏离指标值 ${percent(off)}，超过 ${percent(new Dec(rule.deviation))}，按口径不得分`;
 }
 
 export interface TotalScore {
@@ -205,10 +280,10 @@ export function totalScore(
   return { raw, total, cap: total === raw ? null : cap };
 }
 
-/** 等次 of a total: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (in the national profile). */
-export function gradeOf(total: Dec, profile: ScoringProfile): ScoringProfile["grades"][number]["grade"] {
+/** 等次 of a total, as the profile writes it: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (in the national profile). */
+export function gradeOf(total: Dec, profile: ScoringProfile): string {
   // Graded as the table shows the total: 89.995 is 90.00, 优.
   const shown = roundAmount(total);
   const band = profile.grades.find((g) => shown.greaterThanOrEqualTo(g.minTotal));
-  return (band ?? profile.grades[profile.grades.length - 1]).grade;
+  return (band ?? profile.grades[profile.grades.length - 1]!).grade;
 }

@@ -320,6 +320,8 @@ export interface InputRule {
   readonly minimumDate?: string;
   readonly prompt: string;
   readonly error: string;
+  /** Values outside the list are warned about, not refused (a custom 评分口径 is kept by its own label). */
+  readonly warnOnly?: boolean;
 }
 
 /** The hidden sheet that holds the indicator vocabulary for the dropdowns. */
@@ -358,8 +360,9 @@ export const KEY_INPUT_RULES: Readonly<Record<string, InputRule>> = {
   "review.profile": {
     type: "list",
     formula: `"${PROFILE_NAMES.join(",")}"`,
-    prompt: "选择评分口径；留空为“全国通用”",
-    error: `评分口径只能是：${PROFILE_NAMES.join("、")}`,
+    prompt: "选择评分口径；留空为“全国通用”。自定义口径由绩效自评助手写入",
+    error: `评分口径应是：${PROFILE_NAMES.join("、")}，或绩效自评助手写入的自定义口径`,
+    warnOnly: true,
   },
 };
 

@@ -63,7 +63,7 @@ describe("usage errors: Chinese, naming the token, exit 2", () => {
     [
       "an unknown profile",
       ["compute", SAMPLE, "--profile", "mars"],
-      "选项 --profile：未知的评分口径「mars」，可选：national（全国通用）、platform（预算管理一体化平台）。",
+      "选项 --profile：未知的评分口径「mars」，可选：national（全国通用）、platform（预算管理一体化平台）、",
     ],
   ])("%s", async (_, argv, message) => {
     const { code, out, err, bytes } = await cli(...argv);

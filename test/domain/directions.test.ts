@@ -87,13 +87,19 @@ describe("less-is-better belongs to the indicator", () => {
     });
   });
 
-  test("安全事故 0 起 with 0起: met; with 2起: missed, 0 points", () => {
+  test("安全事故 0 起 with 0起: met; with 2起: missed — the entered score nationally, 0 on the platform", () => {
     expect(row({ name: "安全事故", target: "0 起", actual: "0起", weight: 5 })).toMatchObject({
       direction: "negative",
       met: true,
       suggested: "5.00",
     });
-    expect(row({ name: "安全事故", target: "0 起", actual: "2起", weight: 5 })).toMatchObject({
+    // The national text gives no rule for a missed "= 0" target: 目标/实际 is 0 for any miss.
+    expect(row({ name: "安全事故", target: "0 起", actual: "2起", weight: 5, score: 3 })).toMatchObject({
+      met: false,
+      basis: "entered",
+      suggested: "3.00",
+    });
+    expect(row({ name: "安全事故", target: "0 起", actual: "2起", weight: 5, score: 3 }, platform)).toMatchObject({
       met: false,
       basis: "proportional",
       suggested: "0.00",

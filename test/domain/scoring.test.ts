@@ -209,7 +209,10 @@ describe("the one profile resolver", () => {
   it("the caller's choice beats the workbook's; an unknown saved name falls back to the default and says so", () => {
     expect(resolveProfile("platform").profile.id).toBe("platform");
     expect(resolveProfile("platform", "national").profile.id).toBe("national");
-    expect(resolveProfile("某某口径")).toEqual({ profile: getProfile(), unknownSaved: "某某口径" });
+    expect(resolveProfile("某某口径")).toEqual({
+      profile: getProfile(),
+      savedProblem: expect.stringMatching(/^评分口径「某某口径」不认识，按“全国通用”校验/),
+    });
     expect(() => resolveProfile(null, "mars")).toThrow("未知的评分口径");
   });
 

@@ -38,6 +38,8 @@ export interface Finding {
   readonly fix?: Fix;
   /** The reason a user gave for a warning (已说明的提示); such a warning is no longer open. */
   readonly acknowledged?: string;
+  /** The profile rule behind the finding's numbers and its source ("按“全国通用”：… 依据：…"), where one is. */
+  readonly basis?: string;
 }
 
 /** A cell as the workbook holds it, for the checks that the model cannot see (text stored in a number cell …). */

@@ -6,7 +6,8 @@
 import { compute, type Computation } from "../compute";
 import { publishedValues } from "../published";
 import type { WorkbookModel } from "../model";
-import { PROFILE_WORD, profileNames, resolveProfile, type ProfileChoice, type ScoringProfile } from "../profiles";
+import { resolveProfile, type ProfileChoice, type ScoringProfile } from "../profiles";
+import { basisOf } from "./basis";
 import { crossRules, overrunRules, yearRules } from "./rules/cross";
 import { evidenceRules } from "./rules/evidence";
 import { formatRules } from "./rules/format";
@@ -78,7 +79,7 @@ export interface ValidationResult {
 }
 
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
-  const { profile, unknownSaved } = resolveProfile(model.review.profile, options.profile);
+  const { profile, savedProblem } = resolveProfile(model.review.profile, options.profile);
   const computation = compute(model, profile);
   const context: RuleContext = {
     model,
@@ -92,17 +93,15 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
   };
 
   const findings: Finding[] = [];
-  if (unknownSaved !== null) {
-    findings.push({
-      rule: "review.profile",
-      severity: "warning",
-      key: "review.profile",
-      message: `${PROFILE_WORD}「${unknownSaved}」不认识，按“${profile.name}”校验（可选：${profileNames()}）`,
-    });
+  if (savedProblem !== null) {
+    findings.push({ rule: "review.profile", severity: "warning", key: "review.profile", message: savedProblem });
   }
   for (const rule of RULES) {
     const severity = severityUnder(rule, profile);
-    for (const draft of rule.check(context)) findings.push({ ...draft, rule: rule.id, severity });
+    for (const draft of rule.check(context)) {
+      const basis = basisOf(rule.id, draft.key, computation, profile);
+      findings.push({ ...draft, rule: rule.id, severity, ...(basis ? { basis } : {}) });
+    }
   }
 
   const explained = acknowledgements(model);

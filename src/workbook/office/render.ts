@@ -93,7 +93,12 @@ function applyInputRule(range: Excel.Range, rule: InputRule, row: number, signed
     validation.rule = rule.type === "whole" ? { wholeNumber: basis } : { decimal: basis };
   }
   validation.prompt = { showPrompt: true, title: "填写提示", message: rule.prompt };
-  validation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: rule.error };
+  validation.errorAlert = {
+    showAlert: true,
+    style: rule.warnOnly ? "Warning" : "Stop",
+    title: "输入有误",
+    message: rule.error,
+  };
 }
 
 interface SheetTarget {

@@ -138,7 +138,7 @@ function dataValidation(rule: InputRule, row: number, signed = false): ExcelJS.D
     promptTitle: "填写提示",
     prompt: rule.prompt,
     showErrorMessage: true,
-    errorStyle: "stop" as const,
+    errorStyle: rule.warnOnly ? ("warning" as const) : ("stop" as const),
     errorTitle: "输入有误",
     error: rule.error,
   };

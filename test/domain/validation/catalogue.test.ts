@@ -200,7 +200,7 @@ const CASES: Record<string, Case> = {
   "review.profile": {
     failing: variant((m) => (m.review.profile = "某某口径")),
     passing: variant((m) => (m.review.profile = "预算管理一体化平台")),
-    message: "评分口径「某某口径」不认识，按“全国通用”校验（可选：全国通用、预算管理一体化平台）",
+    message: "评分口径「某某口径」不认识，按“全国通用”校验（可选：全国通用、预算管理一体化平台、",
   },
 
   // Names

@@ -136,7 +136,8 @@ export const scoreRules = [
     "info",
     "实际完成值远超年度指标值：目标是否定得过低",
     function* ({ computation, profile }) {
-      const threshold = new Dec(profile.overAchievement?.threshold ?? "1.3");
+      const over = profile.overAchievement?.method === "penalty" ? profile.overAchievement : null;
+      const threshold = new Dec(over?.threshold ?? "1.3");
       for (const indicator of computation.indicators) {
         const { completion } = indicator;
         if (
@@ -150,9 +151,7 @@ export const scoreRules = [
         // One cause, one finding: the profile's penalty for it is already score.suggested's on this row.
         if (indicator.basis === "overAchievement" && suggestionDiffers(indicator)) continue;
         const i = indicator.row - 1;
-        const penalty = profile.overAchievement
-          ? `；按“${profile.name}”口径为指标偏离，扣 ${profile.overAchievement.penalty} 分`
-          : "";
+        const penalty = over ? `；按“${profile.name}”口径为指标偏离，扣 ${over.penalty} 分` : "";
         yield {
           key: rowKey("eval.indicators", i, "actual"),
           message:
