@@ -7,6 +7,8 @@ import { Dec, decimalProblemText, excerpt, normaliseNumberText, readDecimal } fr
 import {
   findBand,
   findProfile,
+  parseProfileFile,
+  PROFILE_WORD,
   getProfile,
   unknownProfileMessage,
   type QualitativeBand,
@@ -110,9 +112,30 @@ function weightArg(value: unknown, label: string): Dec {
 
 const missing = (value: unknown) => isEmpty(value) || value === NOT_APPLICABLE;
 
+/** Custom profiles read from cells, by their text: a sheet of rows passes the same cell to every call. */
+const customProfiles = new Map<string, ScoringProfile | string>();
+
+/**
+ * A custom profile reaches the functions through the workbook: a cell holding its file's JSON (what
+ * 选择口径文件 keeps), passed as the profile argument. Read once per distinct text.
+ */
+function customProfileArg(text: string): ScoringProfile {
+  let read = customProfiles.get(text);
+  if (read === undefined) {
+    const parsed = parseProfileFile(text, `自定义${PROFILE_WORD}`);
+    read = "profile" in parsed ? parsed.profile : parsed.problems[0]!;
+    if (customProfiles.size >= 16) customProfiles.clear();
+    customProfiles.set(text, read);
+  }
+  if (typeof read === "string") throw invalid(excerpt(read, 200));
+  return read;
+}
+
 /** The message names the parameter by the product's word for it, 评分口径 (PROFILE_WORD). */
 function profileArg(value: unknown): ScoringProfile {
-  const profile = findProfile(isEmpty(value) ? null : String(value));
+  const text = isEmpty(value) ? null : String(value);
+  if (text?.trim().startsWith("{")) return customProfileArg(text);
+  const profile = findProfile(text);
   if (!profile) throw invalid(unknownProfileMessage(excerpt(String(value))));
   return profile;
 }

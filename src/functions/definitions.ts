@@ -5,7 +5,7 @@
  * Ids are stable: cells in saved workbooks refer to them.
  */
 import { Dec, formatPercent } from "../domain/decimal";
-import { DEFAULT_PROFILE, getProfile, gradeRuleText, PROFILE_WORD, PROFILES, profileChoices } from "../domain/profiles";
+import { DEFAULT_PROFILE, getProfile, gradeRuleText, PROFILE_IDS, PROFILE_WORD } from "../domain/profiles";
 import { changeRate, NOT_APPLICABLE, rateNumber, ratio } from "../domain/rates";
 import { executionScore, gradeOf, scoreIndicator, totalScore } from "../domain/scoring";
 import { completionOf, parseMeasure } from "../domain/targets";
@@ -46,10 +46,10 @@ const PROFILE = {
   zhName: PROFILE_WORD,
   type: "profile",
   optional: true,
-  description: `${PROFILE_WORD}：${profileChoices()}；不填为 ${DEFAULT_PROFILE}`,
-  descriptionEn: `Scoring profile: ${Object.values(PROFILES)
-    .map((p) => `${p.id} (${p.name})`)
-    .join(", ")}; ${DEFAULT_PROFILE} when omitted`,
+  description: `${PROFILE_WORD}：${PROFILE_IDS.join("、")} 或中文名，或自定义口径文件的 JSON 所在单元格；不填为 ${DEFAULT_PROFILE}`,
+  descriptionEn:
+    `Scoring profile: ${PROFILE_IDS.join(", ")} or its Chinese name, or a cell holding a custom profile's JSON; ` +
+    `${DEFAULT_PROFILE} when omitted`,
 } as const satisfies ParamDefinition;
 
 /**
@@ -217,13 +217,13 @@ export const BUDGETSCORE = defineFunction({
     },
     EXECUTED,
     BUDGET,
-    // The profiles score execution alike; an unknown one is still refused.
+    // A profile may fix the weight (河北: 20) or leave the rate uncapped (rule executionRate).
     PROFILE,
   ],
   result: "执行率得分或“不适用”",
   example: { args: "10, 1387.53, 1387.53", result: "10.00" },
-  implement: ({ weight, executed, budget }) =>
-    executionScore(weight, executed, budget).score?.toNumber() ?? NOT_APPLICABLE,
+  implement: ({ weight, executed, budget, profile }) =>
+    executionScore(weight, executed, budget, profile).score?.toNumber() ?? NOT_APPLICABLE,
 });
 
 export const INDICATORSCORE = defineFunction({
