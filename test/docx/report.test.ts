@@ -8,7 +8,14 @@ import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { inspectWorkbook } from "../../src/workbook/xlsx/read";
 import { reportFingerprint } from "../../src/docx/read";
 import { generateReport, verifyReport } from "../../src/usecases/report";
-import { workbookModel, type WorkbookModel } from "../../src/domain";
+import {
+  customLabel,
+  getProfile,
+  parseProfileFile,
+  workbookModel,
+  type ProfileChoice,
+  type WorkbookModel,
+} from "../../src/domain";
 import { SAMPLE_PATH } from "../support/model-inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
@@ -35,8 +42,8 @@ function completed(edit: (json: Json) => void = () => {}): WorkbookModel {
   return workbookModel.parse(json);
 }
 
-async function workbookOf(model: WorkbookModel) {
-  return inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
+async function workbookOf(model: WorkbookModel, profile?: ProfileChoice) {
+  return inspectWorkbook((await buildWorkbook(model, profile).xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 async function unzip(bytes: Uint8Array) {
@@ -116,6 +123,16 @@ describe("the 株洲 2024 report", () => {
       "关于项目支出口径的说明：附件1 含代管的市级专项资金",
     ])
       expect(docx.text).toContain(sentence);
+  });
+
+  test("五、自评结果 ends with the 评分说明: the 评分口径 and each rule with its source", () => {
+    expect(docx.text).toContain(
+      "自评等次为“优”。评分说明：本次自评按“全国通用”评分口径评分，所用规则及其依据如下：" +
+        "1. 执行率得分 = 执行率分值 × min(执行率, 100%)。依据：财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+    );
+    expect(docx.text).toMatch(
+      /3\. 等次：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 &lt; 60。依据：[^。]*财预〔2020〕10号[^。]*。六、/,
+    );
   });
 
   test("the prose from 报告文字, and no placeholder left", () => {
@@ -263,6 +280,38 @@ test("a report scored with another profile does not verify against the workbook'
   if (outcome.status !== "generated") throw new Error("blocked");
   expect((await verifyReport(outcome.bytes, workbook)).matches).toBe(false);
   expect((await verifyReport(outcome.bytes, workbook, "platform")).matches).toBe(true);
+});
+
+test("scored 岳阳 the grade is written 优秀 in the narrative, the 评分说明 and 附件2; verify accepts the report", async () => {
+  // The workbook built for 岳阳: its 等次 formula writes 优秀 too.
+  const workbook = await workbookOf(completed(), "yueyang");
+  const outcome = await generateReport(workbook, { profile: "yueyang" });
+  if (outcome.status !== "generated") throw new Error("blocked");
+  const docx = await unzip(outcome.bytes);
+  expect(docx.text).toContain(
+    "自评得分98.00分，其中预算执行率得分10.00分（分值10.00分），绩效指标得分88.00分，自评等次为“优秀”。",
+  );
+  expect(docx.text).toContain("评分说明：本次自评按“岳阳”评分口径评分");
+  expect(docx.text).toContain("等次：优秀 ≥ 90，良好 ≥ 80，中 ≥ 60，差 &lt; 60。依据：岳阳市部门整体支出绩效自评报告");
+  expect(docx.tables[1]).toContain("绩效等次：优秀");
+  expect(docx.text).not.toContain("“优”");
+  expect(await verifyReport(outcome.bytes, workbook, "yueyang")).toMatchObject({
+    matches: true,
+    text: { status: "same" },
+  });
+});
+
+test("a report scored with a custom profile names it by its label and verifies with that profile", async () => {
+  const file = { ...getProfile("platform"), name: "某市口径" };
+  const parsed = parseProfileFile(JSON.stringify(file), "某市.json");
+  if (!("profile" in parsed)) throw new Error(parsed.problems.join("\n"));
+  const workbook = await workbookOf(completed());
+  const outcome = await generateReport(workbook, { profile: parsed.profile });
+  if (outcome.status !== "generated") throw new Error("blocked");
+  expect((await unzip(outcome.bytes)).text).toContain(
+    `评分说明：本次自评按“${customLabel(parsed.profile)}”评分口径评分，所用规则及其依据如下：`,
+  );
+  expect((await verifyReport(outcome.bytes, workbook, parsed.profile)).matches).toBe(true);
 });
 
 test("a line break typed in a cell stays a line break in Word", async () => {

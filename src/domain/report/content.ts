@@ -19,6 +19,7 @@ import {
 } from "../contract";
 import { Dec, formatAmount, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
+import { basisText, customLabel, PROFILES, RULE_IDS, ruleText, type RuleId, type ScoringProfile } from "../profiles";
 import { formatRate, type Rate } from "../rates";
 import { valueAtPath, type Finding, type ValidationResult } from "../validation";
 import {
@@ -126,6 +127,24 @@ function dateText(iso: string | null): string | null {
 
 /** The first 12 hexadecimal characters: enough to tell reports apart at a glance, short enough to print. */
 export const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 12);
+
+/** A profile as the report names it: a shipped one by its name, a custom one with its hash ("某市口径（自定义 1a2b3c4d）"). */
+export const profileLabel = (profile: ScoringProfile) =>
+  PROFILES[profile.id] === profile ? profile.name : customLabel(profile);
+
+/**
+ * The rules that made a number of this report, in the profile's order: 执行率得分's where it was scored,
+ * each rule that suggested a row's score, the cap where it lowered a total the report states, and the grades.
+ */
+export function rulesUsed(context: FactContext): RuleId[] {
+  const { computation } = context;
+  const execution = computedValue(computation, "eval.funds.score");
+  const used = new Set<RuleId>(computation.indicators.flatMap((row) => (row.rule ? [row.rule] : [])));
+  if (execution?.type === "amount" && execution.amount !== null) used.add("executionRate");
+  if (holds("totalCapped", context)) used.add("totalCaps");
+  used.add("grades");
+  return RULE_IDS.filter((id) => used.has(id));
+}
 
 type Sentences = typeof SENTENCES;
 /** The sentences that state a fact (an object with "text" and "when"). */
@@ -406,7 +425,11 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
       value: executionScore?.type === "amount" ? amount(executionScore.amount) : null,
       label: labelOf("eval.funds.score"),
     },
-    executionWeight: cellField("eval.funds.weight"),
+    // The 分值 the score was computed with: the profile's where it fixes one (河北: 20), else the workbook's.
+    executionWeight:
+      computation.profile.executionRate.weight === null
+        ? cellField("eval.funds.weight")
+        : formatAmount(new Dec(computation.profile.executionRate.weight)),
   });
   pFact("resultProvisional", {
     ...result,
@@ -415,11 +438,22 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   pFact("resultIncomplete", { unit: unitField, year: yearField, rows: rowList(rowsWhere((r) => r.score === null)) });
   pFact("resultUnscored", { unit: unitField, year: yearField });
   pFact("cap", {
-    profile: computation.profile.name,
+    profile: profileLabel(computation.profile),
     rate: formatRate(computation.executionRate),
     cap: computation.total.cap ? formatAmount(computation.total.cap) : "",
     raw: formatAmount(computation.total.raw),
   });
+  // 评分说明: which profile scored the report, and each rule that made one of its numbers with its source.
+  p(fill(S.scoringNote, { profile: profileLabel(computation.profile) }));
+  rulesUsed(context).forEach((id, i) =>
+    p(
+      fill(S.scoringRule, {
+        n: i + 1,
+        rule: ruleText(computation.profile, id),
+        basis: basisText(computation.profile, id),
+      }),
+    ),
+  );
 
   // 六、问题 — the indicators that lost points, with their reasons; the rows not scored yet; the user's prose.
   h1(S.headings.problems);
