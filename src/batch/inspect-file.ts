@@ -5,6 +5,7 @@
  * and a 10 GB file is never loaded to be refused.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import type { ProfileChoice } from "../domain/profiles";
 import { LIMITS } from "./guard";
 import { inspectBytes, unreadable, type FileResult } from "./inspect";
 
@@ -40,7 +41,7 @@ export function readWorkbookFile(file: string): Uint8Array | { reason: string } 
   }
 }
 
-export async function inspectFile(file: string, profile?: string): Promise<FileResult> {
+export async function inspectFile(file: string, profile?: ProfileChoice): Promise<FileResult> {
   const bytes = readWorkbookFile(file);
   if ("reason" in bytes) return unreadable(file, bytes.reason);
   return inspectBytes(file, bytes, profile);

@@ -5,6 +5,7 @@
  * the worker it runs on (pool.ts).
  */
 import { formatAmount, toDec } from "../domain/decimal";
+import type { ProfileChoice } from "../domain/profiles";
 import { formatRate } from "../domain/rates";
 import { WorkbookReadError } from "../workbook/assemble";
 import { validateWorkbook } from "../usecases/validate-workbook";
@@ -14,8 +15,11 @@ import { unreadable, type FileResult } from "./results";
 
 export { unreadable, type FileResult, type SummaryRow, type Unreadable } from "./results";
 
-/** `file` names the workbook in the summary (a path, or the name the user chose in the page). */
-export async function inspectBytes(file: string, bytes: Uint8Array, profile?: string): Promise<FileResult> {
+/**
+ * `file` names the workbook in the summary (a path, or the name the user chose in the page); `profile` is a
+ * shipped profile's id or name, or a custom profile itself.
+ */
+export async function inspectBytes(file: string, bytes: Uint8Array, profile?: ProfileChoice): Promise<FileResult> {
   try {
     // inspectWorkbook refuses what the guard (guard.ts) refuses before exceljs sees the bytes.
     const workbook = await inspectWorkbook(bytes, { maxRows: LIMITS.rows });

@@ -22,6 +22,7 @@ import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { WorkbookModel } from "../domain/model";
+import { isShippedProfile, type ProfileChoice } from "../domain/profiles";
 import { assembleWorkbook, WorkbookReadError, type AssembledWorkbook } from "../workbook/assemble";
 import { replayedSource, type SourceRecording } from "../workbook/recorded-source";
 import { unreadable, type FileResult } from "./results";
@@ -43,7 +44,8 @@ export const WORKER_LIMITS = { heapMb: 2048, timeoutMs: 60_000 } as const satisf
 
 export interface PoolOptions extends WorkerLimits {
   readonly jobs: number;
-  readonly profile?: string;
+  /** A shipped profile (its id or name, or itself) or a custom one (the profile itself: it clones to a worker). */
+  readonly profile?: ProfileChoice;
   readonly onResult?: (result: FileResult, done: number) => void;
   /** Starts a worker speaking worker.ts's protocol; for tests (a worker that hangs, crashes, fills its heap). */
   readonly startWorker?: (resourceLimits: ResourceLimits) => Worker;
@@ -51,7 +53,7 @@ export interface PoolOptions extends WorkerLimits {
 
 /** What the pool sends a worker. */
 export type Task =
-  | { readonly id: number; readonly kind: "file"; readonly file: string; readonly profile?: string }
+  | { readonly id: number; readonly kind: "file"; readonly file: string; readonly profile?: ProfileChoice }
   | { readonly id: number; readonly kind: "record"; readonly input: Uint8Array | string };
 
 /** What a worker posts back. */
@@ -172,8 +174,16 @@ async function runWithRetry(slot: Slot, task: Task): Promise<Outcome> {
   return "failure" in outcome && outcome.failure === "crash" ? slot.run(task) : outcome;
 }
 
+/**
+ * The profile as a worker is sent it: a shipped profile by its id (a copy of the object would no longer be
+ * the shipped one, and would be taken for a custom profile), a custom one as itself.
+ */
+const sendable = (profile: ProfileChoice | undefined): ProfileChoice | undefined =>
+  typeof profile === "object" && isShippedProfile(profile) ? profile.id : profile;
+
 export async function inspectAll(files: readonly string[], options: PoolOptions): Promise<FileResult[]> {
   const limits = limitsOf(options);
+  const profile = sendable(options.profile);
   const results: FileResult[] = new Array(files.length);
   let done = 0;
   const finish = (index: number, result: FileResult) => {
@@ -190,7 +200,7 @@ export async function inspectAll(files: readonly string[], options: PoolOptions)
         while (next < files.length) {
           const index = next++;
           const file = files[index]!;
-          const outcome = await runWithRetry(slot, { id: index, kind: "file", file, profile: options.profile });
+          const outcome = await runWithRetry(slot, { id: index, kind: "file", file, profile });
           if ("failure" in outcome) finish(index, unreadable(file, failureReason(outcome, limits)));
           else if ("result" in outcome.answer) finish(index, outcome.answer.result);
           else finish(index, unreadable(file, "读取失败：工作线程的回答不对"));

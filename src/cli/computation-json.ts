@@ -1,16 +1,24 @@
 /**
- * The computation as JSON, for `jxzp compute --json`: exact values as text (rates as 4-decimal fractions)
- * beside their display. Presentation of the CLI's, so it lives here and not in the domain.
+ * The computation as JSON, for `jxzp compute --json` (and the indicators of `jxzp validate --json`): exact
+ * values as text (rates as 4-decimal fractions) beside their display, each suggested score with the profile
+ * rule that made it, in words and with its basis; and the comparison of several profiles. Presentation of the
+ * CLI's, so it lives here and not in the domain.
  */
 import {
+  basisText,
   formatAmount,
   formatRate,
   rateValueText,
+  ruleText,
   type Computation,
   type ComputedIndicator,
   type ComputedValue,
   type Dec,
   type MeasureKind,
+  type ProfileComparison,
+  type RuleId,
+  type ScoreBasis,
+  type ScoringProfile,
 } from "../domain";
 
 /** A computed value as JSON: the exact value as text (rates as 4-decimal fractions) and its display. */
@@ -46,11 +54,25 @@ export interface IndicatorJson {
   weight: string | null;
   enteredScore: string | null;
   suggestedScore: string | null;
-  basis: string;
+  /** How the suggestion was reached: met, proportional, overAchievement, band, entered, unscorable. */
+  basis: ScoreBasis;
+  /** The profile's rule that made the suggestion (null where none did), in words, and where it comes from. */
+  rule: RuleId | null;
+  ruleText: string | null;
+  ruleBasis: string | null;
   note: string;
 }
 
-export function indicatorJson(indicator: ComputedIndicator): IndicatorJson {
+/** A rule of `profile` as JSON: its id, in words, and its basis ("依据：…"); nulls where there is no rule. */
+export function ruleJson(profile: ScoringProfile, rule: RuleId | null) {
+  return {
+    rule,
+    ruleText: rule === null ? null : ruleText(profile, rule),
+    ruleBasis: rule === null ? null : basisText(profile, rule),
+  };
+}
+
+export function indicatorJson(indicator: ComputedIndicator, profile: ScoringProfile): IndicatorJson {
   const { target, actual, completion } = indicator;
   const amount = (value: Dec | null) => (value ? formatAmount(value) : null);
   return {
@@ -87,6 +109,7 @@ export function indicatorJson(indicator: ComputedIndicator): IndicatorJson {
     enteredScore: amount(indicator.entered),
     suggestedScore: amount(indicator.suggested),
     basis: indicator.basis,
+    ...ruleJson(profile, indicator.rule),
     note: indicator.note,
   };
 }
@@ -96,7 +119,44 @@ export function computationJson(computation: Computation) {
   return {
     profile: computation.profile.id,
     computed: Object.fromEntries(computation.values.map((value) => [value.key, valueJson(value)])),
-    indicators: computation.indicators.map(indicatorJson),
+    indicators: computation.indicators.map((indicator) => indicatorJson(indicator, computation.profile)),
     problems: computation.problems,
+  };
+}
+
+const amountJson = (value: Dec | null) => (value ? formatAmount(value) : null);
+
+/** The JSON printed by `jxzp compute --profile a,b --json`: the comparison, each rule with its words and basis. */
+export function comparisonJson(comparison: ProfileComparison) {
+  const profiles = comparison.columns.map((column) => column.profile);
+  return {
+    profiles: profiles.map((profile) => profile.id),
+    columns: comparison.columns.map((column) => ({
+      profile: column.profile.id,
+      name: column.profile.name,
+      executionScore: amountJson(column.executionScore),
+      total: formatAmount(column.total),
+      grade: column.grade,
+      suggestedTotal: formatAmount(column.suggestedTotal),
+      suggestedGrade: column.suggestedGrade,
+      rules: {
+        executionRate: ruleJson(column.profile, "executionRate"),
+        totalCaps: ruleJson(column.profile, "totalCaps"),
+        grades: ruleJson(column.profile, "grades"),
+      },
+      problems: column.computation.problems,
+    })),
+    rows: comparison.rows.map((row) => ({
+      row: row.row,
+      name: row.name,
+      weight: amountJson(row.weight),
+      enteredScore: amountJson(row.entered),
+      scores: row.scores.map((score, i) => ({
+        profile: profiles[i]!.id,
+        suggestedScore: amountJson(score.suggested),
+        ...ruleJson(profiles[i]!, score.rule),
+        note: score.note,
+      })),
+    })),
   };
 }

@@ -82,21 +82,25 @@ export function pad(text: string, width: number, align: "left" | "right" = "left
   return align === "left" ? text + fill : fill + text;
 }
 
+/** Rows of cells as aligned text columns: one line a row (the last column is not padded). */
+export function tableLines(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  rightAligned: ReadonlySet<number> = new Set(),
+): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => pad(cell, i === row.length - 1 ? 0 : (widths[i] ?? 0), rightAligned.has(i) ? "right" : "left"))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
 /** Rows of cells as aligned text columns. */
 export function table(
   rows: ReadonlyArray<ReadonlyArray<string>>,
   rightAligned: ReadonlySet<number> = new Set(),
 ): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) =>
-          pad(cell, i === row.length - 1 ? 0 : (widths[i] ?? 0), rightAligned.has(i) ? "right" : "left"),
-        )
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  return tableLines(rows, rightAligned).join("\n");
 }

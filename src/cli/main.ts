@@ -8,7 +8,7 @@
 import { printable } from "../domain/text-safety";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { version } from "../../package.json";
-import { DEFAULT_PROFILE, findProfile, PROFILE_IDS, PROFILE_WORD, unknownProfileMessage } from "../domain";
+import { DEFAULT_PROFILE, PROFILE_IDS, PROFILE_WORD } from "../domain";
 import { TEMPLATE_VERSION } from "../domain/contract";
 import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
@@ -18,9 +18,11 @@ import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { reportCommand, verifyCommand } from "./commands/report";
 import { summaryCommand } from "./commands/summary";
+import { profileCheckCommand, profileListCommand, profileSchemaCommand, profileShowCommand } from "./commands/profile";
 import { EXIT, InputError } from "./errors";
 import { chineseHelp, wrapText } from "./help";
 import { processIo, type CliIo } from "./io";
+import { parseProfileList, type ProfileOptions } from "./profiles";
 import { UsageError, usageMessage } from "./usage";
 
 /** What `jxzp --version` prints: the program and the template it writes and reads. */
@@ -32,13 +34,28 @@ const MODEL = "模型 JSON 文件（- 表示标准输入）";
 /** The profiles by id, for help texts (the names and sources: jxzp profile list). */
 const profileIds = () => `${PROFILE_IDS.join("、")}（说明与出处见 jxzp profile list）`;
 
-function profileOption(description: string, defaultValue?: string): Option {
-  const option = new Option("-p, --profile <口径>", description).argParser((value: string) => {
-    if (!findProfile(value)) throw new InvalidArgumentError(unknownProfileMessage(value));
-    return value;
-  });
+/** --profile: one shipped profile, or (`list`: compute) several separated by commas, compared side by side. */
+function profileOption(description: string, defaultValue?: string, list = false): Option {
+  const option = new Option(list ? "-p, --profile <口径,…>" : "-p, --profile <口径>", description).argParser(
+    (value: string) => {
+      try {
+        parseProfileList(value, list);
+      } catch (error) {
+        if (error instanceof InputError) throw new InvalidArgumentError(error.message);
+        throw error;
+      }
+      return value;
+    },
+  );
   return defaultValue === undefined ? option : option.default(defaultValue);
 }
+
+/** --profile-file: a bureau's own profile file, instead of --profile (Commander refuses the two together). */
+const profileFileOption = () =>
+  new Option(
+    "--profile-file <文件>",
+    `自定义${PROFILE_WORD}文件（JSON，格式见 jxzp profile schema，检查用 jxzp profile check；- 表示标准输入），与 --profile 二选一`,
+  ).conflicts("profile");
 
 const outOption = (what: string, mandatory = true) => {
   const option = new Option("-o, --out <文件>", `输出的${what}（- 表示标准输出）`);
@@ -91,13 +108,21 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
   program
     .command("compute")
     .summary("由模型 JSON 算出全部计算值、得分与等次")
-    .description("读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分、总分与等次")
+    .description(
+      "读取模型 JSON，输出全部计算值：控制率、执行率、得分、各项比率、指标完成率与建议得分（及其评分规则）、总分与等次；" +
+        "--profile 给出几种口径（逗号分隔）时并列对比：各口径的执行率得分、总分与等次，以及建议得分不同的指标",
+    )
     .argument("<模型>", "模型 JSON 文件（键见 jxzp contract；- 表示标准输入）")
-    .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}`, DEFAULT_PROFILE))
+    .addOption(
+      profileOption(
+        `${PROFILE_WORD}：${profileIds()}；给出几种（逗号分隔，如 national,platform）则并列对比`,
+        DEFAULT_PROFILE,
+        true,
+      ),
+    )
+    .addOption(profileFileOption())
     .option("--json", "以 JSON 输出")
-    .action((file: string, options: { profile?: string; json?: boolean }) =>
-      setExit(computeCommand(file, options, io)),
-    );
+    .action((file: string, options: ProfileOptions & { json?: boolean }) => setExit(computeCommand(file, options, io)));
 
   program
     .command("fn")
@@ -124,8 +149,9 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<模型>", MODEL)
     .addOption(outOption(" .xlsx 文件"))
     .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}`))
+    .addOption(profileFileOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件（输入文件不会被覆盖）"))
-    .action((file: string, options: { out: string; profile?: string; force?: boolean }) =>
+    .action((file: string, options: ProfileOptions & { out: string; force?: boolean }) =>
       setExit(importCommand(file, options, io)),
     );
 
@@ -143,8 +169,9 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .description("校验工作簿：必填、类型、勾稽关系、重新计算、分值与得分、表间一致、常见填写失误；有错误时退出码为 1")
     .argument("<工作簿>", WORKBOOK)
     .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
+    .addOption(profileFileOption())
     .option("--json", "以 JSON 输出")
-    .action((file: string, options: { profile?: string; json?: boolean }) =>
+    .action((file: string, options: ProfileOptions & { json?: boolean }) =>
       setExit(validateCommand(file, options, io)),
     );
 
@@ -156,8 +183,9 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(outOption(" .docx 文件"))
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
     .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
+    .addOption(profileFileOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 生成的报告（输入文件不会被覆盖）"))
-    .action((file: string, options: { out: string; draft?: boolean; profile?: string; force?: boolean }) =>
+    .action((file: string, options: ProfileOptions & { out: string; draft?: boolean; force?: boolean }) =>
       setExit(reportCommand(file, options, io)),
     );
 
@@ -170,7 +198,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .argument("<报告>", ".docx 报告（- 表示标准输入）")
     .argument("<工作簿>", WORKBOOK)
     .addOption(profileOption(`生成报告时用的${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
-    .action((report: string, file: string, options: { profile?: string }) =>
+    .addOption(profileFileOption())
+    .action((report: string, file: string, options: ProfileOptions) =>
       setExit(verifyCommand(report, file, options, io)),
     );
 
@@ -184,12 +213,45 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(outOption("汇总 .xlsx 文件", false))
     .option("--json", "以 JSON 输出汇总（不显示进度条）")
     .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取各工作簿中的评分口径）`))
+    .addOption(profileFileOption())
     .addOption(jobsOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 写出的汇总（输入文件不会被覆盖）"))
     .action(
-      (inputs: string[], options: { out?: string; json?: boolean; profile?: string; jobs?: string; force?: boolean }) =>
+      (inputs: string[], options: ProfileOptions & { out?: string; json?: boolean; jobs?: string; force?: boolean }) =>
         setExit(summaryCommand(inputs, options, io)),
     );
+
+  const profile = program
+    .command("profile")
+    .summary(`列出、查看、检查${PROFILE_WORD}`)
+    .description(
+      `${PROFILE_WORD}：列出内置口径及其出处，查看一种口径的每条规则与依据，检查自定义口径文件，输出口径文件的 JSON Schema`,
+    )
+    .helpCommand(false);
+  profile
+    .command("list")
+    .description(`列出内置的${PROFILE_WORD}：id、名称、说明与出处`)
+    .option("--json", "以 JSON 输出")
+    .action((options: { json?: boolean }) => setExit(profileListCommand(options, io)));
+  profile
+    .command("show")
+    .description(`显示一种${PROFILE_WORD}的每条规则（文字与依据），以及出处已确认与未明文规定的部分`)
+    .argument("<口径>", `${PROFILE_WORD}的 id 或中文名，如 national 或 全国通用`)
+    .option("--json", "以 JSON 输出")
+    .action((id: string, options: { json?: boolean }) => setExit(profileShowCommand(id, options, io)));
+  profile
+    .command("check")
+    .summary(`检查自定义${PROFILE_WORD}文件`)
+    .description(
+      `检查自定义${PROFILE_WORD}文件：有效时显示名称、指纹与每条规则，退出码 0；` +
+        "有问题时逐项说明（文件与字段），退出码 1；文件不存在或不是 JSON 时退出码 2",
+    )
+    .argument("<文件>", "口径 JSON 文件（- 表示标准输入）")
+    .action((file: string) => setExit(profileCheckCommand(file, io)));
+  profile
+    .command("schema")
+    .description(`输出${PROFILE_WORD}文件的 JSON Schema`)
+    .action(() => setExit(profileSchemaCommand(io)));
 
   program
     .command("help")
@@ -203,7 +265,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     });
 
   // Each command reports its own usage errors, so that the message can name its options and arguments.
-  for (const cmd of [program, ...program.commands]) {
+  for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     cmd.exitOverride((error) => {
       if (error.exitCode === 0 || error.code === "commander.help") throw error;
       throw new UsageError(usageMessage(error, cmd));

@@ -171,6 +171,11 @@ export function usageMessage(error: CommanderError, cmd: Command): string {
       );
       return `参数 <${argName}> 的值「${argValue}」无效：${reasonText(argReason)}。${helpHint(cmd)}`;
     }
+    case "commander.conflictingOption": {
+      const [flags = "", other = ""] = quoted(message, /option '(.*?)' cannot be used with option '(.*?)'/);
+      const [a, b] = [nameOf(optionFor(cmd, flags), flags), nameOf(optionFor(cmd, other), other)];
+      return `选项 ${a} 与 ${b} 不能同时使用，只能用其一。${helpHint(cmd)}`;
+    }
     default:
       return `命令行有误：${message.replace(/^error:\s*/, "")}。${helpHint(cmd)}`;
   }

@@ -88,6 +88,7 @@ export function validationJson(file: string, validation: WorkbookValidation) {
       sheet: f.sheet,
       cell: f.cell,
       message: f.message,
+      ...(f.basis ? { basis: f.basis } : {}),
       ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
     })),

@@ -65,6 +65,18 @@ describe("usage errors: Chinese, naming the token, exit 2", () => {
       ["compute", SAMPLE, "--profile", "mars"],
       "选项 --profile：未知的评分口径「mars」，可选：national（全国通用）、platform（预算管理一体化平台）、",
     ],
+    [
+      "an unknown profile in a list",
+      ["compute", SAMPLE, "--profile", "national,mars"],
+      "选项 --profile 的值「national,mars」无效：未知的评分口径「mars」",
+    ],
+    [
+      "--profile with --profile-file",
+      ["validate", "单位.xlsx", "--profile-file", "口径.json", "-p", "platform"],
+      "错误：选项 --profile-file 与 --profile 不能同时使用，只能用其一。用 jxzp validate --help 查看用法",
+    ],
+    ["an unknown profile subcommand", ["profile", "shwo", "national"], "未知命令 shwo。是不是 show？"],
+    ["a profile subcommand's missing argument", ["profile", "show"], "缺少参数 <口径>"],
   ])("%s", async (_, argv, message) => {
     const { code, out, err, bytes } = await cli(...argv);
     expect(code).toBe(2);
@@ -112,7 +124,16 @@ const COMMANDS = [
   "report",
   "verify",
   "summary",
+  "profile",
   "help",
+];
+
+/** Commands under a command: jxzp profile list, …. */
+const SUBCOMMANDS = [
+  ["profile", "list"],
+  ["profile", "show"],
+  ["profile", "check"],
+  ["profile", "schema"],
 ];
 
 describe("help", () => {
@@ -132,11 +153,12 @@ describe("help", () => {
 
   test("jxzp help NAME is NAME --help", async () => {
     expect((await cli("help", "validate")).out).toBe((await cli("validate", "--help")).out);
+    expect((await cli("help", "profile")).out).toBe((await cli("profile", "--help")).out);
     expect((await cli("help")).out).toBe((await cli("--help")).out);
   });
 
   test.each([80, 60])("every command's help fits %i columns, with its descriptions in one column", async (width) => {
-    for (const argv of [["--help"], ...COMMANDS.map((c) => [c, "--help"])]) {
+    for (const argv of [["--help"], ...[...COMMANDS.map((c) => [c]), ...SUBCOMMANDS].map((c) => [...c, "--help"])]) {
       const { code, out } = await cliWith({ helpWidth: width }, ...argv);
       expect(code).toBe(0);
       const lines = out.replace(/\n$/, "").split("\n");

@@ -1,24 +1,62 @@
+/**
+ * jxzp compute MODEL.json [--profile a[,b…] | --profile-file FILE] [--json]: every computed value under one
+ * profile, each suggested score with the rule that made it; or, given several profiles, the workbook under
+ * each side by side (compareProfiles) and the rows they score differently.
+ */
 import {
+  basisText,
+  compareProfiles,
   compute,
   formatAmount,
   formatRate,
-  findProfile,
-  unknownProfileMessage,
-  type ScoringProfile,
+  ruleText,
   type Computation,
+  type ComputedIndicator,
+  type Dec,
+  type ProfileComparison,
+  type RuleId,
   type WorkbookModel,
 } from "../../domain";
-import { computationJson, valueJson } from "../computation-json";
-import { EXIT, InputError } from "../errors";
-import { table, type CliIo } from "../io";
+import { comparisonJson, computationJson, valueJson } from "../computation-json";
+import { EXIT } from "../errors";
+import { table, tableLines, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";
+import { chosenProfile, parseProfileList, profileLabel } from "../profiles";
 
-/** The --profile option as a profile (id or Chinese name); undefined when not given. */
-export function checkProfile(profile: string | undefined): ScoringProfile | undefined {
-  if (profile === undefined) return undefined;
-  const found = findProfile(profile);
-  if (!found) throw new InputError(unknownProfileMessage(profile));
-  return found;
+const amountText = (value: Dec | null) => (value ? formatAmount(value) : "—");
+
+/** "1–5、7、9–15": row numbers, runs written as ranges. */
+export function rowRanges(rows: readonly number[]): string {
+  const runs: Array<[number, number]> = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs
+    .map(([from, to]) => (from === to ? `${from}` : to === from + 1 ? `${from}、${to}` : `${from}–${to}`))
+    .join("、");
+}
+
+/**
+ * The rules the computation used, in words with their basis: 执行率得分, each indicator rule with the rows it
+ * scored, 总分封顶 and 等次.
+ */
+function rulesSection(computation: Computation): string[] {
+  const { profile } = computation;
+  const byRule = new Map<RuleId, number[]>();
+  for (const indicator of computation.indicators) {
+    if (indicator.rule === null || indicator.suggested === null) continue;
+    byRule.set(indicator.rule, [...(byRule.get(indicator.rule) ?? []), indicator.row]);
+  }
+  const rule = (id: RuleId, prefix = "") => [`  ${prefix}${ruleText(profile, id)}`, `    ${basisText(profile, id)}`];
+  return [
+    `评分规则（${profileLabel(profile)}）`,
+    ...rule("executionRate"),
+    ...[...byRule].flatMap(([id, rows]) => rule(id, `指标第 ${rowRanges(rows)} 行：`)),
+    ...rule("totalCaps"),
+    ...rule("grades"),
+  ];
 }
 
 /** The readable summary: computed values, then one line per indicator, then problems. */
@@ -26,7 +64,7 @@ export function formatComputation(model: WorkbookModel, computation: Computation
   const { basic, eval: ev } = model;
   const unit = ev.unit ?? basic.unit ?? "（未填单位名称）";
   const year = ev.year ?? basic.year ?? "（未填年度）";
-  const heading = `${unit} ${year}年度 · 评分口径：${computation.profile.name}`;
+  const heading = `${unit} ${year}年度 · 评分口径：${profileLabel(computation.profile)}`;
   const values = table(
     computation.values.map((value) => [value.label, valueJson(value).display || "（空）", value.key]),
     new Set([1]),
@@ -69,6 +107,8 @@ export function formatComputation(model: WorkbookModel, computation: Computation
     indicators,
     "",
     `总分 ${formatAmount(computation.total.total)}${cap}，绩效等次：${computation.grade}`,
+    "",
+    ...rulesSection(computation),
   ];
   if (computation.problems.length > 0) {
     lines.push("", `无法计算的项目（${computation.problems.length}）`, ...computation.problems.map((p) => `  ✗ ${p}`));
@@ -76,9 +116,82 @@ export function formatComputation(model: WorkbookModel, computation: Computation
   return lines.join("\n");
 }
 
-export function computeCommand(file: string, options: { profile?: string; json?: boolean }, io: CliIo): number {
-  const profile = checkProfile(options.profile);
+/** What a row scores under one profile, in words: the rule, else (no rule made it) the note. */
+const scoreWords = (computation: Computation, score: Pick<ComputedIndicator, "rule" | "note">) =>
+  score.rule === null ? score.note : ruleText(computation.profile, score.rule);
+
+/** The comparison: per profile 执行率得分, 总分 and 等次 entered and suggested; then the rows scored differently. */
+export function formatComparison(model: WorkbookModel, comparison: ProfileComparison): string {
+  const { basic, eval: ev } = model;
+  const unit = ev.unit ?? basic.unit ?? "（未填单位名称）";
+  const year = ev.year ?? basic.year ?? "（未填年度）";
+  const names = comparison.columns.map((column) => profileLabel(column.profile));
+  const lines = [
+    `${unit} ${year}年度 · 评分口径对比：${names.join("、")}`,
+    "",
+    table(
+      [
+        ["评分口径", "执行率得分", "总分（填报）", "等次（填报）", "总分（建议）", "等次（建议）"],
+        ...comparison.columns.map((column, i) => [
+          names[i]!,
+          amountText(column.executionScore),
+          formatAmount(column.total),
+          column.grade,
+          formatAmount(column.suggestedTotal),
+          column.suggestedGrade,
+        ]),
+      ],
+      new Set([1, 2, 4]),
+    ),
+    "填报：按表中填写的得分（总分按口径封顶）；建议：各指标按口径的规则给出的建议得分（无从计算的按填报得分）。",
+    "",
+  ];
+  if (comparison.rows.length === 0) lines.push("各口径对每个指标的建议得分相同。");
+  else {
+    lines.push(`建议得分不同的指标（${comparison.rows.length} 项）`);
+    // One table for every row's scores, so that the columns line up from row to row.
+    const scores = tableLines(
+      comparison.rows.flatMap((row) =>
+        row.scores.map((score, i) => [
+          `  ${names[i]!}`,
+          amountText(score.suggested),
+          scoreWords(comparison.columns[i]!.computation, score),
+        ]),
+      ),
+      new Set([1]),
+    );
+    comparison.rows.forEach((row, r) => {
+      const weight = amountText(row.weight);
+      lines.push(
+        `第 ${row.row} 行 ${row.name ?? "（未填指标名称）"} · 分值 ${weight} · 填报得分 ${amountText(row.entered)}`,
+      );
+      lines.push(...scores.slice(r * names.length, (r + 1) * names.length));
+    });
+  }
+  const problems = [...new Set(comparison.columns.flatMap((column) => column.computation.problems))];
+  if (problems.length > 0) lines.push("", `无法计算的项目（${problems.length}）`, ...problems.map((p) => `  ✗ ${p}`));
+  return lines.join("\n");
+}
+
+export function computeCommand(
+  file: string,
+  options: { profile?: string; profileFile?: string; json?: boolean },
+  io: CliIo,
+): number {
+  // Several profiles compare; one (or a profile file) computes as before.
+  const several =
+    options.profileFile === undefined && options.profile !== undefined ? parseProfileList(options.profile, true) : [];
+  const profile = several.length > 1 ? undefined : chosenProfile(options, io, [file]);
   const model = loadModelFile(file, "compute", io);
+  if (several.length > 1) {
+    const comparison = compareProfiles(model, several);
+    io.out(
+      options.json
+        ? JSON.stringify({ file, ...comparisonJson(comparison) }, null, 2)
+        : formatComparison(model, comparison),
+    );
+    return comparison.columns.some((column) => column.computation.problems.length > 0) ? EXIT.dataErrors : EXIT.ok;
+  }
   const computation = compute(model, profile);
   io.out(
     options.json

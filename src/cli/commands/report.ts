@@ -1,4 +1,7 @@
-/** jxzp report FILE.xlsx --out REPORT.docx [--draft] [--profile], and jxzp verify REPORT.docx FILE.xlsx. */
+/**
+ * jxzp report FILE.xlsx --out REPORT.docx [--draft] [--profile | --profile-file], and jxzp verify REPORT.docx
+ * FILE.xlsx [--profile | --profile-file].
+ */
 import { WorkbookReadError, type AssembledWorkbook } from "../../workbook/assemble";
 import { ReportReadError } from "../../docx/read";
 import { generateReport, verifyReport, type ReportVerification, type TextDifference } from "../../usecases/report";
@@ -7,7 +10,7 @@ import { EXIT, InputError } from "../errors";
 import { displayWidth, pad, STDIO, type CliIo } from "../io";
 import { inputName, readReportInput, readWorkbookInput, unreadableWorkbook } from "../read-file";
 import { checkOutput, messagesFor, outputName, writeOutput } from "../write-file";
-import { checkProfile } from "./compute";
+import { chosenProfile, type ProfileOptions } from "../profiles";
 import { formatValidation } from "./validate";
 
 async function workbookAt(file: string, command: string, io: CliIo): Promise<AssembledWorkbook> {
@@ -22,10 +25,10 @@ async function workbookAt(file: string, command: string, io: CliIo): Promise<Ass
 
 export async function reportCommand(
   file: string,
-  options: { out: string; draft?: boolean; profile?: string; force?: boolean },
+  options: { out: string; draft?: boolean; force?: boolean } & ProfileOptions,
   io: CliIo,
 ): Promise<number> {
-  const profile = checkProfile(options.profile);
+  const profile = chosenProfile(options, io, [file]);
   const workbook = await workbookAt(file, "report", io);
   const output = await checkOutput(options.out, { kind: "report", inputs: [file], force: options.force });
   const outcome = await generateReport(workbook, { profile, draft: options.draft });
@@ -104,14 +107,9 @@ function textLines(r: string, w: string, result: ReportVerification): string[] {
   return lines;
 }
 
-export async function verifyCommand(
-  report: string,
-  file: string,
-  options: { profile?: string },
-  io: CliIo,
-): Promise<number> {
-  const profile = checkProfile(options.profile);
+export async function verifyCommand(report: string, file: string, options: ProfileOptions, io: CliIo): Promise<number> {
   if (report === STDIO && file === STDIO) throw new InputError("报告和工作簿不能都从标准输入（-）读取");
+  const profile = chosenProfile(options, io, [report, file]);
   const reportBytes = readReportInput(report, io);
   const workbook = await workbookAt(file, "verify", io);
   const [r, w] = [inputName(report), inputName(file)];
@@ -132,7 +130,7 @@ export async function verifyCommand(
     lines.push(
       `不一致：${r} 的数据指纹 ${result.report}`,
       `${pad(w, displayWidth(`不一致：${r}`), "right")} 的数据指纹 ${result.workbook}`,
-      "报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile）。",
+      "报告生成之后工作簿的数据有改动，或二者不属于同一单位、同一年度，或生成报告时用了另一种评分口径（--profile 或 --profile-file）。",
     );
   lines.push(...textLines(r, w, result));
   io.out(lines.join("\n"));

@@ -1,8 +1,8 @@
 /**
- * jxzp summary DIR_OR_GLOB… --out SUMMARY.xlsx [--json] [--profile] [--jobs N]: every workbook read and
- * validated on worker threads, one summary workbook (汇总, 问题清单, 无法读取). A progress bar on stderr
- * (count, rate, ETA) when it is a terminal; --json prints the summary on stdout and no bar. One bad
- * file never stops the batch: it is listed with its reason.
+ * jxzp summary DIR_OR_GLOB… --out SUMMARY.xlsx [--json] [--profile | --profile-file] [--jobs N]: every
+ * workbook read and validated on worker threads, one summary workbook (汇总, 问题清单, 无法读取). A progress
+ * bar on stderr (count, rate, ETA) when it is a terminal; --json prints the summary on stdout and no bar. One
+ * bad file never stops the batch: it is listed with its reason.
  */
 import { availableParallelism } from "node:os";
 import { Presets, SingleBar } from "cli-progress";
@@ -17,7 +17,7 @@ import { EXIT, InputError } from "../errors";
 import { STDIO, type CliIo } from "../io";
 import { markSummary } from "../../batch/summary-mark";
 import { checkOutput, messagesFor, outputName, writeOutput } from "../write-file";
-import { checkProfile } from "./compute";
+import { chosenProfile, type ProfileOptions } from "../profiles";
 
 function progressBar(total: number): { tick(done: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
@@ -57,10 +57,11 @@ export function summaryJson(results: readonly FileResult[]) {
 
 export async function summaryCommand(
   inputs: string[],
-  options: { out?: string; json?: boolean; profile?: string; jobs?: string; force?: boolean },
+  options: { out?: string; json?: boolean; jobs?: string; force?: boolean } & ProfileOptions,
   io: CliIo,
 ): Promise<number> {
-  const profile = checkProfile(options.profile);
+  // A custom profile crosses to the worker threads as the profile itself (a plain object clones).
+  const profile = chosenProfile(options, io);
   if (!options.out && !options.json) throw new InputError("请用 --out 指定汇总工作簿（.xlsx），或用 --json 输出");
   if (options.out === STDIO && options.json) throw new InputError("--out - 与 --json 不能同时使用：二者都写到标准输出");
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
@@ -86,7 +87,7 @@ export async function summaryCommand(
   const bar = options.json ? { tick: () => undefined, stop: () => undefined } : progressBar(files.length);
   const results = [
     ...collected.unreadable,
-    ...(await inspectAll(files, { jobs, profile: profile?.id, onResult: (_r, done) => bar.tick(done) })),
+    ...(await inspectAll(files, { jobs, profile, onResult: (_r, done) => bar.tick(done) })),
   ];
   bar.stop();
 

@@ -8,7 +8,7 @@ import type { CliIo } from "../io";
 import { loadModelFile } from "../load-model";
 import { readWorkbookInput, unreadableWorkbook } from "../read-file";
 import { checkOutput, messagesFor, outputName, writeOutput, type CheckedOutput } from "../write-file";
-import { checkProfile } from "./compute";
+import { chosenProfile, type ProfileOptions } from "../profiles";
 
 async function save(workbook: ReturnType<typeof buildWorkbook>, output: CheckedOutput, io: CliIo): Promise<void> {
   writeOutput(output, new Uint8Array(await workbook.xlsx.writeBuffer()), io);
@@ -34,10 +34,10 @@ function longTexts(value: unknown): number {
 
 export async function importCommand(
   file: string,
-  options: { out: string; profile?: string; force?: boolean },
+  options: { out: string; force?: boolean } & ProfileOptions,
   io: CliIo,
 ): Promise<number> {
-  const profile = checkProfile(options.profile);
+  const profile = chosenProfile(options, io, [file]);
   const model = loadModelFile(file, "import", io);
   const output = await checkOutput(options.out, { kind: "workbook", inputs: [file], force: options.force });
   const { workbook, kept } = buildKeepingStatements(model, profile);

@@ -30,6 +30,15 @@ export const PROFILES: Readonly<Record<string, ScoringProfile>> = Object.fromEnt
   }),
 );
 
+/**
+ * Whether `profile` is one of the shipped profiles, by content: a copy that crossed to a worker thread is
+ * still the shipped profile; a bureau's file with a shipped id but other rules is not.
+ */
+export function isShippedProfile(profile: ScoringProfile): boolean {
+  const shipped = PROFILES[profile.id];
+  return shipped !== undefined && (shipped === profile || profileHash(shipped) === profileHash(profile));
+}
+
 export type ProfileId = string;
 export const DEFAULT_PROFILE: ProfileId = "national";
 export const PROFILE_IDS: readonly ProfileId[] = Object.keys(PROFILES);
@@ -105,7 +114,7 @@ export function resolveProfile(saved: string | null | undefined, override?: Prof
   const profile = chosen ?? fromWorkbook ?? PROFILES[DEFAULT_PROFILE]!;
   let savedProblem: string | null = null;
   if (custom) {
-    const given = PROFILES[profile.id] === profile ? null : profileHash(profile);
+    const given = isShippedProfile(profile) ? null : profileHash(profile);
     if (given === null)
       savedProblem =
         `${PROFILE_WORD}「${saved}」是自定义口径，需要它的口径文件` +
