@@ -14,6 +14,7 @@ import { exampleOf, nameOf, paramsOf } from "../functions/define";
 import { JXZP_FUNCTIONS } from "../functions/definitions";
 import type { WorkbookHost } from "../usecases/host";
 import { InstallPanel } from "./InstallPanel";
+import { useProfileSelection } from "./profile-choice";
 import { ReportPanel } from "./ReportPanel";
 import { ValidationPanel } from "./ValidationPanel";
 import type { Strings } from "./strings";
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
 
 export function App({ strings, host }: { strings: Strings; host: WorkbookHost }) {
   const styles = useStyles();
+  // 校验 and 生成报告 use the one 评分口径 chosen (a custom profile file included).
+  const profiles = useProfileSelection();
   return (
     <main className={styles.root} aria-labelledby="app-title">
       <header className={styles.header}>
@@ -50,8 +53,8 @@ export function App({ strings, host }: { strings: Strings; host: WorkbookHost })
         </div>
       </header>
       <InstallPanel strings={strings} host={host} />
-      <ValidationPanel strings={strings} host={host} />
-      <ReportPanel strings={strings} host={host} />
+      <ValidationPanel strings={strings} host={host} profiles={profiles} />
+      <ReportPanel strings={strings} host={host} profile={profiles.choice} />
       <Body1>{strings.intro}</Body1>
       <section aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">

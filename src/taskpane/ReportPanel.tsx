@@ -1,7 +1,8 @@
 /**
  * 生成报告 in the task pane: reads the workbook (one sync), builds the report in the pane (no server),
  * shows its text for review and saves the .docx as a download, which Excel on the web and Excel desktop
- * (WebView2) both offer to save. The docx code loads only when a report is asked for.
+ * (WebView2) both offer to save. The docx code loads only when a report is asked for. Scored with the
+ * 评分口径 chosen under 校验 (a custom profile file included), else the workbook's own.
  */
 import {
   Button,
@@ -16,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import type { ProfileChoice } from "../domain/profiles";
 import type { ReportContent } from "../domain/report";
 import type { WorkbookHost } from "../usecases/host";
 import { WorkbookReadError } from "../workbook/assemble";
@@ -45,7 +47,16 @@ type State =
   | { kind: "ready"; content: ReportContent; bytes: Uint8Array; fileName: string; saved: boolean }
   | { kind: "failed"; message: string };
 
-export function ReportPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
+export function ReportPanel({
+  strings,
+  host,
+  profile,
+}: {
+  strings: Strings;
+  host: WorkbookHost;
+  /** The 评分口径 chosen under 校验; undefined for the workbook's own. */
+  profile?: ProfileChoice;
+}) {
   const ready = host.available;
   const styles = useStyles();
   const [draft, setDraft] = useState(false);
@@ -56,7 +67,7 @@ export function ReportPanel({ strings, host }: { strings: Strings; host: Workboo
     try {
       const workbook = await host.read();
       const { generateReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
-      const outcome = await generateReport(workbook, { draft });
+      const outcome = await generateReport(workbook, { draft, profile });
       if (outcome.status === "blocked") {
         setState({ kind: "blocked", errors: outcome.validation.summary.errors });
         return;

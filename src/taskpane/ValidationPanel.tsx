@@ -1,7 +1,8 @@
 /**
  * 校验 in the task pane: run the validator, see the findings grouped by sheet and counted by severity,
- * filter them, click one to go to its cell, apply a safe fix after confirming, explain a warning.
- * Cell text is rendered as React text, never as HTML.
+ * filter them, click one to go to its cell, apply a safe fix after confirming, explain a warning; each
+ * finding a profile rule made says its 依据. Pick the 评分口径 — a shipped one or a bureau's file — and compare
+ * profiles. Cell text is rendered as React text, never as HTML.
  */
 import {
   Badge,
@@ -26,17 +27,24 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState, useSyncExternalStore } from "react";
-import { PROFILES } from "../domain/profiles";
+import { customLabel, type ProfileChoice, type ScoringProfile } from "../domain/profiles";
 import { canExplain, type Fix, type Severity } from "../domain/validation";
 import type { WorkbookHost } from "../usecases/host";
-import { sheetsOf, type LocatedFinding } from "../usecases/validate-workbook";
+import { locateKey, sheetsOf, type LocatedFinding, type WorkbookValidation } from "../usecases/validate-workbook";
 import { reviewStore } from "../usecases/review-store";
+import { WorkbookReadError } from "../workbook/assemble";
+import { ProfileCompare } from "./ProfileCompare";
+import { ProfileFilePicker } from "./ProfileFilePicker";
+import { runReview, type ProfileSelection } from "./profile-choice";
 import { describeFix, type Strings } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   controls: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
+  // A <select> is as wide as its longest option (a custom profile's label is long): allowed to shrink, so
+  // 校验 stays inside a 320 px pane.
+  grow: { flexGrow: 1, minWidth: 0 },
+  shrink: { minWidth: 0 },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   list: {
     display: "flex",
@@ -60,12 +68,20 @@ const useStyles = makeStyles({
     display: "flex",
   },
   message: { display: "block", whiteSpace: "normal", overflowWrap: "anywhere" },
+  basis: {
+    display: "block",
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground3,
+    marginTop: tokens.spacingVerticalXXS,
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
   problems: { whiteSpace: "pre-line" },
   sheet: { margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
 type Filter = Severity | "all" | "acknowledged";
+
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
   warning: "warning",
@@ -79,6 +95,20 @@ const matches = (finding: LocatedFinding, filter: Filter) =>
       ? Boolean(finding.acknowledged)
       : !finding.acknowledged && finding.severity === filter;
 
+/** The 评分口径 cell (报告文字 B12, defined name 校验_评分口径): where a custom profile's label is written. */
+const PROFILE_KEY = "review.profile";
+
+/**
+ * A change that waits for the user's 确定: a finding's safe fix, or a custom profile's label written to the
+ * 评分口径 cell as if it were one (the same confirmation, the same write, the same list of changes on the page).
+ */
+interface PendingWrite {
+  readonly finding: LocatedFinding & { readonly fix: Fix };
+  readonly title: string;
+  /** Said before the change itself. */
+  readonly why?: string;
+}
+
 function FindingText({ finding, place, strings }: { finding: LocatedFinding; place: string; strings: Strings }) {
   const styles = useStyles();
   return (
@@ -90,6 +120,7 @@ function FindingText({ finding, place, strings }: { finding: LocatedFinding; pla
         {place} · {finding.rule}
       </Caption1>
       <Text className={styles.message}>{finding.message}</Text>
+      {finding.basis && <Caption1 className={styles.basis}>{finding.basis}</Caption1>}
       {finding.acknowledged && (
         <Caption1 className={styles.message}>{strings.explained(finding.acknowledged)}</Caption1>
       )}
@@ -97,19 +128,30 @@ function FindingText({ finding, place, strings }: { finding: LocatedFinding; pla
   );
 }
 
-export function ValidationPanel({ strings, host }: { strings: Strings; host: WorkbookHost }) {
+export function ValidationPanel({
+  strings,
+  host,
+  profiles,
+}: {
+  strings: Strings;
+  host: WorkbookHost;
+  profiles: ProfileSelection;
+}) {
   const ready = host.available;
   const styles = useStyles();
   const store = reviewStore(host);
   const state = useSyncExternalStore(store.subscribe, store.get);
-  const [profile, setProfile] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
-  const [pendingFix, setPendingFix] = useState<(LocatedFinding & { fix: Fix }) | null>(null);
+  const [pending, setPending] = useState<PendingWrite | null>(null);
   const [explaining, setExplaining] = useState<LocatedFinding | null>(null);
   const [reason, setReason] = useState("");
   const [actionError, setActionError] = useState<string | null>(null);
+  // The last validation shown: 口径对比 stays open, its ticks kept, while 校验 runs again.
+  const [shown, setShown] = useState<WorkbookValidation | null>(null);
+  if (state.status === "done" && shown !== state.validation) setShown(state.validation);
 
-  const rerun = () => store.run(profile || undefined);
+  // A profile just picked is passed in: this render's `profiles` does not hold it yet.
+  const rerun = (choice: ProfileChoice | undefined = profiles.choice) => runReview(store, choice);
   async function act(action: () => Promise<void>, thenValidate: boolean) {
     setActionError(null);
     try {
@@ -118,6 +160,52 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
     } catch (error) {
       setActionError((error as Error).message);
     }
+  }
+
+  /**
+   * Using a custom profile in a workbook: validate with it, and record its label in the 评分口径 cell, so the
+   * workbook says which profile (and which version of its file) scored it — after the user confirms, as any
+   * fix (Excel cannot undo an add-in's change). Cancelling still validates with it, without writing.
+   */
+  async function adoptCustom(profile: ScoringProfile) {
+    if (!ready) return;
+    setActionError(null);
+    try {
+      const workbook = await host.read();
+      const label = customLabel(profile);
+      const { sheet, cell } = locateKey(PROFILE_KEY, workbook.locations);
+      // Already recorded, or no 评分口径 cell to write (the template is not installed): just validate.
+      if (workbook.model.review.profile?.trim() === label || !sheet || !cell) return void (await rerun(profile));
+      setPending({
+        finding: {
+          rule: PROFILE_KEY,
+          severity: "info",
+          key: PROFILE_KEY,
+          message: label,
+          sheet,
+          cell,
+          fix: { kind: "text", value: label },
+        },
+        title: strings.writeProfileTitle,
+        why: strings.writeProfileWhy,
+      });
+    } catch (error) {
+      setActionError(error instanceof WorkbookReadError ? error.problems.join("\n") : (error as Error).message);
+    }
+  }
+
+  function choose(value: string) {
+    profiles.select(value);
+    const option = profiles.options.find((o) => o.value === value);
+    if (option?.custom) void adoptCustom(option.profile);
+  }
+
+  function closePending(confirmed: boolean) {
+    const write = pending;
+    if (!write) return;
+    setPending(null);
+    if (confirmed) void act(() => host.applyFix(write.finding), true);
+    else if (write.finding.key === PROFILE_KEY) void rerun();
   }
 
   const findings = state.status === "done" ? state.validation.findings : [];
@@ -134,11 +222,16 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
       </Subtitle2>
       <div className={styles.controls}>
         <Field label={strings.profileLabel} className={styles.grow}>
-          <Select value={profile} onChange={(_e, data) => setProfile(data.value)}>
+          <Select
+            className={styles.shrink}
+            select={{ className: styles.shrink }}
+            value={profiles.value}
+            onChange={(_e, data) => choose(data.value)}
+          >
             <option value="">{strings.profileFromWorkbook}</option>
-            {Object.values(PROFILES).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
+            {profiles.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </Select>
@@ -147,6 +240,7 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
           {strings.validate}
         </Button>
       </div>
+      <ProfileFilePicker strings={strings} onProfile={(profile) => void adoptCustom(profiles.add(profile).profile)} />
       {!ready && (
         <MessageBar intent="info">
           <MessageBarBody>{strings.notInExcelValidate}</MessageBarBody>
@@ -178,6 +272,15 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
           </MessageBar>
         )}
       </div>
+      {shown && state.status !== "failed" && (
+        <ProfileCompare
+          strings={strings}
+          host={host}
+          options={profiles.options}
+          used={shown.result.profile}
+          run={state.status === "done" ? state.validation : null}
+        />
+      )}
       {state.status === "done" && (
         <>
           <div className={styles.filters} role="group" aria-label={strings.validateHeading}>
@@ -218,7 +321,12 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
                       )}
                       <div className={styles.actions}>
                         {f.fix && f.cell && (
-                          <Button size="small" onClick={() => setPendingFix(f as LocatedFinding & { fix: Fix })}>
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              setPending({ finding: f as LocatedFinding & { fix: Fix }, title: strings.fixTitle })
+                            }
+                          >
                             {strings.fix}
                           </Button>
                         )}
@@ -262,23 +370,20 @@ export function ValidationPanel({ strings, host }: { strings: Strings; host: Wor
           ))}
         </>
       )}
-      {pendingFix && (
-        <Dialog open onOpenChange={(_e, data) => !data.open && setPendingFix(null)}>
+      {pending && (
+        <Dialog open onOpenChange={(_e, data) => !data.open && closePending(false)}>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>{strings.fixTitle}</DialogTitle>
-              <DialogContent>{strings.fixBody(where(pendingFix), describeFix(strings, pendingFix.fix))}</DialogContent>
+              <DialogTitle>{pending.title}</DialogTitle>
+              <DialogContent>
+                {pending.why && <p>{pending.why}</p>}
+                {strings.fixBody(where(pending.finding), describeFix(strings, pending.finding.fix))}
+              </DialogContent>
               <DialogActions>
-                <Button
-                  appearance="primary"
-                  onClick={() => {
-                    setPendingFix(null);
-                    void act(() => host.applyFix(pendingFix), true);
-                  }}
-                >
+                <Button appearance="primary" onClick={() => closePending(true)}>
                   {strings.confirm}
                 </Button>
-                <Button onClick={() => setPendingFix(null)}>{strings.cancel}</Button>
+                <Button onClick={() => closePending(false)}>{strings.cancel}</Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>

@@ -1,4 +1,5 @@
 /** UI text, Chinese first; English for an English Office. */
+import type { RuleId } from "../domain/profiles";
 import type { Fix } from "../domain/validation";
 
 const zh = {
@@ -63,6 +64,42 @@ const zh = {
   explainLabel: "说明原因（记入“已说明的提示”）",
   save: "保存",
   explained: (reason: string) => `已说明：${reason}`,
+  profileFile: "选择口径文件…",
+  profileFileProblems: "口径文件有问题，未使用：",
+  profileLoaded: (label: string) => `已载入自定义口径：${label}`,
+  moreProblems: (count: number) => `另有 ${count} 处问题`,
+  writeProfileTitle: "写入评分口径",
+  writeProfileWhy:
+    "工作簿的“评分口径”将记下这个自定义口径的名称和内容摘要：以后校验或生成报告时，可核对用的是不是同一个口径文件。",
+  compareHeading: "口径对比",
+  compareChoose: "对比的口径",
+  compareHint: "勾选两个或更多口径进行对比。",
+  comparing: "正在对比…",
+  compareTotals: "各口径的执行率得分、总分和等次",
+  compareRows: "各口径建议得分不同的指标",
+  compareSame: "所选口径对每个指标的建议得分都相同。",
+  compareColumns: {
+    profile: "口径",
+    execution: "执行率得分",
+    entered: "总分·等次（填报得分）",
+    suggested: "总分·等次（按口径建议）",
+    indicator: "指标",
+    weight: "分值",
+    score: "填报得分",
+  },
+  /** A rule in two to four characters, under a suggested score (the whole rule is its title). */
+  ruleNames: {
+    executionRate: "执行率",
+    proportional: "按比例",
+    lessIsBetter: "越低越好",
+    zeroTarget: "指标值为0",
+    qualitativeBands: "定性分档",
+    overAchievement: "超额/偏离",
+    totalCaps: "总分封顶",
+    grades: "等次",
+    threePublicChange: "三公变动",
+    scoreInflation: "得分虚高",
+  } as Record<RuleId, string>,
   privacy: "工作簿数据只在本机处理，不会发送到任何地方。",
   version: "模板版本",
 };
@@ -139,6 +176,42 @@ const en: Strings = {
   explainLabel: "Reason (kept in 已说明的提示)",
   save: "Save",
   explained: (reason: string) => `Explained: ${reason}`,
+  profileFile: "Choose a profile file…",
+  profileFileProblems: "The profile file was not used:",
+  profileLoaded: (label: string) => `Custom profile loaded: ${label}`,
+  moreProblems: (count: number) => `${count} more problems`,
+  writeProfileTitle: "Record the scoring profile",
+  writeProfileWhy:
+    "The workbook's 评分口径 cell will record this custom profile's name and a digest of its content, so a later " +
+    "validation or report can tell whether the same profile file is used.",
+  compareHeading: "Compare profiles",
+  compareChoose: "Profiles to compare",
+  compareHint: "Tick two or more profiles to compare them.",
+  comparing: "Comparing…",
+  compareTotals: "Execution score, total and grade under each profile",
+  compareRows: "Indicators whose suggested score differs",
+  compareSame: "The profiles chosen suggest the same score for every indicator.",
+  compareColumns: {
+    profile: "Profile",
+    execution: "Execution score",
+    entered: "Total · grade (entered)",
+    suggested: "Total · grade (suggested)",
+    indicator: "Indicator",
+    weight: "Weight",
+    score: "Entered",
+  },
+  ruleNames: {
+    executionRate: "execution",
+    proportional: "ratio",
+    lessIsBetter: "lower better",
+    zeroTarget: "zero target",
+    qualitativeBands: "bands",
+    overAchievement: "over target",
+    totalCaps: "cap",
+    grades: "grades",
+    threePublicChange: "三公 change",
+    scoreInflation: "inflation",
+  },
   privacy: "Workbook data is processed on this computer only and never sent anywhere.",
   version: "Template version",
 };

@@ -2,6 +2,7 @@
  * The state of 校验, shared by the task pane and the ribbon's 校验 button. Both run in the one shared
  * runtime page but come from separate bundles, so the store lives on the page's global object.
  */
+import type { ProfileChoice } from "../domain/profiles";
 import { WorkbookReadError } from "../workbook/assemble";
 import type { WorkbookHost } from "./host";
 import { validateWorkbook, type WorkbookValidation } from "./validate-workbook";
@@ -9,14 +10,14 @@ import { validateWorkbook, type WorkbookValidation } from "./validate-workbook";
 export type ReviewState =
   | { readonly status: "idle" }
   | { readonly status: "working" }
-  | { readonly status: "done"; readonly validation: WorkbookValidation; readonly profile: string | undefined }
+  | { readonly status: "done"; readonly validation: WorkbookValidation; readonly profile: ProfileChoice | undefined }
   | { readonly status: "failed"; readonly message: string };
 
 export interface ReviewStore {
   get(): ReviewState;
   subscribe(listener: () => void): () => void;
   /** Validates the host's workbook; `profile` overrides the one saved in the workbook. */
-  run(profile?: string): Promise<void>;
+  run(profile?: ProfileChoice): Promise<void>;
 }
 
 function createStore(host: WorkbookHost): ReviewStore {

@@ -24,9 +24,10 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { isWorkbookName, type FileResult, type SummaryRow, type Unreadable } from "../batch/results";
-import { PROFILES } from "../domain/profiles";
 import { SEVERITY_NAMES } from "../domain/validation";
 import { saveDownload, XLSX_TYPE } from "../taskpane/download";
+import { ProfileFilePicker } from "../taskpane/ProfileFilePicker";
+import type { ProfileSelection } from "../taskpane/profile-choice";
 import { droppedFiles, fromFile, runBatch, type BatchFile } from "./batch";
 import { DropZone } from "./DropZone";
 import type { Engine } from "./engine";
@@ -83,10 +84,17 @@ function problemRows(results: readonly FileResult[]): ProblemRow[] {
     );
 }
 
-export default function BatchPanel({ strings, engine }: { strings: PageStrings; engine: Engine }) {
+export default function BatchPanel({
+  strings,
+  engine,
+  profiles,
+}: {
+  strings: PageStrings;
+  engine: Engine;
+  profiles: ProfileSelection;
+}) {
   const styles = useStyles();
   const text = strings.page;
-  const [profile, setProfile] = useState("");
   const [state, setState] = useState<State>({ kind: "idle" });
   const [sort, setSort] = useState<{ column: ProblemColumn; ascending: boolean }>({
     column: "severity",
@@ -109,7 +117,8 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
     const progress = { done: 0, total: files.length, started: Date.now() };
     setState({ kind: "running", progress });
     const results = await runBatch(files, engine, {
-      profile: profile || undefined,
+      // A custom profile goes to the workers as the object itself (it posts as plain data).
+      profile: profiles.choice,
       stopped: () => stop.current,
       onResult: (done) => setState({ kind: "running", progress: { ...progress, done } }),
     });
@@ -158,15 +167,16 @@ export default function BatchPanel({ strings, engine }: { strings: PageStrings; 
       <Caption1>{text.batchIntro}</Caption1>
       <div className={styles.row}>
         <Field label={strings.profileLabel}>
-          <Select value={profile} onChange={(_e, data) => setProfile(data.value)}>
+          <Select value={profiles.value} onChange={(_e, data) => profiles.select(data.value)}>
             <option value="">{strings.profileFromWorkbook}</option>
-            {Object.values(PROFILES).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
+            {profiles.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </Select>
         </Field>
+        <ProfileFilePicker strings={strings} onProfile={(profile) => profiles.add(profile)} />
         <Button appearance="primary" disabled={state.kind === "running"} onClick={() => filesInput.current?.click()}>
           {text.chooseFiles}
         </Button>

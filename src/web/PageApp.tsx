@@ -1,11 +1,13 @@
 /**
  * The browser page: the task pane's panels (校验, 生成报告) over a file the user opens instead of the
  * workbook open in Excel, with the page's own 工作簿 panel (open, template, corrected copy) and the
- * bureau's 批量汇总, which loads when its tab is first opened.
+ * bureau's 批量汇总, which loads when its tab is first opened. One 评分口径 choice for both tabs: a bureau that
+ * picked its profile file once uses it for a single workbook and for the batch alike.
  */
 import { Caption1, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState, useSyncExternalStore } from "react";
 import { ReportPanel } from "../taskpane/ReportPanel";
+import { useProfileSelection } from "../taskpane/profile-choice";
 import { ValidationPanel } from "../taskpane/ValidationPanel";
 import type { Engine } from "./engine";
 import type { FileHost } from "./file-host";
@@ -40,6 +42,7 @@ export function PageApp({ strings, host, engine }: { strings: PageStrings; host:
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("single");
   const file = useSyncExternalStore(host.subscribe, host.file);
+  const profiles = useProfileSelection();
   return (
     <main className={styles.root} aria-labelledby="app-title">
       <header className={styles.header}>
@@ -58,17 +61,17 @@ export function PageApp({ strings, host, engine }: { strings: PageStrings; host:
       </TabList>
       {tab === "single" ? (
         <div role="tabpanel" aria-label={strings.page.tabs.single}>
-          <WorkbookPanel strings={strings} host={host} engine={engine} />
+          <WorkbookPanel strings={strings} host={host} engine={engine} profile={profiles.choice} />
           <div className={styles.columns}>
-            <ValidationPanel strings={strings} host={host} />
+            <ValidationPanel strings={strings} host={host} profiles={profiles} />
             {/* A new file starts a new report. */}
-            <ReportPanel key={file?.id ?? 0} strings={strings} host={host} />
+            <ReportPanel key={file?.id ?? 0} strings={strings} host={host} profile={profiles.choice} />
           </div>
         </div>
       ) : (
         <div role="tabpanel" aria-label={strings.page.tabs.batch}>
           <Suspense fallback={<Spinner size="small" />}>
-            <BatchPanel strings={strings} engine={engine} />
+            <BatchPanel strings={strings} engine={engine} profiles={profiles} />
           </Suspense>
         </div>
       )}

@@ -1,6 +1,7 @@
 /**
  * 工作簿 in the page: open a workbook (file picker or drop), download the blank template, and once fixes
- * or explanations were applied, download the corrected copy. Opening a file validates it at once.
+ * or explanations were applied, download the corrected copy. Opening a file validates it at once, with the
+ * 评分口径 chosen under 校验.
  */
 import {
   Button,
@@ -14,7 +15,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, useSyncExternalStore } from "react";
+import type { ProfileChoice } from "../domain/profiles";
 import { reviewStore } from "../usecases/review-store";
+import { runReview } from "../taskpane/profile-choice";
 import { saveDownload, XLSX_TYPE } from "../taskpane/download";
 import { DropZone } from "./DropZone";
 import type { Engine } from "./engine";
@@ -33,7 +36,17 @@ export async function downloadTemplate(name: string): Promise<void> {
   saveDownload(bytes, name, XLSX_TYPE);
 }
 
-export function WorkbookPanel({ strings, host, engine }: { strings: PageStrings; host: FileHost; engine: Engine }) {
+export function WorkbookPanel({
+  strings,
+  host,
+  engine,
+  profile,
+}: {
+  strings: PageStrings;
+  host: FileHost;
+  engine: Engine;
+  profile?: ProfileChoice;
+}) {
   const styles = useStyles();
   const text = strings.page;
   const file = useSyncExternalStore(host.subscribe, host.file);
@@ -48,7 +61,7 @@ export function WorkbookPanel({ strings, host, engine }: { strings: PageStrings;
     if (!chosen) return;
     setError(null);
     host.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
-    await reviewStore(host).run();
+    await runReview(reviewStore(host), profile);
   }
 
   async function template() {

@@ -5,6 +5,7 @@
  */
 import { LIMITS } from "../batch/guard";
 import { unreadable, type FileResult } from "../batch/results";
+import type { ProfileChoice } from "../domain/profiles";
 import type { Engine } from "./engine";
 
 export interface BatchFile {
@@ -21,7 +22,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export async function runBatch(
   files: readonly BatchFile[],
   engine: Engine,
-  options: { profile?: string; onResult?: (done: number) => void; stopped?: () => boolean },
+  options: { profile?: ProfileChoice; onResult?: (done: number) => void; stopped?: () => boolean },
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
   let next = 0;

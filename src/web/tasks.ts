@@ -4,6 +4,7 @@
  * exceljs comes in with this module, so it loads only when a workbook is opened.
  */
 import { LIMITS } from "../batch/guard";
+import type { ProfileChoice } from "../domain/profiles";
 import { inspectBytes, type FileResult } from "../batch/inspect";
 import { assembleWorkbook } from "../workbook/assemble";
 import { recordingSource, type SourceRecording } from "../workbook/recorded-source";
@@ -11,7 +12,7 @@ import { inspectSource } from "../workbook/xlsx/read";
 
 export type Task =
   | { readonly kind: "read"; readonly bytes: Uint8Array }
-  | { readonly kind: "batch"; readonly name: string; readonly bytes: Uint8Array; readonly profile?: string };
+  | { readonly kind: "batch"; readonly name: string; readonly bytes: Uint8Array; readonly profile?: ProfileChoice };
 
 /**
  * A read answers with the cells the assembler asked for (recorded-source.ts): the model itself holds

@@ -2,7 +2,8 @@
  * 网页版 in headless Chromium, from a static server and from file://: the blank template, the 株洲 workbook
  * validated, the report refused with errors and generated without (checked by the CLI's verify), a fix and
  * an explanation applied to a copy that differs from the file only in those cells, a 50-workbook batch with
- * two hostile files, the page without workers, accessibility, the keyboard, and no request beyond the page.
+ * two hostile files, the page without workers, accessibility, the keyboard, and no request beyond the page;
+ * 评分口径: a finding's 依据, 口径对比 checked against the domain, a bureau's profile file (broken and valid).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,11 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { completedSample } from "../../scripts/completed-sample";
 import { variedModel } from "../../scripts/batch-samples";
+import { compareProfiles } from "../../src/domain/compare";
 import { SHEETS } from "../../src/domain/contract";
+import { formatAmount } from "../../src/domain/decimal";
+import { getProfile, parseProfileFile, ruleText } from "../../src/domain/profiles";
+import { validate } from "../../src/domain/validation";
 import { workbookModel } from "../../src/domain/model";
 import { editWorkbookCopy } from "../../src/workbook/xlsx/edit";
 import { inspectWorkbook } from "../../src/workbook/xlsx/read";
@@ -319,6 +324,135 @@ describe("accessibility and the keyboard", () => {
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
     await page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor();
+  });
+});
+
+/** A bureau's own profile: 全国通用's rules with its grades named 甲乙丙丁, so a grade shows which profile gave it. */
+function cityProfileFile(): string {
+  const national = JSON.parse(readFileSync(join(ROOT, "src/domain/profiles/data/national.json"), "utf8"));
+  const grades = national.grades.map((band: object, i: number) => ({ ...band, grade: "甲乙丙丁"[i] }));
+  const file = join(DIR, "某市口径.json");
+  writeFileSync(file, JSON.stringify({ ...national, id: "zz-city", name: "某市口径", grades }, null, 2));
+  return file;
+}
+
+describe("评分口径 in the page: 依据, 口径对比, a bureau's own profile file", () => {
+  let web: OpenWeb;
+
+  beforeAll(async () => {
+    web = await openWeb("http", { width: 1100, height: 900 });
+    await web.page.getByTestId("open-workbook").setInputFiles(withErrors);
+    await web.page.getByText("总分 98.00 · 等次 优 · 全国通用").waitFor({ timeout: 30000 });
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  test("a finding a profile rule made shows its 依据 under the message", async () => {
+    const model = (await inspectWorkbook(withErrorsBytes)).model;
+    const finding = validate(model).findings.find((f) => f.rule === "score.overAchievement" && f.basis)!;
+    const item = web.page.getByRole("listitem").filter({ hasText: finding.message });
+    expect(await item.textContent()).toContain(finding.basis);
+    expect(finding.basis).toMatch(/^按“全国通用”：超额完成不加减分.*依据：财政部/);
+  });
+
+  test("口径对比: 全国通用 and 一体化平台（后期等次）, the numbers the domain gives", async () => {
+    const { page } = web;
+    await page.getByRole("button", { name: "口径对比" }).click();
+    const choices = page.getByRole("group", { name: "对比的口径" });
+    // 全国通用 (also the workbook's) is ticked to begin with.
+    expect(await choices.getByRole("checkbox", { name: "全国通用" }).isChecked()).toBe(true);
+    await choices.getByRole("checkbox", { name: "一体化平台（后期等次）" }).check();
+    const totals = page.getByRole("table", { name: "各口径的执行率得分、总分和等次" });
+    await totals.waitFor();
+    const expected = compareProfiles((await inspectWorkbook(withErrorsBytes)).model, ["national", "platform-80"]);
+    const row = (measure: string) => totals.getByRole("row", { name: new RegExp(`^${measure}`) }).getByRole("cell");
+    expect(await row("执行率得分").allTextContents()).toEqual(
+      expected.columns.map((c) => (c.executionScore ? formatAmount(c.executionScore) : "—")),
+    );
+    expect(await row("总分·等次（填报得分）").allTextContents()).toEqual(
+      expected.columns.map((c) => `${formatAmount(c.total)} · ${c.grade}`),
+    );
+    // 一体化平台（后期等次） deducts for 指标偏离: its suggested total is below 全国通用's.
+    expect(await row("总分·等次（按口径建议）").allTextContents()).toEqual(
+      expected.columns.map((c) => `${formatAmount(c.suggestedTotal)} · ${c.suggestedGrade}`),
+    );
+    expect(expected.columns[1]!.suggestedTotal.lessThan(expected.columns[0]!.suggestedTotal)).toBe(true);
+    const rows = page.getByRole("table", { name: "各口径建议得分不同的指标" });
+    const headers = await rows.getByRole("columnheader").allTextContents();
+    expect(headers).toEqual(["指标", "分值", "填报得分", "全国通用", "一体化平台（后期等次）"]);
+    expect(await rows.getByRole("rowheader").allTextContents()).toEqual(expected.rows.map((r) => r.name));
+    const first = expected.rows[0]!;
+    const cells = rows.getByRole("row", { name: new RegExp(`^${first.name}`) }).getByRole("cell");
+    expect(await cells.nth(3).textContent()).toBe(`${formatAmount(first.scores[1]!.suggested!)}超额/偏离`);
+    expect(await cells.nth(3).getAttribute("title")).toContain(ruleText(getProfile("platform-80"), "overAchievement"));
+  });
+
+  test("screenshot (docs/page-compare.png)", async () => {
+    const { page } = web;
+    const section = await page.locator("section[aria-labelledby='validate-heading']").boundingBox();
+    const end = await page.getByRole("table", { name: "各口径建议得分不同的指标" }).boundingBox();
+    const png = await page.screenshot({
+      path: join(ROOT, "docs", "page-compare.png"),
+      fullPage: true,
+      clip: { x: 0, y: section!.y - 16, width: 1100, height: end!.y + end!.height - section!.y + 32 },
+    });
+    expect(png.length).toBeGreaterThan(10000);
+  });
+
+  test("a broken profile file is refused, its problems in Chinese", async () => {
+    const { page } = web;
+    const broken = join(DIR, "坏口径.json");
+    writeFileSync(broken, JSON.stringify({ id: "Bad Id", name: "坏口径" }));
+    const problems = parseProfileFile(readFileSync(broken, "utf8"), "坏口径.json");
+    if (!("problems" in problems)) throw new Error("the broken file was read");
+    await page.getByTestId("profile-file").setInputFiles(broken);
+    await page.getByText("口径文件有问题，未使用：").waitFor();
+    const shown = await page
+      .getByText("口径文件有问题，未使用：")
+      .locator("..")
+      .getByRole("listitem")
+      .allTextContents();
+    const all = problems.problems;
+    expect(shown).toEqual(all.length > 10 ? [...all.slice(0, 10), `另有 ${all.length - 10} 处问题`] : all);
+    expect(shown[0]).toBe("坏口径.json：id：id 只能用小写字母、数字和连字符，如 yueyang");
+    expect(await page.getByRole("combobox", { name: "评分口径" }).inputValue()).toBe("");
+  });
+
+  test("a valid profile file: chosen, written to the copy's 评分口径 after 确定, used for 校验 and the report", async () => {
+    const { page } = web;
+    await page.getByTestId("profile-file").setInputFiles(cityProfileFile());
+    const dialog = page.getByRole("dialog", { name: "写入评分口径" });
+    await dialog.waitFor();
+    const label = await page
+      .getByRole("combobox", { name: "评分口径" })
+      .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text);
+    expect(label).toMatch(/^某市口径（自定义 [0-9a-f]{8}）$/);
+    expect(await dialog.textContent()).toContain(`将副本中的 ${SHEETS.report.name}!B12 改为「${label}」`);
+    await dialog.getByRole("button", { name: "确定" }).click();
+    await page.getByText("总分 98.00 · 等次 甲 · 某市口径").waitFor();
+    await page.getByText(`${SHEETS.report.name}!B12 改为「${label}」`).waitFor();
+    // The compare offers it too.
+    await page.getByRole("group", { name: "对比的口径" }).getByRole("checkbox", { name: label }).waitFor();
+
+    await page.getByRole("switch").check();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    const preview = page.getByRole("document", { name: "报告预览" });
+    await preview.waitFor({ timeout: 30000 });
+    expect(await preview.textContent()).toContain("自评等次为“甲”");
+
+    const copy = await download(page, () => page.getByRole("button", { name: "下载修改后的副本" }).click());
+    expect((await inspectWorkbook(copy.bytes)).model.review.profile).toBe(label);
+  });
+
+  test("axe-core: no serious or critical violation with the compare open; 批量汇总 offers the file too", async () => {
+    const { page } = web;
+    expect(await seriousViolations(page, web.server!.origin)).toEqual([]);
+    await page.getByRole("tab", { name: "批量汇总" }).click();
+    const select = page.getByRole("combobox", { name: "评分口径" });
+    await select.waitFor();
+    expect(await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text)).toMatch(/^某市口径（自定义/);
+    expect(await seriousViolations(page, web.server!.origin)).toEqual([]);
   });
 });
 
