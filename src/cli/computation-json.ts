@@ -6,6 +6,7 @@
  */
 import {
   basisText,
+  profileKey,
   formatAmount,
   formatRate,
   rateValueText,
@@ -117,7 +118,7 @@ export function indicatorJson(indicator: ComputedIndicator, profile: ScoringProf
 /** The JSON printed by `jxzp compute --json`. */
 export function computationJson(computation: Computation) {
   return {
-    profile: computation.profile.id,
+    profile: profileKey(computation.profile),
     computed: Object.fromEntries(computation.values.map((value) => [value.key, valueJson(value)])),
     indicators: computation.indicators.map((indicator) => indicatorJson(indicator, computation.profile)),
     problems: computation.problems,
@@ -130,9 +131,9 @@ const amountJson = (value: Dec | null) => (value ? formatAmount(value) : null);
 export function comparisonJson(comparison: ProfileComparison) {
   const profiles = comparison.columns.map((column) => column.profile);
   return {
-    profiles: profiles.map((profile) => profile.id),
+    profiles: profiles.map((profile) => profileKey(profile)),
     columns: comparison.columns.map((column) => ({
-      profile: column.profile.id,
+      profile: profileKey(column.profile),
       name: column.profile.name,
       executionScore: amountJson(column.executionScore),
       total: formatAmount(column.total),

@@ -1,5 +1,6 @@
 import { readSync } from "node:fs";
 import stringWidth from "string-width";
+import { printable, printableJson } from "../domain/text-safety";
 import { InputError } from "./errors";
 
 /**
@@ -103,4 +104,15 @@ export function table(
   rightAligned: ReadonlySet<number> = new Set(),
 ): string {
   return tableLines(rows, rightAligned).join("\n");
+}
+
+/**
+ * `io` whose output is made printable: text from files (a profile's names and sources, a model's texts) may
+ * hold escape sequences. JSON output (it starts with { or [) keeps its meaning through printableJson.
+ */
+export function printedIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    out: (text) => io.out(/^\s*[[{]/.test(text) ? printableJson(text) : printable(text)),
+  };
 }

@@ -49,8 +49,13 @@ export interface ComputedIndicator extends IndicatorScore {
   readonly helper: HelperCells;
 }
 
-/** 总分 and 等次 as the sheet's own formulas show them: without a profile's cap (score.cap reports that). */
+/**
+ * 执行率得分, 总分 and 等次 as the sheet's own formulas show them: the template writes the default profile's
+ * formulas (分值 × MIN(执行率, 1), no cap, its grade lines and words), whatever profile scores the workbook —
+ * so a cell is checked against its formula, and the profile's own values are what the report and the CLI say.
+ */
 export interface SheetScore {
+  readonly executionScore: Dec | null;
   readonly total: Dec;
   readonly grade: string;
 }
@@ -170,7 +175,15 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
   values.push({ key: "eval.total", label: labelOf("eval.total"), type: "amount", amount: total.total });
   values.push({ key: "eval.grade", label: labelOf("eval.grade"), type: "text", text: grade });
 
-  const sheet = { total: total.raw, grade: gradeOf(total.raw, profile) };
+  const formulas = getProfile();
+  const sheetExecution = executionScore(funds.weight, funds.executed, funds.fullYearBudget, formulas).score;
+  const sheetTotal = totalScore(
+    sheetExecution,
+    indicators.map((i) => i.entered),
+    execution.rate,
+    formulas,
+  ).raw;
+  const sheet = { executionScore: sheetExecution, total: sheetTotal, grade: gradeOf(sheetTotal, formulas) };
   const scored = model.eval.indicators.some((row) => row.score !== null);
   const provisional = provisionalReason(funds, execution);
   const rows = model.eval.indicators;
@@ -202,6 +215,8 @@ export function compute(model: WorkbookModel, choice?: ProfileChoice): Computati
  */
 export function sheetValues(computation: Computation): ComputedValue[] {
   return computation.values.flatMap((value): ComputedValue[] => {
+    if (value.key === "eval.funds.score")
+      return [{ ...value, type: "amount", amount: computation.sheet.executionScore }];
     if (value.key === "eval.total") return [{ ...value, type: "amount", amount: computation.sheet.total }];
     if (value.key === "eval.grade") {
       return computation.scored ? [{ ...value, type: "text", text: computation.sheet.grade }] : [];

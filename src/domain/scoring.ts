@@ -206,20 +206,27 @@ export function scoreIndicator(input: IndicatorInput, profile: ScoringProfile): 
       if (rate.exact.greaterThanOrEqualTo(1) || rate.exact.isNegative()) {
         return result({ basis: "entered", suggested: entered, note: "未完成年度指标，且无法按比例计分，保留填报得分" });
       }
+      // One division from the measures, rounded once: 3 × 5/24 is 0.625 → 0.63, as Excel rounds it (the
+      // rate, already a 40-digit quotient, would give 0.62).
+      const [t, a] = [target.value, actual.kind === "quantitative" ? actual.value : null];
+      const exact = (numerator: Dec, denominator: Dec) => roundAmount(weight.times(numerator).dividedBy(denominator));
       if (lessIsBetter && profile.lessIsBetter === "linear") {
-        // 1 − (实际 − 目标)/目标 = 2 − 实际/目标, and the rate here is 目标/实际.
-        const share = Dec.max(new Dec(2).minus(new Dec(1).dividedBy(rate.exact)), 0);
+        // 1 − (实际 − 目标)/目标 = (2·目标 − 实际)/目标; the rate here is 目标/实际.
+        const suggested =
+          t && a
+            ? Dec.max(exact(t.times(2).minus(a), t), 0)
+            : roundAmount(weight.times(Dec.max(new Dec(2).minus(new Dec(1).dividedBy(rate.exact)), 0)));
         return result({
           basis: "proportional",
           rule: "lessIsBetter",
-          suggested: roundAmount(weight.times(share)),
+          suggested,
           note: `超过年度指标值（越低越好），按超出比例扣分，达到指标值两倍时为 0${why}`,
         });
       }
       return result({
         basis: "proportional",
         rule: lessIsBetter ? "lessIsBetter" : "proportional",
-        suggested: roundAmount(weight.times(rate.exact)),
+        suggested: t && a ? (lessIsBetter ? exact(t, a) : exact(a, t)) : roundAmount(weight.times(rate.exact)),
         note: lessIsBetter
           ? `超过年度指标值（越低越好），按指标值与完成值的比例记分${why}`
           : "未完成年度指标，按完成值与指标值的比例记分",

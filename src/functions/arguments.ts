@@ -7,6 +7,7 @@ import { Dec, decimalProblemText, excerpt, normaliseNumberText, readDecimal } fr
 import {
   findBand,
   findProfile,
+  parseCustomLabel,
   parseProfileFile,
   PROFILE_WORD,
   getProfile,
@@ -135,6 +136,10 @@ function customProfileArg(text: string): ScoringProfile {
 function profileArg(value: unknown): ScoringProfile {
   const text = isEmpty(value) ? null : String(value);
   if (text?.trim().startsWith("{")) return customProfileArg(text);
+  // A workbook whose 评分口径 names a custom profile (「某市口径（自定义 1a2b3c4d）」) hands the helper columns
+  // that label; the file itself is not in the workbook, so they suggest under the default profile rather
+  // than go blank (校验 says the file is needed).
+  if (parseCustomLabel(text)) return getProfile();
   const profile = findProfile(text);
   if (!profile) throw invalid(unknownProfileMessage(excerpt(String(value))));
   return profile;

@@ -4,7 +4,7 @@
  * the report a workbook gives: its data fingerprint and its text. The CLI, the task pane and the batch call these.
  */
 import { buildReport, fingerprintOf, SENTENCES, type ReportContent } from "../domain/report";
-import { resolveProfile, type ProfileChoice } from "../domain/profiles";
+import { profileKey, resolveProfile, type ProfileChoice } from "../domain/profiles";
 import { readReport, type ReportDocument } from "../docx/read";
 import { reportBytes } from "../docx/report";
 import type { AssembledWorkbook } from "../workbook/assemble";
@@ -30,7 +30,7 @@ export async function generateReport(
     return [sheet, cell].filter(Boolean).join(" ") || key;
   };
   const content = buildReport(workbook.model, validation.result, {
-    fingerprint: await fingerprintOf(workbook.model, validation.result.profile.id),
+    fingerprint: await fingerprintOf(workbook.model, profileKey(validation.result.profile)),
     draft: options.draft,
     locate,
   });
@@ -76,7 +76,7 @@ export async function verifyReport(
   workbook: AssembledWorkbook,
   profile?: ProfileChoice,
 ): Promise<ReportVerification> {
-  const used = resolveProfile(workbook.model.review.profile, profile).profile.id;
+  const used = profileKey(resolveProfile(workbook.model.review.profile, profile).profile);
   const [document, data] = await Promise.all([readReport(docx), fingerprintOf(workbook.model, used)]);
   const actual = linesOf(document);
   const draft =

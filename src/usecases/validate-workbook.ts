@@ -6,7 +6,7 @@
 import { CONTRACT, SHEETS } from "../domain/contract";
 import { formatAmount } from "../domain/decimal";
 import { validate, type Finding, type ValidationResult, type ValidationSummary } from "../domain/validation";
-import type { ProfileChoice } from "../domain/profiles";
+import { profileKey, type ProfileChoice } from "../domain/profiles";
 import type { AssembledWorkbook, Located } from "../workbook/assemble";
 
 export interface LocatedFinding extends Finding {
@@ -78,7 +78,7 @@ export function validateWorkbook(workbook: AssembledWorkbook, profile?: ProfileC
 export function validationJson(file: string, validation: WorkbookValidation) {
   return {
     file,
-    profile: validation.result.profile.id,
+    profile: profileKey(validation.result.profile),
     summary: validation.summary,
     score: validation.score,
     findings: validation.findings.map((f) => ({

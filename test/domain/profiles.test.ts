@@ -65,6 +65,14 @@ describe("each rule variant, on a row made to show the difference", () => {
     expect(suggested({ ...row, actual: "210万元" }, "platform").suggested).toBe("0.00");
   });
 
+  test("scores are one division from the measures, rounded once (half-up at the third decimal)", () => {
+    // 3 × 5/24 = 0.625 → 0.63 and 3 × (48 − 25)/24 = 2.875 → 2.88, as Excel's ROUND gives them.
+    expect(suggested({ name: "完成数", target: "≥24个", actual: "5个", weight: 3 }, "national").suggested).toBe("0.63");
+    expect(suggested({ name: "成本", target: "≤24万元", actual: "25万元", weight: 3 }, "platform").suggested).toBe(
+      "2.88",
+    );
+  });
+
   test("a 0 起 target missed by one: the entered score stands nationally, 0 on the platform", () => {
     const row = { name: "安全事故", target: "0起", actual: "1起", weight: 5, score: 4 };
     expect(suggested(row, "national")).toMatchObject({ suggested: "4.00", rule: "zeroTarget" });

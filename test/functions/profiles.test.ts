@@ -35,6 +35,8 @@ test("a custom profile from a cell's JSON text; a broken one is refused naming t
   });
   expect(JXZP.GRADE(86, own)).toBe("A");
   expect(JXZP.GRADE(80, own)).toBe("B");
+  // The label a workbook keeps for a custom profile: the helper columns score under the default.
+  expect(JXZP.GRADE(85, "某市口径（自定义 1a2b3c4d）")).toBe("良");
   const broken = JSON.stringify({ ...national, lessIsBetter: "log" });
   expect(refusal(() => JXZP.GRADE(80, broken))).toEqual({
     code: "invalidValue",

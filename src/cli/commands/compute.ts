@@ -19,7 +19,7 @@ import {
 } from "../../domain";
 import { comparisonJson, computationJson, valueJson } from "../computation-json";
 import { EXIT } from "../errors";
-import { table, tableLines, type CliIo } from "../io";
+import { printedIo, table, tableLines, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";
 import { chosenProfile, parseProfileList, profileLabel } from "../profiles";
 
@@ -176,8 +176,9 @@ export function formatComparison(model: WorkbookModel, comparison: ProfileCompar
 export function computeCommand(
   file: string,
   options: { profile?: string; profileFile?: string; json?: boolean },
-  io: CliIo,
+  rawIo: CliIo,
 ): number {
+  const io = printedIo(rawIo);
   // Several profiles compare; one (or a profile file) computes as before.
   const several =
     options.profileFile === undefined && options.profile !== undefined ? parseProfileList(options.profile, true) : [];

@@ -17,7 +17,7 @@ import {
   type ScoringProfile,
 } from "../../domain";
 import { EXIT, InputError } from "../errors";
-import type { CliIo } from "../io";
+import { printedIo, type CliIo } from "../io";
 import { RULE_NAMES, readProfileFile } from "../profiles";
 import { inputName } from "../read-file";
 
@@ -44,7 +44,8 @@ const sourceLines = (profile: ScoringProfile, indent: string) =>
 const ruleLines = (profile: ScoringProfile) =>
   RULE_IDS.flatMap((id) => [`  ${RULE_NAMES[id]}（${id}）：${ruleText(profile, id)}`, `    ${basisText(profile, id)}`]);
 
-export function profileListCommand(options: { json?: boolean }, io: CliIo): number {
+export function profileListCommand(options: { json?: boolean }, rawIo: CliIo): number {
+  const io = printedIo(rawIo);
   const profiles = Object.values(PROFILES);
   if (options.json) {
     io.out(
@@ -68,7 +69,8 @@ export function profileListCommand(options: { json?: boolean }, io: CliIo): numb
   return EXIT.ok;
 }
 
-export function profileShowCommand(id: string, options: { json?: boolean }, io: CliIo): number {
+export function profileShowCommand(id: string, options: { json?: boolean }, rawIo: CliIo): number {
+  const io = printedIo(rawIo);
   // findProfile takes an empty choice for the default; here it names none.
   const profile = id.trim() === "" ? null : findProfile(id);
   if (!profile) throw new InputError(unknownProfileMessage(id));
@@ -109,7 +111,8 @@ export function profileShowCommand(id: string, options: { json?: boolean }, io: 
 }
 
 /** Valid: its name, hash and rules (exit 0). JSON but not a profile: every problem (exit 1). Else exit 2. */
-export function profileCheckCommand(file: string, io: CliIo): number {
+export function profileCheckCommand(file: string, rawIo: CliIo): number {
+  const io = printedIo(rawIo);
   const read = readProfileFile(file, io);
   const name = inputName(file);
   if ("problems" in read) {
@@ -122,7 +125,9 @@ export function profileCheckCommand(file: string, io: CliIo): number {
     return EXIT.dataErrors;
   }
   const { profile } = read;
-  const shadows = PROFILES[profile.id] ? `（与内置口径 ${profile.id} 同名 id；按文件使用时仍是自定义口径）` : "";
+  const shadows = Object.hasOwn(PROFILES, profile.id)
+    ? `（与内置口径 ${profile.id} 同名 id；按文件使用时仍是自定义口径）`
+    : "";
   io.out(
     [
       `${name}：有效的评分口径文件`,

@@ -10,7 +10,7 @@ import platform80 from "./data/platform-80.json";
 import platform from "./data/platform.json";
 import suining from "./data/suining.json";
 import yueyang from "./data/yueyang.json";
-import { parseCustomLabel, profileHash } from "./custom";
+import { customLabel, parseCustomLabel, profileHash } from "./custom";
 import { profileSchema, type ProfileFile } from "./schema";
 
 export { profileSchema, RULE_IDS, type ProfileFile, type RuleId } from "./schema";
@@ -34,8 +34,13 @@ export const PROFILES: Readonly<Record<string, ScoringProfile>> = Object.fromEnt
  * Whether `profile` is one of the shipped profiles, by content: a copy that crossed to a worker thread is
  * still the shipped profile; a bureau's file with a shipped id but other rules is not.
  */
+/** How outputs name a profile: a shipped one by its id, a custom one by its label (name and content hash). */
+export function profileKey(profile: ScoringProfile): string {
+  return isShippedProfile(profile) ? profile.id : customLabel(profile);
+}
+
 export function isShippedProfile(profile: ScoringProfile): boolean {
-  const shipped = PROFILES[profile.id];
+  const shipped = Object.hasOwn(PROFILES, profile.id) ? PROFILES[profile.id] : undefined;
   return shipped !== undefined && (shipped === profile || profileHash(shipped) === profileHash(profile));
 }
 

@@ -6,10 +6,15 @@
  */
 import { z } from "zod";
 
+/** A non-negative decimal as text ("0.8", "20"): rules are shares, points and thresholds. */
 const decimalText = (what: string) =>
-  z.string({ error: `${what}应写成数字文本，如 "0.8"` }).regex(/^-?\d+(\.\d+)?$|^-Infinity$/, {
-    error: `${what}应写成数字文本，如 "0.8"`,
+  z.string({ error: `${what}应写成数字文本，如 "0.8"` }).regex(/^\d{1,6}(\.\d{1,10})?$/, {
+    error: `${what}应写成不小于 0 的数字文本，如 "0.8"`,
   });
+
+/** A share of the weight: 0–1. */
+const shareText = (what: string) =>
+  decimalText(what).refine((text) => Number(text) <= 1, { error: `${what}应在 0 到 1 之间` });
 
 /** The rules a profile sets; each has a basis (source) entry of the same id. */
 export const RULE_IDS = [
@@ -44,15 +49,17 @@ const basisSchema = z.object({
 const bandSchema = z.object({
   id: z.enum(["达成", "部分达成", "未达成"], { error: "档次 id 只能是 达成、部分达成、未达成" }),
   label: z.string().min(1),
-  min: decimalText("档次下限"),
-  max: decimalText("档次上限"),
+  min: shareText("档次下限"),
+  max: shareText("档次上限"),
 });
 
 const gradeSchema = z.object({
   /** The grade as the profile writes it: 优 / 优秀 … */
   grade: z.string().min(1, { error: "等次不能为空" }),
   /** Lowest total (inclusive) for this grade; the last grade takes everything below ("-Infinity"). */
-  minTotal: decimalText("等次下限"),
+  minTotal: z.union([decimalText("等次下限"), z.literal("-Infinity")], {
+    error: '等次下限应写成数字文本，最后一档写 "-Infinity"',
+  }),
 });
 
 const overAchievementSchema = z.discriminatedUnion(
@@ -119,6 +126,12 @@ export const profileSchema = z
         path: ["grades"],
         message: '最后一个等次的下限应为 "-Infinity"（其余分数都归它）',
       });
+    if (profile.grades.slice(0, -1).some((g) => g.minTotal === "-Infinity"))
+      ctx.addIssue({ code: "custom", path: ["grades"], message: '只有最后一个等次的下限可以是 "-Infinity"' });
+    profile.qualitativeBands.forEach((band, i) => {
+      if (Number(band.min) > Number(band.max))
+        ctx.addIssue({ code: "custom", path: ["qualitativeBands", i], message: `档次「${band.id}」的下限大于上限` });
+    });
     const ids = profile.qualitativeBands.map((b) => b.id).join(",");
     if (ids !== "达成,部分达成,未达成")
       ctx.addIssue({ code: "custom", path: ["qualitativeBands"], message: "三个档次应依次为 达成、部分达成、未达成" });

@@ -4,7 +4,7 @@
  * (sums, required cells, years) are the tables' own logic and carry no basis.
  */
 import type { Computation } from "../compute";
-import { basisText, ruleText, type RuleId, type ScoringProfile } from "../profiles";
+import { basisText, getProfile, ruleText, type RuleId, type ScoringProfile } from "../profiles";
 
 /** Findings whose rule is one profile rule, whatever the cell. */
 const BY_RULE: Readonly<Record<string, RuleId>> = {
@@ -13,12 +13,13 @@ const BY_RULE: Readonly<Record<string, RuleId>> = {
   "score.cap": "totalCaps",
 };
 
-/** Recomputed cells: the profile rule that computes each. */
+/**
+ * Recomputed cells: the rule behind each cell's formula. The template writes the default profile's formulas,
+ * so these are checked, and cited, under the default profile whatever profile scores the workbook.
+ */
 const BY_KEY: Readonly<Record<string, RuleId>> = {
   "eval.funds.score": "executionRate",
-  "eval.total": "totalCaps",
   "eval.grade": "grades",
-  "basic.threePublic.changeRate": "threePublicChange",
 };
 
 const INDICATOR_ROW = /^eval\.indicators\[(\d+)\]\./;
@@ -30,12 +31,13 @@ export function basisOf(
   computation: Computation,
   profile: ScoringProfile,
 ): string | undefined {
-  let id: RuleId | null | undefined = BY_RULE[rule];
-  if (!id && rule.startsWith("recomputed.")) id = BY_KEY[key];
+  const recomputed = rule.startsWith("recomputed.");
+  const cited = recomputed ? getProfile() : profile;
+  let id: RuleId | null | undefined = recomputed ? BY_KEY[key] : BY_RULE[rule];
   if (!id && rule === "score.suggested") {
     const row = INDICATOR_ROW.exec(key);
     id = row ? computation.indicators[Number(row[1]) - 1]?.rule : undefined;
   }
   if (!id) return undefined;
-  return `按“${profile.name}”：${ruleText(profile, id)}。${basisText(profile, id)}`;
+  return `按“${cited.name}”：${ruleText(cited, id)}。${basisText(cited, id)}`;
 }

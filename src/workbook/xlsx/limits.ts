@@ -11,6 +11,8 @@ export const LIMITS = {
   ratio: 200,
   /** Rows of any sheet a read walks (a table of a few hundred indicators is plenty). */
   rows: 20_000,
+  /** Sheets of a workbook: ours has four; Excel users rarely pass a few dozen. */
+  sheets: 1000,
   /** Entries of the zip: a workbook has a few dozen parts. */
   entries: 10_000,
 } as const;

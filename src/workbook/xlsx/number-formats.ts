@@ -16,15 +16,19 @@ export function readDateStyles(bytes: Uint8Array): readonly boolean[] {
   const custom = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
+  // Only <numFmts> defines cell formats: a <dxf>'s numFmt (conditional formatting) may reuse an id.
+  let inNumFmts = false;
   scanXml(bytes, {
     open: (name, a) => {
-      if (name === "numFmt" && a.get("numFmtId") !== undefined)
+      if (name === "numFmts") inNumFmts = true;
+      else if (name === "numFmt" && inNumFmts && a.get("numFmtId") !== undefined)
         custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) styleFormats.push(Number(a.get("numFmtId") ?? 0));
     },
     close: (name) => {
       if (name === "cellXfs") inCellXfs = false;
+      else if (name === "numFmts") inNumFmts = false;
     },
   });
   return styleFormats.map((id) => id !== 0 && isDateFormat(custom.get(id) || BUILT_IN[id]?.f));

@@ -73,6 +73,7 @@ function realRange(
 
 class ZipWorkbookSource implements WorkbookSource {
   private readonly sheetParts = new Map<string, string>();
+  /** By part name. */
   private readonly sheets = new Map<string, SheetCells | null>();
   private tables: Map<string, TableFound & { lastRowUpTo: (row: number) => number }> | null = null;
   private readonly context: CellContext;
@@ -125,20 +126,28 @@ class ZipWorkbookSource implements WorkbookSource {
     return { ...table, ...realRange(table.range, table.totalsRow ?? false, lastRowUpTo) };
   }
 
+  /**
+   * A sheet's cells, one scanner per part: names pointing to one part (a hostile workbook.xml can list a
+   * thousand) share it, so no part is inflated or scanned twice.
+   */
   private sheet(name: string): SheetCells | null {
-    if (!this.sheets.has(name)) {
-      const partName = this.sheetParts.get(name);
-      const bytes = partName === undefined ? null : part(this.zip, partName);
-      this.sheets.set(name, bytes ? new SheetCells(name, bytes, this.maxRows) : null);
+    const partName = this.sheetParts.get(name);
+    if (partName === undefined) return null;
+    if (!this.sheets.has(partName)) {
+      const bytes = part(this.zip, partName);
+      this.sheets.set(partName, bytes ? new SheetCells(name, bytes, this.maxRows) : null);
     }
-    return this.sheets.get(name)!;
+    return this.sheets.get(partName)!;
   }
 
   /** Every sheet's tables by name (the first sheet's wins), read when a table is first asked for. */
   private allTables(): Map<string, TableFound & { lastRowUpTo: (row: number) => number }> {
     if (this.tables) return this.tables;
     this.tables = new Map();
+    const visited = new Set<string>();
     for (const [sheet, partName] of this.sheetParts) {
+      if (visited.has(partName)) continue;
+      visited.add(partName);
       const relationships = part(this.zip, relationshipsOf(partName));
       if (!relationships) continue;
       for (const relationship of readRelationships(relationships, partName).values()) {
@@ -169,7 +178,12 @@ function openSource(data: ArrayBuffer | Uint8Array, limits: ReadLimits): Workboo
   const workbookPart = officeDocument?.target ?? "xl/workbook.xml";
   const workbook = part(zip, workbookPart);
   if (!workbook) throw new WorkbookReadError([NOT_A_WORKBOOK]);
-  const source = new ZipWorkbookSource(zip, workbookPart, readWorkbookPart(workbook), limits.maxRows ?? LIMITS.rows);
+  const parsed = readWorkbookPart(workbook);
+  if (parsed.sheets.length > LIMITS.sheets)
+    throw new WorkbookReadError([
+      `工作簿有 ${parsed.sheets.length} 个工作表，超过 ${LIMITS.sheets} 个的上限，不像自评工作簿`,
+    ]);
+  const source = new ZipWorkbookSource(zip, workbookPart, parsed, limits.maxRows ?? LIMITS.rows);
   // A plain object, like every other source (tests and the page wrap sources by spreading them).
   return {
     hasSheet: (name) => source.hasSheet(name),

@@ -31,6 +31,17 @@ export interface CellContext {
 
 const ADDRESS = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
 const CANONICAL = /^[A-Z]{1,3}[1-9]\d*$/;
+/** XFD, Excel's last column. */
+const MAX_COLUMN = 16_384;
+
+/** A shared formula moved to a follower's cell; none when a reference would leave the sheet (XFD1 moved right). */
+function moved(formula: string, from: string, to: string): string | undefined {
+  try {
+    return slideFormula(formula, from, to);
+  } catch {
+    return undefined;
+  }
+}
 
 export class SheetCells {
   private readonly cells = new Map<string, RawCell>();
@@ -183,7 +194,8 @@ export class SheetCells {
         this.inInline = false;
         return;
       case "c":
-        if (this.current) this.cells.set(this.current.address, this.current.cell);
+        // Past XFD there are no columns: such cells (a hostile row of millions) are not kept.
+        if (this.current && this.column <= MAX_COLUMN) this.cells.set(this.current.address, this.current.cell);
         this.current = null;
         return;
       case "sheetData":
@@ -212,7 +224,7 @@ export class SheetCells {
     let formula: string | undefined = raw.formula;
     if (!formula && raw.sharedIndex !== undefined) {
       const master = this.sharedMasters.get(raw.sharedIndex);
-      formula = master && master.address !== address ? slideFormula(master.formula, master.address, address) : formula;
+      formula = master && master.address !== address ? moved(master.formula, master.address, address) : formula;
     }
     const isFormula = formula !== undefined || raw.sharedIndex !== undefined;
     return { value: this.value(raw, isFormula, context), formula: formula ? `=${formula}` : null };

@@ -61,16 +61,17 @@ export function openZip(data: Uint8Array | ArrayBuffer): Zip | { refusal: string
     if (size === 0xffffffff || compressed === 0xffffffff) return refusal("压缩包条目过大（zip64），不像自评工作簿");
     const nameLength = view.getUint16(offset + 28, true);
     const name = names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    // The first of two entries with one name wins, as in JSZip (and so exceljs).
-    if (!entries.has(name))
-      entries.set(name, {
-        name,
-        flags: view.getUint16(offset + 8, true),
-        method: view.getUint16(offset + 10, true),
-        compressed,
-        size,
-        local: view.getUint32(offset + 42, true),
-      });
+    // Excel never writes two entries of one name; readers disagree on which wins (JSZip takes the last),
+    // so a guard that checked one could pass the other.
+    if (entries.has(name)) return refusal(`压缩包中有两个同名条目「${name.slice(0, 80)}」，不像 Excel 保存的工作簿`);
+    entries.set(name, {
+      name,
+      flags: view.getUint16(offset + 8, true),
+      method: view.getUint16(offset + 10, true),
+      compressed,
+      size,
+      local: view.getUint32(offset + 42, true),
+    });
     expanded += size;
     offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }

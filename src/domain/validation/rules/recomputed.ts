@@ -3,7 +3,7 @@ import { labelOf, type ContractKey } from "../../contract";
 import { formatAmount } from "../../decimal";
 import { formatRate } from "../../rates";
 import type { PublishedValue } from "../../published";
-import { gradeRuleText, type ScoringProfile } from "../../profiles";
+import { getProfile, gradeRuleText } from "../../profiles";
 import { rule, type Draft, type RuleContext } from "../types";
 
 /** A published value that differs from ours, and how the sheet computes it in words. */
@@ -12,17 +12,20 @@ interface Difference extends PublishedValue {
 }
 
 /** Every computed cell the user filled with something other than what the numbers give. */
-function* differences({ published: values, profile }: RuleContext): Iterable<Difference> {
+function* differences({ published: values }: RuleContext): Iterable<Difference> {
   for (const published of values) {
-    const rule = how(published.value.key, profile);
+    const rule = how(published.value.key);
     if (rule && !published.agrees && published.verifiable) yield { ...published, rule };
   }
 }
 
 const divided = (a: ContractKey, b: ContractKey) => `${labelOf(a)} ÷ ${labelOf(b)}`;
 
-/** How each cell the sheet computes is computed, in words; the grade thresholds from the profile. */
-function how(key: string, profile: ScoringProfile): string | undefined {
+/**
+ * How each cell the sheet computes is computed, in words: the template's formulas, which are the default
+ * profile's whatever profile scores the workbook.
+ */
+function how(key: string): string | undefined {
   switch (key) {
     case "basic.staff.controlRate":
       return divided("basic.staff.actual", "basic.staff.authorized");
@@ -39,7 +42,7 @@ function how(key: string, profile: ScoringProfile): string | undefined {
     case "eval.total":
       return `${labelOf("eval.funds.score")} + 各指标得分`;
     case "eval.grade":
-      return gradeRuleText(profile);
+      return gradeRuleText(getProfile());
     default:
       return undefined; // rates the report quotes but no cell shows
   }
