@@ -9,25 +9,18 @@
  * OOXMLRecalcMode (0 = always; the default asks, which headless means never): it is set in a throwaway user
  * profile (-env:UserInstallation) through registrymodifications.xcu.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { buildWorkbook } from "../../src/workbook/xlsx/write";
 import { workbookModel, type WorkbookModel } from "../../src/domain";
 import { variedModel } from "../../scripts/batch-samples";
+import { convertWithLibreOffice, soffice } from "../support/libreoffice";
 import { loadSample } from "../support/model-inputs";
 import { editPart, formulaCells, type FormulaCell } from "../support/xlsx-structure";
 
-const run = promisify(execFile);
 const TIMEOUT = 120_000;
 
-const soffice = (process.env.PATH ?? "")
-  .split(delimiter)
-  .map((dir) => join(dir, "soffice"))
-  .find((path) => existsSync(path));
 if (!soffice) console.warn("libreoffice-recalc.test.ts skipped: soffice (LibreOffice) is not on the PATH");
 const withOffice = soffice ? test : test.skip;
 
@@ -69,20 +62,12 @@ async function recalculate(): Promise<void> {
   for (const [i, name] of VARIED.entries())
     written.set(name, new Uint8Array(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
   for (const [name, bytes] of written) writeFileSync(join(dir, `${name}.xlsx`), bytes);
-  // One LibreOffice start converts every file (a start costs about a second).
-  await run(
-    soffice!,
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      join(dir, "out"),
-      ...FILES.map((name) => join(dir, `${name}.xlsx`)),
-    ],
-    { timeout: TIMEOUT - 10_000 },
+  await convertWithLibreOffice(
+    FILES.map((name) => join(dir, `${name}.xlsx`)),
+    "xlsx",
+    join(dir, "out"),
+    join(dir, "profile"),
+    TIMEOUT - 10_000,
   );
   for (const name of FILES)
     recalculated.set(name, formulaCells(new Uint8Array(readFileSync(join(dir, "out", `${name}.xlsx`)))));

@@ -5,12 +5,9 @@
  * LibreOffice — both give the same model, the same cells, locations, problems and fallbacks, and the same
  * findings; a file one refuses, the other refuses too.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { workbookModel } from "../../../src/domain";
@@ -29,6 +26,7 @@ import {
   withTableRange,
 } from "../../batch/hostile-files";
 import { inspectWorkbook as inspectWithExceljs } from "../../support/exceljs-reader";
+import { convertWithLibreOffice, soffice } from "../../support/libreoffice";
 import { modelInput } from "../../support/model-arbitrary";
 import { loadSample } from "../../support/model-inputs";
 
@@ -199,10 +197,6 @@ describe("cells as WPS and Excel store them", () => {
   });
 });
 
-const soffice = (process.env.PATH ?? "")
-  .split(delimiter)
-  .map((dir) => join(dir, "soffice"))
-  .find((path) => existsSync(path));
 if (!soffice) console.warn("read-differential: LibreOffice re-saves skipped: soffice is not on the PATH");
 
 (soffice ? describe : describe.skip)("the same files re-saved by LibreOffice", () => {
@@ -215,19 +209,12 @@ if (!soffice) console.warn("read-differential: LibreOffice re-saves skipped: sof
       varied5: await write(variedModel(5).model),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, "in", `${name}.xlsx`), bytes);
-    await promisify(execFile)(
-      soffice!,
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        join(dir, "out"),
-        ...Object.keys(files).map((name) => join(dir, "in", `${name}.xlsx`)),
-      ],
-      { timeout: 110_000 },
+    await convertWithLibreOffice(
+      Object.keys(files).map((name) => join(dir, "in", `${name}.xlsx`)),
+      "xlsx",
+      join(dir, "out"),
+      join(dir, "profile"),
+      110_000,
     );
     for (const name of Object.keys(files)) {
       const resaved = new Uint8Array(readFileSync(join(dir, "out", `${name}.xlsx`)));
