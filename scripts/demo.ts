@@ -49,7 +49,7 @@ async function workbooks(): Promise<number> {
   const quiet: CliIo = { out: () => undefined, err: processIo.err };
   const codes = [
     await runAsync(["template", "--out", blank], quiet),
-    await runAsync(["import", SAMPLE, "--out", filled], quiet),
+    await runAsync(["import", SAMPLE, "--out", filled, "--force"], quiet),
   ];
   written.push(relative(process.cwd(), blank), relative(process.cwd(), filled));
   let exported = "";
@@ -80,7 +80,8 @@ async function validation(published: string): Promise<number> {
   written.push(json);
   const workbook = join(OUT, "株洲市科学技术局-2024-完整.xlsx");
   const quiet: CliIo = { out: () => undefined, err: processIo.err };
-  await runAsync(["import", json, "--out", workbook], quiet);
+  // --force: demo-output is the demo's own, and a second run writes the same workbooks again.
+  await runAsync(["import", json, "--out", workbook, "--force"], quiet);
   written.push(relative(process.cwd(), workbook));
   report = "";
   const code = await runAsync(["validate", workbook], collect);
