@@ -10,6 +10,8 @@ import compare from "semver/functions/compare";
 import { columnLetter } from "./a1";
 
 export type SheetId = "basic" | "eval" | "report";
+/** A sheet of the templates: one of the three, or a project's 附件3 (any number of them, by slot). */
+export type AnySheetId = SheetId | "project";
 export type CellKind = "text" | "integer" | "amount" | "rate" | "date" | "table";
 export type Role = "input" | "computed";
 export type TriplePart = "prev" | "budget" | "final";
@@ -63,11 +65,13 @@ export interface TableLayout {
   readonly columns: readonly TableColumn[];
 }
 
-interface EntryBase<K extends string> {
+interface EntryBase<K extends string, S extends AnySheetId> {
   /** The stable key: the value's path in the JSON model. */
   readonly key: K;
   readonly label: string;
-  readonly sheet: SheetId;
+  readonly sheet: S;
+  /** For a project's 附件3: which one (1 for 附件3-1); its sheet's name is projectSheetName(slot). */
+  readonly slot?: number;
   /** Workbook-scoped defined name. */
   readonly name: string;
   /** A1 address in the freshly installed template (a range for triples and tables). */
@@ -76,7 +80,7 @@ interface EntryBase<K extends string> {
 }
 
 /** One cell. */
-export interface CellEntry<K extends string = string> extends EntryBase<K> {
+export interface CellEntry<K extends string = string, S extends AnySheetId = SheetId> extends EntryBase<K, S> {
   readonly shape: "cell";
   readonly kind: Exclude<CellKind, "table">;
   readonly parts?: undefined;
@@ -84,7 +88,7 @@ export interface CellEntry<K extends string = string> extends EntryBase<K> {
 }
 
 /** An amount triple of 附件1: N-1年决算数, N年预算数, N年决算数 side by side. */
-export interface TripleEntry<K extends string = string> extends EntryBase<K> {
+export interface TripleEntry<K extends string = string, S extends AnySheetId = SheetId> extends EntryBase<K, S> {
   readonly shape: "triple";
   readonly kind: "amount";
   readonly parts: readonly TripleCell[];
@@ -92,14 +96,19 @@ export interface TripleEntry<K extends string = string> extends EntryBase<K> {
 }
 
 /** A variable-row Excel table. */
-export interface TableEntry<K extends string = string> extends EntryBase<K> {
+export interface TableEntry<K extends string = string, S extends AnySheetId = SheetId> extends EntryBase<K, S> {
   readonly shape: "table";
   readonly kind: "table";
   readonly parts?: undefined;
   readonly table: TableLayout;
 }
 
-export type ContractEntry<K extends string = string> = CellEntry<K> | TripleEntry<K> | TableEntry<K>;
+export type ContractEntry<K extends string = string, S extends AnySheetId = SheetId> =
+  CellEntry<K, S> | TripleEntry<K, S> | TableEntry<K, S>;
+/** A cell or table of a project's 附件3 (projects/contract.ts): keyed "projects[2].funds.executed". */
+export type ProjectEntry = CellEntry<string, "project"> | TableEntry<string, "project">;
+/** Any entry, of the three sheets or of a project. */
+export type SomeEntry = ContractEntry | ProjectEntry;
 
 const PART_LABELS: Record<TriplePart, string> = { prev: "N-1年决算数", budget: "N年预算数", final: "N年决算数" };
 

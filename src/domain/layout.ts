@@ -3,7 +3,8 @@
  * by the rows the table holds beyond its default. Both workbook adapters place cells through this.
  */
 import { splitAddress } from "./a1";
-import { type SheetId, TABLE_ENTRIES } from "./contract";
+import { type AnySheetId, type SheetId, TABLE_ENTRIES, type TableEntry } from "./contract";
+import { projectEntries } from "./projects/contract";
 
 /** Data rows per table key (at least the template's default). */
 export type TableRows = Readonly<Record<string, number>>;
@@ -12,10 +13,12 @@ export class SheetLayout {
   private readonly tables: ReadonlyArray<{ end: number; extra: number }>;
 
   constructor(
-    readonly sheet: SheetId,
+    readonly sheet: AnySheetId,
     rows: TableRows,
+    /** The sheet's tables: the contract's for the three sheets; a project sheet's are its slot's. */
+    tables: ReadonlyArray<TableEntry<string, AnySheetId>> = TABLE_ENTRIES.filter((e) => e.sheet === sheet),
   ) {
-    this.tables = TABLE_ENTRIES.filter((e) => e.sheet === sheet).map((e) => ({
+    this.tables = tables.map((e) => ({
       end: e.table.headerRow + e.table.defaultRows,
       extra: Math.max(0, (rows[e.key] ?? 0) - e.table.defaultRows),
     }));
@@ -54,4 +57,11 @@ export function tableRows(counts: Readonly<Record<string, number>>): TableRows {
 /** The layout of one sheet for a model's table rows. */
 export function layoutFor(sheet: SheetId, counts: Readonly<Record<string, number>>): SheetLayout {
   return new SheetLayout(sheet, tableRows(counts));
+}
+
+/** The layout of project `slot`'s sheet for `indicatorRows` rows of indicators (at least the template's blank rows). */
+export function projectLayout(slot: number, indicatorRows: number): SheetLayout {
+  const table = projectEntries(slot).find((e) => e.shape === "table")!;
+  if (table.shape !== "table") throw new RangeError("A project sheet has its indicator table");
+  return new SheetLayout("project", { [table.key]: Math.max(table.table.defaultRows, indicatorRows) }, [table]);
 }

@@ -203,6 +203,41 @@ const evaluation = z
   })
   .prefault({});
 
+/** One row of a project's 项目资金 block (当年财政拨款, 上年结转资金, 其他资金): amounts, and 执行率 as shown. */
+const projectFundsRow = z
+  .strictObject({ initialBudget: amount, fullYearBudget: amount, executed: amount, executionRate: enteredRate })
+  .prefault({});
+
+/**
+ * 附件3 项目支出绩效自评表, one per key project (SPEC §10). The fields it shares with 附件2 carry 附件2's names
+ * (funds.fullYearBudget, indicators, total …): one table shape, so one set of rules and formulas serves both.
+ */
+export const projectSheet = z.strictObject({
+  name: text,
+  department: text,
+  implementer: text,
+  year,
+  funds: z
+    .strictObject({
+      /** The 年度资金总额 row: amounts, 分值, 执行率 and 得分 as 附件2's funds block. */
+      initialBudget: amount,
+      fullYearBudget: amount,
+      executed: amount,
+      weight: amount,
+      executionRate: enteredRate,
+      score: amount,
+      current: projectFundsRow,
+      carryover: projectFundsRow,
+      other: projectFundsRow,
+    })
+    .prefault({}),
+  goal: z.strictObject({ expected: text, actual: text }).prefault({}),
+  indicators: z.array(indicatorRow).default([]),
+  weightTotal: amount,
+  total: amount,
+  grade: text,
+});
+
 const report = z
   .strictObject({
     duties: text,
@@ -234,12 +269,14 @@ export const workbookModel = z
     $schema: z.string().optional(),
     basic,
     eval: evaluation,
+    /** 附件3 项目支出绩效自评表, in the workbook's order (projects[1] is 附件3-1). */
+    projects: z.array(projectSheet).default([]),
     report,
     review,
   })
   .meta({
     title: "绩效自评助手工作簿模型",
-    description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表与报告文字",
+    description: "部门整体支出绩效自评：附件1 基础数据表、附件2 自评表、附件3 项目支出绩效自评表与报告文字",
   });
 
 export type WorkbookModel = z.output<typeof workbookModel>;
@@ -247,6 +284,8 @@ export type WorkbookModelInput = z.input<typeof workbookModel>;
 export type AmountTriple = WorkbookModel["basic"]["procurement"];
 export type ProjectLine = z.output<typeof projectLine>;
 export type IndicatorRow = z.output<typeof indicatorRow>;
+export type ProjectSheet = z.output<typeof projectSheet>;
+export type ProjectFundsRow = ProjectSheet["funds"]["current"];
 export type Acknowledgement = z.output<typeof acknowledgement>;
 
 /** A blank model: every cell empty. */

@@ -9,7 +9,16 @@
  * never #NAME?, where the add-in is absent. Files written outside Excel (the CLI's) hold those columns'
  * values instead of the JXZP formulas (`HELPER_COLUMN_KEYS`): Excel without the add-in could not compute them.
  */
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type CellKind, type SheetId, entryOf, type TableKey } from "./contract";
+import {
+  CONTRACT,
+  SHEETS,
+  TEMPLATE_VERSION,
+  type AnySheetId,
+  type CellKind,
+  type SheetId,
+  entryOf,
+  type TableKey,
+} from "./contract";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
 import { getProfile, PROFILES, type ScoringProfile } from "./profiles";
 
@@ -41,8 +50,10 @@ export function formulaCellText(cell: TemplateCell, year: number | null): string
   return (cell.caption ?? "").replace(/\{N-1\}/g, String(year - 1)).replace(/\{N\}/g, String(year));
 }
 
-export interface TemplateSheet {
-  readonly id: SheetId;
+export interface TemplateSheet<S extends AnySheetId = SheetId> {
+  readonly id: S;
+  /** For a project sheet: which one (projects/template.ts). */
+  readonly slot?: number;
   readonly name: string;
   /** Widths of columns A, B, … in characters. */
   readonly columnWidths: readonly number[];
@@ -68,11 +79,6 @@ const yearPrefix = (yearName: string) => `IF(ISNUMBER(${yearName}),${yearName}&"
 const safeRate = (numerator: string, denominator: string) =>
   `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
-/** Formulas of the computed cells (keys of the contract). */
-/** A column of the 绩效指标 table in the formula's own row. */
-const row = (column: string) => `绩效指标[[#This Row],[${column}]]`;
-const LEVELS = [row("一级指标"), row("二级指标"), row("三级指标")].join(",");
-
 /**
  * The 等次 of `total` as nested IFs over a profile's grade bands (the default profile's: a formula cannot
  * follow the workbook's 评分口径), so the thresholds stay in the profile data:
@@ -86,21 +92,55 @@ function gradeFormula(total: string, profile: ScoringProfile): string {
     .reduceRight((otherwise, band) => `IF(${total}>=${band.minTotal},"${band.grade}",${otherwise})`, `"${last.grade}"`);
 }
 
+/** The defined names an evaluation table's formulas use: 附件2's, or a project's (项目2_全年预算数 …). */
+export interface EvaluationNames {
+  readonly fullYearBudget: string;
+  readonly executed: string;
+  readonly weight: string;
+  readonly score: string;
+  readonly total: string;
+  /** The indicator table. */
+  readonly table: string;
+}
+
+/**
+ * The formulas of an evaluation table (附件2, or a project's 附件3: one shape, one set of formulas), keyed by
+ * `prefix` ("eval", "projects[2]") and the computed cell or column.
+ */
+export function evaluationFormulas(prefix: string, names: EvaluationNames): Record<string, string> {
+  /** A column of the 绩效指标 table in the formula's own row. */
+  const row = (column: string) => `${names.table}[[#This Row],[${column}]]`;
+  const levels = [row("一级指标"), row("二级指标"), row("三级指标")].join(",");
+  return {
+    [`${prefix}.funds.executionRate`]: safeRate(names.executed, names.fullYearBudget),
+    [`${prefix}.funds.score`]:
+      `IF(N(${names.fullYearBudget})=0,"不适用",` +
+      `ROUND(N(${names.weight})*MIN(${names.executed}/${names.fullYearBudget},1),2))`,
+    [`${prefix}.weightTotal`]: `N(${names.weight})+SUM(${names.table}[分值])`,
+    [`${prefix}.total`]: `ROUND(IF(ISNUMBER(${names.score}),${names.score},0)+SUM(${names.table}[得分]),2)`,
+    [`${prefix}.grade`]: `IF(COUNT(${names.table}[得分])=0,"",${gradeFormula(names.total, getProfile())})`,
+    // The helper columns pass the row's 一级/二级/三级指标 (a direction can belong to the indicator) and the
+    // workbook's 评分口径, so Excel computes what compute() caches and the validator says.
+    [`${prefix}.indicators.completion`]: `IFERROR(JXZP.COMPLETIONRATE(${row("年度指标值")},${row("实际完成值")},${levels}),"")`,
+    [`${prefix}.indicators.suggestedScore`]:
+      `IFERROR(JXZP.INDICATORSCORE(${row("分值")},${row("年度指标值")},${row("实际完成值")},` +
+      `${row("评价档次（定性指标）")},校验_评分口径,${levels}),"")`,
+  };
+}
+
+/** Formulas of the computed cells of the three sheets (keys of the contract); a project's are projectFormulas. */
 export const FORMULAS: Readonly<Record<string, string>> = {
   "basic.staff.controlRate": safeRate("基础_实际在职人数", "基础_编制数"),
   "basic.buildings.areaControlRate": safeRate("基础_实际规模", "基础_批复规模"),
   "basic.buildings.investmentControlRate": safeRate("基础_实际投资", "基础_预算投资"),
-  "eval.funds.executionRate": safeRate("自评_全年执行数", "自评_全年预算数"),
-  "eval.funds.score": `IF(N(自评_全年预算数)=0,"不适用",ROUND(N(自评_执行率分值)*MIN(自评_全年执行数/自评_全年预算数,1),2))`,
-  "eval.weightTotal": "N(自评_执行率分值)+SUM(绩效指标[分值])",
-  "eval.total": "ROUND(IF(ISNUMBER(自评_执行率得分),自评_执行率得分,0)+SUM(绩效指标[得分]),2)",
-  "eval.grade": `IF(COUNT(绩效指标[得分])=0,"",${gradeFormula("自评_总分", getProfile())})`,
-  // The helper columns pass the row's 一级/二级/三级指标 (a direction can belong to the indicator) and the
-  // workbook's 评分口径, so Excel computes what compute() caches and the validator says.
-  "eval.indicators.completion": `IFERROR(JXZP.COMPLETIONRATE(${row("年度指标值")},${row("实际完成值")},${LEVELS}),"")`,
-  "eval.indicators.suggestedScore":
-    `IFERROR(JXZP.INDICATORSCORE(${row("分值")},${row("年度指标值")},${row("实际完成值")},` +
-    `${row("评价档次（定性指标）")},校验_评分口径,${LEVELS}),"")`,
+  ...evaluationFormulas("eval", {
+    fullYearBudget: "自评_全年预算数",
+    executed: "自评_全年执行数",
+    weight: "自评_执行率分值",
+    score: "自评_执行率得分",
+    total: "自评_总分",
+    table: "绩效指标",
+  }),
 };
 
 /**

@@ -8,6 +8,7 @@ import { formatAmount } from "../domain/decimal";
 import { validate, type Finding, type ValidationResult, type ValidationSummary } from "../domain/validation";
 import { profileKey, type ProfileChoice } from "../domain/profiles";
 import type { AssembledWorkbook, Located } from "../workbook/assemble";
+import { findProjectEntry, projectSheetName } from "../domain/projects/contract";
 
 export interface LocatedFinding extends Finding {
   readonly sheet: string | null;
@@ -35,13 +36,21 @@ export function locateKey(
   if (own) return { sheet: own.sheet, cell: own.address };
   for (const [path, place] of locations)
     if (path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) return { sheet: place.sheet, cell: place.address };
+  const project = findProjectEntry(key);
+  if (project) return { sheet: projectSheetName(project.slot!), cell: null };
   const entry = CONTRACT.find((e) => key === e.key || key.startsWith(`${e.key}.`) || key.startsWith(`${e.key}[`));
   return { sheet: entry ? SHEETS[entry.sheet].name : null, cell: null };
 }
 
 const SHEET_ORDER = Object.values(SHEETS).map((s) => s.name);
-const sheetRank = (sheet: string | null) =>
-  sheet === null ? Infinity : SHEET_ORDER.includes(sheet) ? SHEET_ORDER.indexOf(sheet) : SHEET_ORDER.length;
+/** 附件1, 附件2, then the projects' 附件3-1, 附件3-2 … by number, then 报告文字; a sheet we do not know (renamed) next. */
+function sheetRank(sheet: string | null): number {
+  if (sheet === null) return Infinity;
+  const project = /^附件3-(\d+) /.exec(sheet);
+  if (project) return 2 + Number(project[1]) / 1e4;
+  const known = SHEET_ORDER.indexOf(sheet);
+  return known >= 0 ? known + (known >= 2 ? 1 : 0) : SHEET_ORDER.length + 1;
+}
 
 /**
  * The sheets findings are on, in the workbook's order; a sheet we do not know (renamed) next, the

@@ -4,8 +4,10 @@
  * (so a moved layout still reads), tables by name (so rows users added are read too). Every problem
  * names its sheet and cell in Chinese.
  */
-import { CONTRACT, SHEETS, type CellKind, type TableEntry } from "../domain/contract";
+import { CONTRACT, SHEETS, type AnySheetId, type CellKind, type SomeEntry, type TableEntry } from "../domain/contract";
 import { FORMULAS, HELPER_COLUMN_KEYS } from "../domain/template";
+import { countProjects, projectEntries, projectPrefix, templateSheetName } from "../domain/projects/contract";
+import { formulaOf, isHelperColumn } from "../domain/projects/template";
 import type { CellFact, CellProblem, NameFallback } from "../domain/validation";
 import { describeModelIssues, formatPath, parseModel } from "../domain/model-errors";
 import type { WorkbookModel } from "../domain/model";
@@ -110,7 +112,11 @@ const EXPECTED_FORMULAS = new Map(
     .filter(([key]) => !HELPER_COLUMN_KEYS.has(key))
     .map(([key, formula]) => [key, `=${formula}`]),
 );
-const expectedFormula = (key: string) => EXPECTED_FORMULAS.get(key) ?? null;
+const expectedFormula = (key: string) => {
+  if (!key.startsWith("projects[")) return EXPECTED_FORMULAS.get(key) ?? null;
+  const formula = isHelperColumn(key) ? undefined : formulaOf(key);
+  return formula === undefined ? null : `=${formula}`;
+};
 
 /** The model, where each path was read, and the cells as found. */
 export function assembleWorkbook(source: WorkbookSource, options: AssembleOptions = {}): AssembledWorkbook {
@@ -131,38 +137,24 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
     lenient: options.lenient ?? false,
   };
 
-  for (const entry of CONTRACT) {
-    if (entry.table) {
-      setAt(input, entry.key, readTable(reader, entry));
-      continue;
-    }
-    const location = places.get(entry.key)!;
-    const kind = entry.kind as Exclude<CellKind, "table">;
-    if (entry.parts) {
-      const { column, row } = splitAddress(location.start);
-      const triple: Record<string, unknown> = {};
-      let letter = column;
-      for (const part of entry.parts) {
-        triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, `${entry.key}.${part.part}`, {
-          kind,
-          role: entry.role,
-          expectedFormula: null,
-        });
-        letter = nextColumn(letter);
-      }
-      setAt(input, entry.key, triple);
-      continue;
-    }
-    setAt(
-      input,
-      entry.key,
-      readCell(reader, location.sheet, location.start, entry.key, {
-        kind,
-        role: entry.role,
-        expectedFormula: expectedFormula(entry.key),
-      }),
-    );
+  for (const entry of CONTRACT) setAt(input, entry.key, readEntry(reader, entry, CONTRACT));
+
+  // 附件3: the project sheets the workbook has (slots 1, 2, … by their names and tables), each read by its own
+  // entries into its own object of the model's projects list.
+  const projects: Array<Record<string, unknown>> = [];
+  const slots = countProjects({
+    name: (name) => source.name(name) !== null,
+    table: (name) => source.table(name) !== null,
+  });
+  for (let slot = 1; slot <= slots; slot++) {
+    const entries = projectEntries(slot);
+    const project: Record<string, unknown> = {};
+    const prefix = `${projectPrefix(slot)}.`;
+    fallbacks.push(...placeEntries(source, entries, places));
+    for (const entry of entries) setAt(project, entry.key.slice(prefix.length), readEntry(reader, entry, entries));
+    projects.push(project);
   }
+  input.projects = projects;
 
   const cellProblems: CellProblem[] = [];
   let parsed = parseModel(input);
@@ -188,12 +180,21 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
  * (#REF!, a sheet that is gone), the template's address — read there still, and said (`fallbacks`).
  */
 function namedPlaces(source: WorkbookSource): {
-  places: ReadonlyMap<string, { sheet: string; start: string }>;
+  places: Map<string, { sheet: string; start: string }>;
   fallbacks: NameFallback[];
 } {
   const places = new Map<string, { sheet: string; start: string }>();
+  return { places, fallbacks: placeEntries(source, CONTRACT, places) };
+}
+
+/** Places `entries`' cells and triples (namedPlaces); returns those read where the template puts them. */
+function placeEntries(
+  source: WorkbookSource,
+  entries: readonly SomeEntry[],
+  places: Map<string, { sheet: string; start: string }>,
+): NameFallback[] {
   const fallbacks: NameFallback[] = [];
-  for (const entry of CONTRACT) {
+  for (const entry of entries) {
     if (entry.table) continue;
     const named = source.name(entry.name);
     if (named && source.hasSheet(named.sheet)) {
@@ -201,17 +202,43 @@ function namedPlaces(source: WorkbookSource): {
       continue;
     }
     const { key, name, label, address } = entry;
-    const sheet = SHEETS[entry.sheet].name;
+    const sheet = templateSheetName(entry);
     places.set(key, { sheet, start: address.split(":")[0]! });
     fallbacks.push({ key, name, label, sheet, address });
   }
-  return { places, fallbacks };
+  return fallbacks;
+}
+
+/** One entry's value as the model's input: a cell, a triple or a table (`siblings`: the entries of its sheet). */
+function readEntry(reader: CellReader, entry: SomeEntry, siblings: readonly SomeEntry[]): unknown {
+  if (entry.table) return readTable(reader, entry, siblings);
+  const location = reader.places.get(entry.key)!;
+  const kind = entry.kind as Exclude<CellKind, "table">;
+  if (entry.parts) {
+    const { column, row } = splitAddress(location.start);
+    const triple: Record<string, unknown> = {};
+    let letter = column;
+    for (const part of entry.parts) {
+      triple[part.part] = readCell(reader, location.sheet, `${letter}${row}`, `${entry.key}.${part.part}`, {
+        kind,
+        role: entry.role,
+        expectedFormula: null,
+      });
+      letter = nextColumn(letter);
+    }
+    return triple;
+  }
+  return readCell(reader, location.sheet, location.start, entry.key, {
+    kind,
+    role: entry.role,
+    expectedFormula: expectedFormula(entry.key),
+  });
 }
 
 interface CellReader {
   readonly source: WorkbookSource;
-  /** Each cell's and triple's place, by key (namedPlaces). */
-  readonly places: ReadonlyMap<string, { sheet: string; start: string }>;
+  /** Each cell's and triple's place, by key (namedPlaces, then each project's). */
+  readonly places: Map<string, { sheet: string; start: string }>;
   readonly where: Map<string, Located>;
   readonly cells: CellFact[];
   readonly problems: string[];
@@ -259,7 +286,7 @@ const rowPathsByTable = new Map<string, string[][]>();
  * The model paths of a table row's cells ("eval.indicators[3].score"), by column, built once: every workbook
  * of a batch reads the same rows, and a path used before is hashed already when it keys `locations`.
  */
-function rowPaths(entry: TableEntry, index: number): readonly string[] {
+function rowPaths(entry: TableEntry<string, AnySheetId>, index: number): readonly string[] {
   const build = () => entry.table.columns.map((spec) => formatPath([...entry.key.split("."), index, spec.key]));
   if (index >= ROW_PATHS_KEPT) return build();
   let rows = rowPathsByTable.get(entry.key);
@@ -290,8 +317,9 @@ const EXCEL_MAX_COLUMNS = 16_384;
  */
 function tableRows(
   reader: CellReader,
-  entry: TableEntry,
+  entry: TableEntry<string, AnySheetId>,
   found: TableFound,
+  siblings: readonly SomeEntry[],
 ): { first: { column: string; row: number }; lastRow: number; width: number } | null {
   const [start, end = start] = found.range.trim().split(":") as [string, string?];
   const cell = /^\$?([A-Z]{1,3})\$?(\d{1,15})$/;
@@ -303,7 +331,7 @@ function tableRows(
   if (first.row < 1 || first.row > EXCEL_MAX_ROWS || firstColumn > EXCEL_MAX_COLUMNS) return null;
   let lastRow = Math.min(Number(b[2]), EXCEL_MAX_ROWS);
   if (found.totalsRow && Number(b[2]) <= EXCEL_MAX_ROWS) lastRow -= 1; // a 汇总行 is not data
-  for (const other of CONTRACT) {
+  for (const other of siblings) {
     if (other.table || other.sheet !== entry.sheet) continue;
     const location = reader.places.get(other.key)!;
     const at = cell.exec(location.start);
@@ -316,15 +344,19 @@ function tableRows(
   return { first, lastRow, width: Math.min(lastColumn, EXCEL_MAX_COLUMNS) - firstColumn + 1 };
 }
 
-function readTable(reader: CellReader, entry: TableEntry): unknown[] {
+function readTable(
+  reader: CellReader,
+  entry: TableEntry<string, AnySheetId>,
+  siblings: readonly SomeEntry[],
+): unknown[] {
   const layout = entry.table;
   const found = reader.source.table(layout.name);
   if (!found) {
     if (layout.optional) return [];
-    reader.problems.push(`「${SHEETS[entry.sheet].name}」缺少表格「${layout.name}」：请重新安装模板`);
+    reader.problems.push(`「${templateSheetName(entry)}」缺少表格「${layout.name}」：请重新安装模板`);
     return [];
   }
-  const bounds = tableRows(reader, entry, found);
+  const bounds = tableRows(reader, entry, found, siblings);
   if (!bounds) {
     reader.problems.push(
       `「${found.sheet}」表格「${layout.name}」的区域「${found.range.slice(0, 40)}」无效：请重新安装模板`,

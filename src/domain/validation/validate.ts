@@ -20,6 +20,9 @@ import { scoreRules } from "./rules/scores";
 import { slipRules } from "./rules/slips";
 import { sumRules } from "./rules/sums";
 import { weightRules } from "./rules/weights";
+import { isBlankProject, projectRules } from "./rules/projects";
+import { computeProject, evalKeyOf, projectKeyOf, projectView } from "../projects/view";
+import { projectTitle } from "../projects/contract";
 import {
   canExplain,
   severityUnder,
@@ -52,7 +55,19 @@ export const RULES: readonly Rule[] = [
   ...scoreRules,
   ...evidenceRules,
   ...slipRules,
+  ...projectRules,
 ];
+
+/**
+ * 附件2's rules that a project's 附件3 shares, run on the project seen as 附件2 (projects/view.ts): its 项目资金
+ * total row, indicators, weights, scores, computed cells and the cells themselves. The rest (附件1, the header
+ * and signature of 附件2, the sums of 附件2's splits, cross-table checks) are not about a project.
+ */
+const SHARED_WITH_PROJECTS =
+  /^(funds\.|weights\.|score\.|slip\.|recomputed\.(value|rounding|notApplicable)$|type\.cell$|format\.decimals$)/;
+const PROJECT_VIEW_RULES: readonly Rule[] = RULES.filter(
+  (r) => SHARED_WITH_PROJECTS.test(r.id) || r.id === "required.funds" || r.id === "required.indicators",
+);
 
 export interface ValidationOptions {
   /** The caller's 评分口径 (CLI --profile, the pane's choice): beats the one saved in the workbook; must be known. */
@@ -81,14 +96,15 @@ export interface ValidationResult {
 export function validate(model: WorkbookModel, options: ValidationOptions = {}): ValidationResult {
   const { profile, savedProblem } = resolveProfile(model.review.profile, options.profile);
   const computation = compute(model, profile);
+  const facts = splitProjectFacts(options.cells ?? [], options.problems ?? []);
   const context: RuleContext = {
     model,
     computation,
     published: publishedValues(model, computation),
     profile,
     year: model.basic.year ?? model.eval.year,
-    cells: options.cells ?? [],
-    problems: options.problems ?? [],
+    cells: facts.cells,
+    problems: facts.problems,
     fallbacks: options.fallbacks ?? [],
   };
 
@@ -103,6 +119,7 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
       findings.push({ ...draft, rule: rule.id, severity, ...(basis ? { basis } : {}) });
     }
   }
+  findings.push(...projectFindings(model, profile, facts));
 
   const explained = acknowledgements(model);
   // Printed values that cannot be checked (no complete scores, nothing computed) are the department's
@@ -129,6 +146,81 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
       acknowledged: marked.filter((f) => f.acknowledged).length,
     },
   };
+}
+
+/**
+ * Cells and problems of the workbook: the three sheets' (with a project's cells 附件2 has no counterpart for),
+ * and each project's as its view names them.
+ */
+interface SplitFacts {
+  readonly cells: CellFact[];
+  readonly problems: CellProblem[];
+  /** Project slot → its cells and problems keyed as its view's 附件2 ("eval.funds.executed"). */
+  readonly bySlot: Map<number, { cells: CellFact[]; problems: CellProblem[] }>;
+}
+
+function splitProjectFacts(cells: readonly CellFact[], problems: readonly CellProblem[]): SplitFacts {
+  const split: SplitFacts = { cells: [], problems: [], bySlot: new Map() };
+  const slotOf = (slot: number) => {
+    let facts = split.bySlot.get(slot);
+    if (!facts) split.bySlot.set(slot, (facts = { cells: [], problems: [] }));
+    return facts;
+  };
+  for (const cell of cells) {
+    const mapped = cell.key.startsWith("projects[") ? evalKeyOf(cell.key) : null;
+    if (mapped) slotOf(mapped.slot).cells.push({ ...cell, key: mapped.evalKey });
+    else split.cells.push(cell);
+  }
+  for (const problem of problems) {
+    const mapped = problem.key.startsWith("projects[") ? evalKeyOf(problem.key) : null;
+    if (mapped) slotOf(mapped.slot).problems.push({ ...problem, key: mapped.evalKey });
+    else split.problems.push(problem);
+  }
+  return split;
+}
+
+/**
+ * Each filled project checked by 附件2's rules on its view: findings keyed back to the project
+ * ("eval.total" → "projects[2].total") and named by it (「项目「…」（附件3-2）：」). A finding on a cell the
+ * project table does not have is not about the project and is dropped.
+ */
+function projectFindings(model: WorkbookModel, profile: ScoringProfile, facts: SplitFacts): Finding[] {
+  const findings: Finding[] = [];
+  for (const [index, project] of model.projects.entries()) {
+    if (isBlankProject(project)) continue;
+    const slot = index + 1;
+    const view = projectView(model, index);
+    const computation = computeProject(model, index, profile);
+    const own = facts.bySlot.get(slot);
+    const context: RuleContext = {
+      model: view,
+      computation,
+      published: publishedValues(view, computation),
+      profile,
+      year: view.eval.year,
+      cells: own?.cells ?? [],
+      problems: own?.problems ?? [],
+      fallbacks: [],
+    };
+    const title = projectTitle(slot, project.name);
+    for (const rule of PROJECT_VIEW_RULES) {
+      const severity = severityUnder(rule, profile);
+      for (const draft of rule.check(context)) {
+        const key = projectKeyOf(slot, draft.key);
+        if (key === null) continue;
+        const basis = basisOf(rule.id, draft.key, computation, profile);
+        findings.push({
+          ...draft,
+          key,
+          message: `${title}：${draft.message}`,
+          rule: rule.id,
+          severity,
+          ...(basis ? { basis } : {}),
+        });
+      }
+    }
+  }
+  return findings;
 }
 
 /**

@@ -143,6 +143,7 @@ function base(): Model {
       phone: "0731-28681234",
       head: "王强",
     },
+    projects: [],
     report: { duties: null, achievements: null, problems: null, measures: null, publicity: null },
     review: { profile: null, acknowledgements: [] },
   };

@@ -1,0 +1,84 @@
+/**
+ * A project's 附件3 seen as 附件2: its 项目资金 total row is 附件2's funds block, its goal, indicators, 分值合计,
+ * 总分 and 等次 are 附件2's. So 附件2's computation, scoring profile and rules serve each project unchanged:
+ * compute(projectView(model, i)) is the project's computation, and a finding on "eval.total" of the view is a
+ * finding on "projects[i+1].total".
+ */
+import { compute, type Computation } from "../compute";
+import { emptyModel, type WorkbookModel } from "../model";
+import type { ProfileChoice } from "../profiles";
+import { parseProjectPath, projectPrefix, PROJECT_RELATIVE_KEYS } from "./contract";
+
+/** Keys of 附件2 whose project counterpart has another name. */
+const RENAMED: Readonly<Record<string, string>> = { unit: "name", year: "year" };
+const RENAMED_BACK: Readonly<Record<string, string>> = { name: "unit", year: "year" };
+
+const EMPTY = emptyModel();
+
+/**
+ * The workbook as 附件2 would hold project `index` (from 0): 附件2 is the project's table, 附件1 is blank (a
+ * project's relations to 附件1 are checked on their own: validation/rules/projects.ts), the review settings
+ * are the workbook's.
+ */
+export function projectView(model: WorkbookModel, index: number): WorkbookModel {
+  const project = model.projects[index]!;
+  const { funds } = project;
+  return {
+    basic: EMPTY.basic,
+    eval: {
+      ...EMPTY.eval,
+      unit: project.name,
+      year: project.year ?? model.eval.year ?? model.basic.year,
+      funds: {
+        ...EMPTY.eval.funds,
+        initialBudget: funds.initialBudget,
+        fullYearBudget: funds.fullYearBudget,
+        executed: funds.executed,
+        weight: funds.weight,
+        executionRate: funds.executionRate,
+        score: funds.score,
+      },
+      goal: project.goal,
+      indicators: project.indicators,
+      weightTotal: project.weightTotal,
+      total: project.total,
+      grade: project.grade,
+    },
+    projects: [],
+    report: EMPTY.report,
+    review: model.review,
+  };
+}
+
+/** Project `index`'s (from 0) execution rate, scores, 总分 and 等次, as 附件2's are computed. */
+export function computeProject(model: WorkbookModel, index: number, choice?: ProfileChoice): Computation {
+  return compute(projectView(model, index), choice);
+}
+
+/**
+ * "eval.funds.executed" of project `slot`'s view → "projects[2].funds.executed"; null for a cell of 附件2 that a
+ * project table does not have (按收入性质分, 填表人 …).
+ */
+export function projectKeyOf(slot: number, evalKey: string): string | null {
+  if (!evalKey.startsWith("eval.")) return null;
+  const relative = evalKey.slice("eval.".length);
+  const head = /^[a-zA-Z]+(?:\.[a-zA-Z]+)*/.exec(relative)?.[0] ?? relative;
+  const renamed = RENAMED[head];
+  const path = renamed ? renamed + relative.slice(head.length) : relative;
+  // "indicators[3].score" → "indicators"; "funds.executed" itself.
+  const known = PROJECT_RELATIVE_KEYS.has(path.split("[")[0]!);
+  return known ? `${projectPrefix(slot)}.${path}` : null;
+}
+
+/** "projects[2].funds.executed" → { slot: 2, evalKey: "eval.funds.executed" }; null where 附件2 has no such cell. */
+export function evalKeyOf(projectKey: string): { slot: number; evalKey: string } | null {
+  const parsed = parseProjectPath(projectKey);
+  if (!parsed) return null;
+  const head = /^[a-zA-Z]+/.exec(parsed.relative)?.[0] ?? "";
+  const renamed = RENAMED_BACK[head];
+  const relative = renamed ? renamed + parsed.relative.slice(head.length) : parsed.relative;
+  // The 项目资金 source rows (当年财政拨款 …) and the project header have no 附件2 cell.
+  if (/^funds\.(current|carryover|other)\b/.test(relative) || head === "department" || head === "implementer")
+    return null;
+  return { slot: parsed.slot, evalKey: `eval.${relative}` };
+}
