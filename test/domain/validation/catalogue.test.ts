@@ -180,6 +180,56 @@ function platformAt(m: Model, executed: number, rate: number) {
   m.eval.grade = "优";
 }
 
+type Project = Model["projects"][number];
+
+/**
+ * 附件3 for the 专项经费 line of 附件1 (本年预算数 50, spent in full: withProject makes its 决算数 50): sources
+ * adding up in every column, 执行率 100 %, indicators scored in full: 总分 100, 优. validate() finds nothing in it.
+ */
+function project(): Project {
+  const source = (initialBudget: number, fullYearBudget: number, executed: number, executionRate: number) => ({
+    initialBudget,
+    fullYearBudget,
+    executed,
+    executionRate,
+  });
+  return {
+    name: "专项经费",
+    year: 2024,
+    department: "示例局",
+    implementer: "示例局",
+    funds: {
+      initialBudget: 50,
+      fullYearBudget: 50,
+      executed: 50,
+      weight: 10,
+      executionRate: 1,
+      score: 10,
+      current: source(40, 40, 40, 1),
+      carryover: source(10, 10, 10, 1),
+      other: { initialBudget: null, fullYearBudget: null, executed: null, executionRate: null },
+    },
+    goal: { expected: "完成专项任务", actual: "已完成" },
+    indicators: [
+      indicator("产出指标", "数量指标", "支持项目数", "≥20个", "21个", 50, 50),
+      indicator("效益指标", "社会效益指标", "带动就业人数", "≥100人", "105人", 30, 30),
+      indicator("满意度指标", "服务对象满意度指标", "受益对象满意度", "≥90%", "93%", 10, 10),
+    ],
+    weightTotal: 100,
+    total: 100,
+    grade: "优",
+  };
+}
+
+/** The base model with its 专项经费 project table, edited (附件1's lines: 业务经费 60 + 专项经费 50, still 110). */
+const withProject = (edit: (p: Project, m: Model) => void = () => {}) =>
+  variant((m) => {
+    m.basic.projects.lines[0]!.final = 60;
+    m.basic.projects.lines[1]!.final = 50;
+    m.projects = [project()];
+    edit(m.projects[0]!, m);
+  });
+
 /** A cell as the workbook holds it. */
 const cell = (over: Partial<CellFact> & Pick<CellFact, "key" | "kind">): CellFact => ({
   role: "input",
@@ -577,6 +627,79 @@ const CASES: Record<string, Case> = {
     ),
     message: "这里本应是公式，现在是手填的值 0.8：数据变了它不会跟着变",
   },
+
+  "slip.formulaMissing": {
+    failing: variant(
+      (m) => (m.eval.funds.executionRate = null),
+      cells(
+        cell({
+          key: "eval.funds.executionRate",
+          kind: "rate",
+          role: "computed",
+          expectedFormula: EXECUTION_RATE_FORMULA,
+        }),
+      ),
+    ),
+    passing: variant(
+      () => {},
+      cells(
+        cell({
+          key: "eval.funds.executionRate",
+          kind: "rate",
+          role: "computed",
+          value: 1,
+          formula: EXECUTION_RATE_FORMULA,
+          expectedFormula: EXECUTION_RATE_FORMULA,
+        }),
+      ),
+    ),
+    message: "预算执行率是空的（模板的公式已被删除）：按表中数字应为 100.00%",
+  },
+
+  // 附件3 项目支出绩效自评表
+  "project.blank": {
+    failing: variant((m) => (m.projects = [workbookModel.parse({ projects: [{}] }).projects[0] as never])),
+    passing: withProject(),
+    message: "附件3-1 项目是空表：请填写项目的资金、目标和指标，或在绩效自评助手中删除这张表",
+  },
+  "required.projectName": {
+    failing: withProject((p) => (p.name = null)),
+    passing: withProject(),
+    message: "附件3-1 项目：未填写项目名称",
+  },
+  "sum.projectFunds": {
+    failing: withProject((p) => (p.funds.executed = 0)),
+    passing: withProject(),
+    message:
+      "项目「专项经费」（附件3-1）：年度资金总额·全年执行数填的是 0，" +
+      "但其中各项已填（当年财政拨款 40.00 + 上年结转资金 10.00 + 其他资金 空 = 50.00）：请填写合计",
+  },
+  "recomputed.projectRate": {
+    failing: withProject((p) => (p.funds.carryover.executionRate = 0.8)),
+    passing: withProject((p) => (p.funds.carryover.executionRate = "100%" as never)),
+    message: "项目「专项经费」（附件3-1）：上年结转资金执行率为 80.00%，按全年执行数 ÷ 全年预算数应为 100.00%",
+  },
+  "format.projectDecimals": {
+    failing: withProject((p) => (p.funds.current.initialBudget = 40.004)),
+    passing: withProject((p) => (p.funds.current.initialBudget = 40.0)),
+    message: "当年财政拨款·年初预算数以万元计，最多两位小数，这里是 40.004",
+  },
+  "cross.projectTotal": {
+    failing: withProject((p, m) => (m.basic.projects.total.final = 40)),
+    passing: withProject(),
+    message: "超过附件1 项目支出2024年决算数 40.00，超出 10.00",
+  },
+  "cross.projectLine": {
+    failing: withProject((p, m) => (m.basic.projects.lines[1]!.final = 49)),
+    passing: withProject((p) => (p.name = " 专项 经费 ")),
+    message:
+      "项目「专项经费」（附件3-1）：全年执行数 50.00，附件1 项目支出明细第2行同名项目本年决算数 49.00，相差 1.00",
+  },
+  "cross.projectUnlisted": {
+    failing: withProject((p) => (p.name = "专项经费（二期）")),
+    passing: withProject(),
+    message: "项目「专项经费（二期）」（附件3-1）：不在附件1 项目支出明细中",
+  },
 };
 
 /** The ids validate() can report: the catalogue, read now, plus the profile check validate() makes itself. */
@@ -594,6 +717,7 @@ const findingsOf = (id: string, input: Input) => run(input).filter((f) => f.rule
 
 test("the base model is consistent: validate() finds nothing at all, not even information", () => {
   expect(run(variant()())).toEqual([]);
+  expect(run(withProject()())).toEqual([]);
   expect(run(variant(() => {}, { cells: [], problems: [] })())).toEqual([]);
 });
 

@@ -5,6 +5,9 @@
  */
 import { isDecimalText, normaliseNumberText } from "../../decimal";
 import { perContext } from "../shared";
+import { sheetValues } from "../../compute";
+import { formatAmount } from "../../decimal";
+import { formatRate } from "../../rates";
 import { rule, type CellFact, type Draft, type RuleContext } from "../types";
 
 const isError = (value: unknown): value is { error: string } =>
@@ -31,15 +34,19 @@ const candidates = perContext(({ cells }) => {
   const textInNumbers: Array<Holding<string>> = [];
   const typedTexts: Array<Holding<string>> = [];
   const overFormulas: Array<CellFact & { readonly expectedFormula: string }> = [];
+  const emptyFormulas: Array<CellFact & { readonly expectedFormula: string }> = [];
   for (const cell of cells) {
     if (showsError(cell)) errors.push(cell);
     else if (holdsText(cell)) {
       if (cell.kind === "amount" || cell.kind === "integer") textInNumbers.push(cell);
       else if (cell.kind === "text" && cell.role === "input") typedTexts.push(cell);
     }
-    if (hasFormula(cell) && cell.formula === null && cell.value !== null && cell.value !== "") overFormulas.push(cell);
+    if (hasFormula(cell) && cell.formula === null) {
+      if (cell.value !== null && cell.value !== "") overFormulas.push(cell);
+      else emptyFormulas.push(cell);
+    }
   }
-  return { errors, textInNumbers, typedTexts, overFormulas };
+  return { errors, textInNumbers, typedTexts, overFormulas, emptyFormulas };
 });
 
 export const slipRules = [
@@ -85,6 +92,29 @@ export const slipRules = [
       yield {
         key: cell.key,
         message: `这里本应是公式，现在是手填的值 ${shown(cell.value)}：数据变了它不会跟着变`,
+        fix: { kind: "formula", formula: cell.expectedFormula },
+      };
+    }
+  }),
+  rule("slip.formulaMissing", "warning", "计算单元格（执行率、得分、总分等）没有被清空", function* (context) {
+    // A published table's blank 执行率 (SPEC §10, §13): the template's formula deleted, the cell left empty,
+    // though the numbers give a value. Said with that value; the fix puts the formula back.
+    for (const cell of candidates(context).emptyFormulas) {
+      const value = sheetValues(context.computation).find((v) => v.key === cell.key);
+      if (!value) continue;
+      const shownValue =
+        value.type === "rate"
+          ? value.rate.kind === "value"
+            ? formatRate(value.rate)
+            : null
+          : value.type === "amount"
+            ? value.amount && formatAmount(value.amount)
+            : value.text || null;
+      if (shownValue === null) continue;
+      yield {
+        key: cell.key,
+        message: `${value.label}是空的（模板的公式已被删除）：按表中数字应为 ${shownValue}`,
+        params: { expected: shownValue },
         fix: { kind: "formula", formula: cell.expectedFormula },
       };
     }
