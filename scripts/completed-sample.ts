@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const SAMPLE = join(__dirname, "..", "samples", "zhuzhou-kjj-2024.json");
+/** Two illustrative 附件3 project tables for the same department (not published: see the file's 说明). */
+export const PROJECTS_SAMPLE = join(__dirname, "..", "samples", "zhuzhou-kjj-2024-projects.json");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain JSON
 export function completedSample(): Record<string, any> {
@@ -41,5 +43,18 @@ export function completedSample(): Record<string, any> {
       },
     ],
   };
+  return json;
+}
+
+/**
+ * The completed sample with its two key projects' 附件3 tables (samples/zhuzhou-kjj-2024-projects.json): the
+ * projects, and the explanations of the warnings they raise against 附件1.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain JSON
+export function projectSample(): Record<string, any> {
+  const json = completedSample();
+  const { projects, acknowledgements } = JSON.parse(readFileSync(PROJECTS_SAMPLE, "utf8"));
+  json.projects = projects;
+  json.review.acknowledgements.push(...acknowledgements);
   return json;
 }
