@@ -317,7 +317,40 @@ async function officeFigures(): Promise<void> {
   await count("office: upgrade a filled 0.9.0 workbook", () => installTemplates(excel));
 }
 
+/**
+ * 附件3 (issue 17): a workbook with 20 project tables of 30 indicators each validated (goal < 50 ms), against the
+ * same workbook without its projects (each project is checked by 附件2's rules on its own view).
+ */
+function projectValidationFigures(): void {
+  const model = workbookModel.parse(JSON.parse(sampleText));
+  const project = JSON.parse(readFileSync(join(__dirname, "..", "samples", "zhuzhou-kjj-2024-projects.json"), "utf8"))
+    .projects[1];
+  const withProjects = workbookModel.parse({
+    ...JSON.parse(sampleText),
+    projects: Array.from({ length: 20 }, (_, p) => ({
+      ...project,
+      name: `项目${p + 1}`,
+      indicators: Array.from({ length: 30 }, (_, i) => ({
+        ...project.indicators[i % project.indicators.length],
+        name: `指标${i + 1}`,
+      })),
+    })),
+  });
+  const ms = medianMs(() => validate(withProjects), 30);
+  const withoutMs = medianMs(() => validate(model), 200);
+  emit({
+    name: "validate: 20 project tables × 30 indicators (附件3), with 附件1 and 附件2",
+    ms: Number(ms.toFixed(3)),
+    goalMs: 50,
+    withinGoal: ms < 50,
+    baseline: "the same workbook without its project tables",
+    baselineMs: Number(withoutMs.toFixed(3)),
+    ratio: Number((ms / withoutMs).toFixed(2)),
+  });
+}
+
 validationFigures();
+projectValidationFigures();
 
 /** The 株洲 report: content and .docx from a read workbook (goal < 300 ms), against validation alone. */
 async function reportFigures(): Promise<void> {
