@@ -1,8 +1,9 @@
 /**
  * When the report's fact sentences are true. A sentence in sentences.zh.json that states something about
  * the data names its condition in "when"; each condition is a predicate here, on the model and its
- * computation. content.ts emits a fact sentence only through `factText`, which checks it, and records
- * what it emitted (a property test re-evaluates every record on random models).
+ * computation. content.ts emits a fact sentence only through `fact`, which checks it, and records
+ * what it emitted (a property test re-evaluates every record on random models). A project's sentences are
+ * checked by the same predicates on the project seen as 附件2 (`projectFactContext`).
  *
  * An empty cell is never read as 0 or as "none": "no purchases" needs a typed 0, "every indicator full"
  * needs every row scored, and a row without a score is neither full nor short.
@@ -10,10 +11,20 @@
 import type { Computation } from "../compute";
 import { toDec, type Dec } from "../decimal";
 import type { IndicatorRow, WorkbookModel } from "../model";
+import type { ProfileChoice } from "../profiles";
+import { computeProject, projectView } from "../projects/view";
 
 export interface FactContext {
   readonly model: WorkbookModel;
   readonly computation: Computation;
+}
+
+/**
+ * Project `index`'s (from 0) table seen as 附件2 (projects/view.ts) with its computation under `profile`: the
+ * context in which the predicates below speak of a project (its 执行率, scores, 总分 and 等次, its indicators).
+ */
+export function projectFactContext(model: WorkbookModel, index: number, profile: ProfileChoice): FactContext {
+  return { model: projectView(model, index), computation: computeProject(model, index, profile) };
 }
 
 /** A condition on the whole report (`row` unused) or on one 绩效指标 row (0-based `row`). */
@@ -158,8 +169,17 @@ export interface EmittedFact {
   readonly when: FactName;
   /** 0-based 绩效指标 row of a row condition. */
   readonly row?: number;
+  /**
+   * 0-based index in `model.projects` when the condition is on a project's 附件3 (evaluated in
+   * `projectFactContext`); absent for the department's tables.
+   */
+  readonly project?: number;
   readonly text: string;
 }
+
+/** The context an emitted fact's condition is evaluated in: the department's, or its project's. */
+export const factContextOf = (fact: EmittedFact, context: FactContext): FactContext =>
+  fact.project === undefined ? context : projectFactContext(context.model, fact.project, context.computation.profile);
 
 /** Every "when" of a sentences file names a predicate; the names that do not (a typo in a reworded file). */
 export function unknownConditions(sentences: unknown, path = ""): string[] {

@@ -1,6 +1,7 @@
 /**
- * The fingerprint of a workbook's data: SHA-256 of the canonical JSON of its model (keys sorted,
- * decimals as their exact text, no $schema) together with the scoring profile used. The same data
+ * The fingerprint of a workbook's data: SHA-256 of the canonical JSON of its model (附件1, 附件2, every project's
+ * 附件3, 报告文字 and the review settings; keys sorted, decimals as their exact text, no $schema) together with
+ * the scoring profile used. The same data
  * gives the same fingerprint whatever file or layout holds it. Web Crypto
  * (globalThis.crypto.subtle) runs in Node 20 and in the task pane alike.
  */

@@ -1,18 +1,22 @@
 /**
- * The attachment tables of the report (附件1, 附件2) as the workbook lays them out: the template's
- * labels, merges and rows, with the model's values formatted as the sheets show them. A table prints the
- * rows the user filled, not the template's blank ones, and 附件2's 一级指标 (and, within one, 二级指标)
- * cells are merged over their rows as the official form shows. Rows with nothing in them are left out.
- * 等次 is printed only where the narrative states one (facts.ts). Columns right of the official ones (our
- * helper columns) are left out; a value there joins the text of its row's last official cell.
+ * The attachment tables of the report (附件1, 附件2 and each project's 附件3) as the workbook lays them out:
+ * the template's labels, merges and rows, with the model's values formatted as the sheets show them. A table
+ * prints the rows the user filled, not the template's blank ones, and the 一级指标 (and, within one, 二级指标)
+ * cells of an indicator table are merged over their rows as the official form shows. Rows with nothing in
+ * them are left out. 总分 and 等次 are printed only where the narrative states them (facts.ts). Columns right
+ * of the official ones (our helper columns) are left out; a value there joins the text of its row's last
+ * official cell.
  */
 import { columnLetter, columnNumber, splitAddress } from "../a1";
 import type { Computation } from "../compute";
-import { CONTRACT, TABLE_ENTRIES, type CellKind, type SheetId } from "../contract";
+import { CONTRACT, TABLE_ENTRIES, type AnySheetId, type CellKind, type TableEntry } from "../contract";
 import { formatAmount, formatPercent, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
-import { formatRate } from "../rates";
-import { TEMPLATE_SHEETS, type CellStyle } from "../template";
+import { FUND_SOURCES, projectEntries, projectPrefix } from "../projects/contract";
+import { projectTemplateSheet } from "../projects/template";
+import { evalKeyOf } from "../projects/view";
+import { formatRate, NOT_APPLICABLE, ratio } from "../rates";
+import { TEMPLATE_SHEETS, type CellStyle, type TemplateSheet } from "../template";
 import { valueAtPath } from "../validation/paths";
 import { holds, type FactContext } from "./facts";
 
@@ -38,11 +42,12 @@ export interface Grid {
   readonly keepWithNext: readonly boolean[];
 }
 
-/** Official columns of each attachment: 附件1 A:D, 附件2 A:H (I:K are our helper columns). */
-const OFFICIAL_COLUMNS: Readonly<Record<"basic" | "eval", number>> = { basic: 4, eval: 8 };
+/** Official columns of each attachment: 附件1 A:D, 附件2 and 附件3 A:H (I:K are our helper columns). */
+const OFFICIAL_COLUMNS: Readonly<Record<AnySheetId, number>> = { basic: 4, eval: 8, project: 8, report: 0 };
 
-/** Columns of a table merged over equal neighbours, each within the runs of the one before (一级, then 二级). */
-const MERGED_COLUMNS: Readonly<Record<string, readonly string[]>> = { "eval.indicators": ["level1", "level2"] };
+/** Columns of an indicator table merged over equal neighbours, each within the runs of the one before (一级, 二级). */
+const MERGED_COLUMNS: readonly string[] = ["level1", "level2"];
+const isIndicatorTable = (key: string) => key === "eval.indicators" || /^projects\[\d+\]\.indicators$/.test(key);
 
 /**
  * 等次 as the report may print it: the grade where every indicator is scored and 执行率 scored, marked
@@ -72,6 +77,20 @@ export function cellText(value: unknown, kind: Exclude<CellKind, "table">): stri
   return String(value);
 }
 
+/**
+ * A computed cell as the report prints it, from the computation of its table (附件2's, or the project's seen
+ * as 附件2): rates as 82.05% or 不适用, 总分 and 等次 only where the narrative states them.
+ */
+function computedText(evalKey: string, context: FactContext): string | undefined {
+  const value = context.computation.values.find((v) => v.key === evalKey);
+  if (!value) return undefined;
+  if (value.type === "rate") return formatRate(value.rate);
+  if (value.type === "text") return evalKey === "eval.grade" ? gradeText(value.text, context) : value.text;
+  if (!value.amount) return "";
+  const amount = formatAmount(value.amount);
+  return evalKey === "eval.total" ? totalText(amount, context) : amount;
+}
+
 interface Placed {
   text: string;
   style: CellStyle | "value";
@@ -86,23 +105,22 @@ type Row = Readonly<Record<string, unknown>>;
 const blank = (value: unknown) => value === null || value === undefined || String(value).trim() === "";
 
 /** The rows of a table the user filled: any input cell typed. */
-function filledRows(key: string, model: WorkbookModel): Row[] {
-  const entry = TABLE_ENTRIES.find((e) => e.key === key)!;
-  const rows = (valueAtPath(model, key) as Row[] | undefined) ?? [];
+function filledRows(entry: TableEntry<string, AnySheetId>, model: WorkbookModel): Row[] {
+  const rows = (valueAtPath(model, entry.key) as Row[] | undefined) ?? [];
   const inputs = entry.table.columns.filter((c) => c.role === "input");
   return rows.filter((row) => inputs.some((c) => !blank(row[c.key])));
 }
 
 /**
- * Template rows → printed rows, each table holding exactly `counts` rows: the rows below a table move up
+ * Template rows → printed rows, each table holding exactly its filled rows: the rows below a table move up
  * or down by the difference from the template's blank rows.
  */
-function printLayout(sheet: SheetId, counts: Readonly<Record<string, number>>) {
-  const tables = TABLE_ENTRIES.filter((e) => e.sheet === sheet).map((e) => ({
-    end: e.table.headerRow + e.table.defaultRows,
-    shift: (counts[e.key] ?? 0) - e.table.defaultRows,
+function printLayout(tables: ReadonlyArray<{ entry: TableEntry<string, AnySheetId>; rows: readonly Row[] }>) {
+  const shifts = tables.map(({ entry, rows }) => ({
+    end: entry.table.headerRow + entry.table.defaultRows,
+    shift: rows.length - entry.table.defaultRows,
   }));
-  const row = (templateRow: number) => tables.reduce((r, t) => (templateRow > t.end ? r + t.shift : r), templateRow);
+  const row = (templateRow: number) => shifts.reduce((r, t) => (templateRow > t.end ? r + t.shift : r), templateRow);
   const cell = (address: string) => {
     const { column, row: r } = splitAddress(address);
     return `${column}${row(r)}`;
@@ -110,18 +128,27 @@ function printLayout(sheet: SheetId, counts: Readonly<Record<string, number>>) {
   return { row, cell, range: (range: string) => range.split(":").map(cell).join(":") };
 }
 
-export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, computation: Computation): Grid {
-  const template = TEMPLATE_SHEETS.find((s) => s.id === sheetId)!;
-  const year = (sheetId === "basic" ? model.basic.year : model.eval.year) ?? model.basic.year ?? model.eval.year;
-  const tables = TABLE_ENTRIES.filter((e) => e.sheet === sheetId).map((entry) => ({
-    entry,
-    rows: filledRows(entry.key, model),
-  }));
-  const layout = printLayout(sheetId, Object.fromEntries(tables.map((t) => [t.entry.key, t.rows.length])));
+/** A value of a single cell (not a table's) at its template address, as the sheet shows it. */
+interface SingleValue {
+  readonly address: string;
+  readonly text: string;
+  readonly kind: CellKind;
+}
+
+/** What a sheet holds for the report: its template, its tables' filled rows and its single cells' values. */
+interface SheetContent {
+  readonly template: TemplateSheet<AnySheetId>;
+  readonly year: number | null;
+  readonly tables: ReadonlyArray<{ entry: TableEntry<string, AnySheetId>; rows: readonly Row[] }>;
+  readonly singles: readonly SingleValue[];
+}
+
+/** The grid of a sheet: the template's labels and merges with the values, moved as the tables' rows need. */
+function sheetGrid({ template, year, tables, singles }: SheetContent): Grid {
+  const layout = printLayout(tables);
   const placed = new Map<string, Placed>();
   const put = (address: string, text: string, style: Placed["style"], kind?: CellKind, single = false) =>
     placed.set(address, { text, style, single, numeric: kind === "amount" || kind === "integer" || kind === "rate" });
-  const computed = new Map(computation.values.map((v) => [v.key, v]));
   let title = "";
 
   for (const cell of template.cells) {
@@ -143,7 +170,7 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
     bodies.push({ header, first: header + 1, last: header + rows.length });
     // Equal neighbours merged, each column within the runs of the one before it.
     let runs: Array<[number, number]> = [[0, rows.length - 1]];
-    for (const key of MERGED_COLUMNS[entry.key] ?? []) {
+    for (const key of isIndicatorTable(entry.key) ? MERGED_COLUMNS : []) {
       const letter = entry.table.columns.find((c) => c.key === key)!.column;
       const next: Array<[number, number]> = [];
       for (const [from, to] of runs) {
@@ -161,32 +188,9 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       runs = next;
     }
   }
-  for (const entry of CONTRACT.filter((e) => e.sheet === sheetId)) {
-    if (entry.table) continue;
-    const kind = entry.kind;
-    if (entry.parts) {
-      for (const part of entry.parts)
-        put(layout.cell(part.address), cellText(valueAtPath(model, `${entry.key}.${part.part}`), kind), "value", kind);
-      continue;
-    }
-    const value = computed.get(entry.key);
-    const text = !value
-      ? cellText(valueAtPath(model, entry.key), kind)
-      : value.type === "rate"
-        ? formatRate(value.rate)
-        : value.type === "amount"
-          ? value.amount
-            ? entry.key === "eval.total"
-              ? totalText(formatAmount(value.amount), { model, computation })
-              : formatAmount(value.amount)
-            : ""
-          : entry.key === "eval.grade"
-            ? gradeText(value.text, { model, computation })
-            : value.text;
-    put(layout.cell(entry.address), text, "value", kind, true);
-  }
+  for (const single of singles) put(layout.cell(single.address), single.text, "value", single.kind, true);
 
-  const columns = OFFICIAL_COLUMNS[sheetId];
+  const columns = OFFICIAL_COLUMNS[template.id];
   const spans = new Map<string, { colSpan: number; rowSpan: number }>();
   const covered = new Set<string>();
   for (const merge of merges) {
@@ -235,7 +239,14 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
       }
       const span = spans.get(address) ?? { colSpan: 1, rowSpan: 1 };
       const header = cell?.style === "header" || cell?.style === "section";
-      const align = header ? "center" : cell?.numeric && /^-?[\d.,]+%?$/.test(text) ? "right" : "left";
+      // Numbers align right; the form's marks in computed positions (附件3's "—" where a row has no 分值 or
+      // 得分) and a rate's 不适用 are centred in their column.
+      const align =
+        header || cell?.style === "computed" || (cell?.numeric && text === NOT_APPLICABLE)
+          ? "center"
+          : cell?.numeric && /^-?[\d.,]+%?$/.test(text)
+            ? "right"
+            : "left";
       row.push({ text, ...span, header, align });
     }
     // A row with nothing in it and no merge across it (the template's spacer rows) is left out.
@@ -249,4 +260,68 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
   }
   if (keepWithNext.length > 0) keepWithNext[keepWithNext.length - 1] = false;
   return { title, landscape: template.landscape, widths: template.columnWidths.slice(0, columns), rows, keepWithNext };
+}
+
+/** 附件1 or 附件2 as the report prints it. */
+export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, computation: Computation): Grid {
+  const template = TEMPLATE_SHEETS.find((s) => s.id === sheetId)!;
+  const year = (sheetId === "basic" ? model.basic.year : model.eval.year) ?? model.basic.year ?? model.eval.year;
+  const context: FactContext = { model, computation };
+  const singles: SingleValue[] = [];
+  for (const entry of CONTRACT.filter((e) => e.sheet === sheetId)) {
+    if (entry.table) continue;
+    const kind = entry.kind;
+    if (entry.parts) {
+      for (const part of entry.parts)
+        singles.push({
+          address: part.address,
+          text: cellText(valueAtPath(model, `${entry.key}.${part.part}`), kind),
+          kind,
+        });
+      continue;
+    }
+    const text = computedText(entry.key, context) ?? cellText(valueAtPath(model, entry.key), kind);
+    singles.push({ address: entry.address, text, kind });
+  }
+  const tables = TABLE_ENTRIES.filter((e) => e.sheet === sheetId).map((entry) => ({
+    entry,
+    rows: filledRows(entry, model),
+  }));
+  return sheetGrid({ template, year, tables, singles });
+}
+
+/**
+ * Project `index`'s (from 0) 附件3 项目支出绩效自评表 as the report prints it, from its template sheet
+ * (projectTemplateSheet) and contract (projectEntries). `context` is the project seen as 附件2 with its
+ * computation (facts.ts projectFactContext): 执行率, 执行率得分, 分值合计, 总分 and 等次 come from there, each
+ * source's 执行率 from the one rate definition (rates.ts ratio), as the sheet's formulas give them.
+ */
+export function projectGrid(model: WorkbookModel, index: number, context: FactContext): Grid {
+  const slot = index + 1;
+  const project = model.projects[index]!;
+  const sourceRates = new Map<string, string>(
+    FUND_SOURCES.map((source) => {
+      const row = project.funds[source.key];
+      return [
+        `${projectPrefix(slot)}.funds.${source.key}.executionRate`,
+        formatRate(ratio(row.executed, row.fullYearBudget)),
+      ];
+    }),
+  );
+  const singles: SingleValue[] = [];
+  const tables: Array<{ entry: TableEntry<string, AnySheetId>; rows: Row[] }> = [];
+  for (const entry of projectEntries(slot)) {
+    if (entry.shape === "table") {
+      tables.push({ entry, rows: filledRows(entry, model) });
+      continue;
+    }
+    const mapped = entry.role === "computed" ? evalKeyOf(entry.key) : null;
+    const text =
+      sourceRates.get(entry.key) ??
+      (mapped ? computedText(mapped.evalKey, context) : undefined) ??
+      cellText(valueAtPath(model, entry.key), entry.kind);
+    singles.push({ address: entry.address, text, kind: entry.kind });
+  }
+  const year = project.year ?? model.eval.year ?? model.basic.year;
+  return sheetGrid({ template: projectTemplateSheet(slot), year, tables, singles });
 }

@@ -5,9 +5,11 @@
 import fc from "fast-check";
 import {
   buildReport,
+  factContextOf,
   FACTS,
   fill,
   holds,
+  projectFactContext,
   isFactSentence,
   SENTENCES,
   unknownConditions,
@@ -27,6 +29,14 @@ function reportOf(model: WorkbookModel): ReportContent {
 const paragraphs = (content: ReportContent) =>
   content.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.inlines.map((i) => i.text).join("")] : []));
 const textOf = (content: ReportContent) => paragraphs(content).join("\n");
+
+/** The blocks without the section on the projects (from its heading to the next level-1 heading). */
+function withoutProjects(blocks: ReportContent["blocks"]): ReportContent["blocks"] {
+  const start = blocks.findIndex((b) => b.kind === "heading" && b.text.endsWith("重点项目绩效自评情况"));
+  if (start < 0) return blocks;
+  const end = blocks.findIndex((b, i) => i > start && b.kind === "heading" && b.level === 1);
+  return [...blocks.slice(0, start), ...blocks.slice(end)];
+}
 
 /** The 株洲 sample with edits to its JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of the sample JSON
@@ -273,6 +283,18 @@ describe("property: each fact sentence's condition holds whenever it is emitted"
     deviation: text("原因：资金未到位。", "无"),
     band: text("达成", "部分达成"),
   });
+  const project = fc.record({
+    name: text("项目甲"),
+    year: fc.constantFrom(null, 2024),
+    funds: fc.record({
+      initialBudget: amount(100),
+      fullYearBudget: amount(100),
+      executed: amount(50, 100, 120),
+      weight: fc.constantFrom(null, 10),
+      current: fc.record({ fullYearBudget: amount(100), executed: amount(50) }),
+    }),
+    indicators: fc.array(row, { maxLength: 4 }),
+  });
   const model = fc.record({
     basic: fc.record({
       unit: text("株洲市科学技术局"),
@@ -300,6 +322,7 @@ describe("property: each fact sentence's condition holds whenever it is emitted"
       goal: fc.record({ expected: text("目标。"), actual: text("完成。") }),
       indicators: fc.array(row, { maxLength: 6 }),
     }),
+    projects: fc.array(project, { maxLength: 2 }),
   });
   const profile = fc.constantFrom("national", "platform");
 
@@ -321,19 +344,33 @@ describe("property: each fact sentence's condition holds whenever it is emitted"
         const context = { model: parsed, computation: validation.computation };
         const content = buildReport(parsed, validation, { fingerprint: FINGERPRINT });
         const text = textOf(content);
-        // What content.ts recorded: the condition holds, and the sentence is in the report.
+        // What content.ts recorded: the condition holds (on its project's table for a project's), and the
+        // sentence is in the report.
         for (const fact of content.facts) {
-          expect({ fact, holds: holds(fact.when, context, fact.row) }).toEqual({ fact, holds: true });
+          expect({ fact, holds: holds(fact.when, factContextOf(fact, context), fact.row) }).toEqual({
+            fact,
+            holds: true,
+          });
           expect(text).toContain(fact.text);
         }
-        // Independently of the record: a fact sentence's words in the report mean its condition holds (on some row).
-        const rows = [-1, ...parsed.eval.indicators.map((_, i) => i)];
+        // Independently of the record: a fact sentence's words in the report mean its condition holds (on some row
+        // of the department's 附件2 or of a project's table).
+        const contexts = [
+          context,
+          ...parsed.projects.map((_, i) => projectFactContext(parsed, i, validation.computation.profile)),
+        ];
         for (const sentence of factSentences) {
           if (!paragraphs(content).some((p) => pattern(sentence.text).test(p))) continue;
-          const ok = rows.some((r) => FACTS[sentence.when as keyof typeof FACTS](context, r));
+          const ok = contexts.some((c) =>
+            [-1, ...c.model.eval.indicators.map((_, i) => i)].some((r) =>
+              FACTS[sentence.when as keyof typeof FACTS](c, r),
+            ),
+          );
           expect({ sentence: sentence.id, ok }).toEqual({ sentence: sentence.id, ok: true });
         }
-        // The headline claims, against oracles written here, apart from facts.ts.
+        // The headline claims, against oracles written here, apart from facts.ts: on the department's text (the
+        // projects' section says the same of each project, checked in projects.test.ts).
+        const departmentText = textOf({ ...content, blocks: withoutProjects(content.blocks) });
         const rowsOf = parsed.eval.indicators;
         const dec = (v: unknown) => (v === null || v === undefined ? null : Number(v));
         const oracles: Array<[RegExp, () => boolean]> = [
@@ -358,13 +395,15 @@ describe("property: each fact sentence's condition holds whenever it is emitted"
           [/绩效指标得分\d/, () => rowsOf.some((r) => r.score !== null)],
         ];
         for (const [claim, oracle] of oracles)
-          if (claim.test(text))
+          if (claim.test(departmentText))
             expect({ claim: claim.source, ok: oracle() }).toEqual({ claim: claim.source, ok: true });
         // And the wording never regresses.
         expect(text).not.toContain("【未填写】");
         expect(text).not.toMatch(/[。；][，：]/);
         expect(text).not.toContain("为不适用");
-        if (!validation.computation.scored) expect(text).not.toMatch(/自评得分|绩效指标得分0\.00分/);
+        if (!validation.computation.scored) expect(departmentText).not.toMatch(/自评得分|绩效指标得分0\.00分/);
+        // A project states a score only where some 得分 of its table is entered, as the department does.
+        if (contexts.slice(1).every((c) => !c.computation.scored)) expect(text).not.toMatch(/项目自评得分/);
       }),
       { numRuns: 300 },
     );
