@@ -11,9 +11,11 @@ import { WorkbookReadError } from "../workbook/assemble";
 import { validateWorkbook } from "../usecases/validate-workbook";
 import { inspectWorkbook } from "../workbook/xlsx/read";
 import { LIMITS } from "./guard";
-import { unreadable, type FileResult } from "./results";
+import { parseProjectPath, projectPrefix } from "../domain/projects/contract";
+import { projectSummaries } from "../domain/projects/summary";
+import { unreadable, type FileResult, type ProjectRow } from "./results";
 
-export { unreadable, type FileResult, type SummaryRow, type Unreadable } from "./results";
+export { unreadable, type FileResult, type ProjectRow, type SummaryRow, type Unreadable } from "./results";
 
 /**
  * `file` names the workbook in the summary (a path, or the name the user chose in the page); `profile` is a
@@ -30,6 +32,24 @@ export async function inspectBytes(file: string, bytes: Uint8Array, profile?: Pr
       return dec === null ? null : formatAmount(dec);
     };
     const firstError = validation.findings.find((f) => f.severity === "error");
+    // The projects under the profile the validation used; each counts the open findings keyed to it.
+    const projects = projectSummaries(model, validation.result.profile).map((project): ProjectRow => {
+      const own = validation.findings.filter((f) => !f.acknowledged && parseProjectPath(f.key)?.slot === project.slot);
+      return {
+        slot: project.slot,
+        sheet: workbook.locations.get(`${projectPrefix(project.slot)}.name`)?.sheet ?? project.sheet,
+        name: project.name,
+        blank: project.blank,
+        budget: amount(project.fullYearBudget),
+        executed: amount(project.executed),
+        executionRate: formatRate(project.executionRate),
+        total: project.total === null ? null : formatAmount(project.total),
+        grade: project.grade,
+        provisional: project.provisional,
+        errors: own.filter((f) => f.severity === "error").length,
+        warnings: own.filter((f) => f.severity === "warning").length,
+      };
+    });
     return {
       file,
       status: "read",
@@ -47,6 +67,7 @@ export async function inspectBytes(file: string, bytes: Uint8Array, profile?: Pr
       firstError: firstError
         ? `${firstError.sheet ?? ""}${firstError.cell ? ` ${firstError.cell}` : ""}：${firstError.message}`
         : null,
+      projects,
       findings: validation.findings
         .filter((f) => !f.acknowledged)
         .map(({ rule, severity, key, sheet, cell, message }) => ({ rule, severity, key, sheet, cell, message })),

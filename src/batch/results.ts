@@ -4,6 +4,30 @@
  */
 import type { LocatedFinding } from "../usecases/validate-workbook";
 
+/**
+ * One project table (附件3-n) of a workbook, for the summary's 项目 sheet: its funds, 执行率, 总分 and 等次 (when
+ * they may be stated) and its open errors and warnings (findings keyed projects[n].…).
+ */
+export interface ProjectRow {
+  /** 1 for 附件3-1. */
+  readonly slot: number;
+  /** The sheet as the workbook names it (a renamed sheet keeps its name); the template's when not read. */
+  readonly sheet: string;
+  readonly name: string | null;
+  /** Nothing typed in the table. */
+  readonly blank: boolean;
+  readonly budget: string | null;
+  readonly executed: string | null;
+  /** "93.91%" or 不适用. */
+  readonly executionRate: string;
+  readonly total: string | null;
+  readonly grade: string | null;
+  /** Why 总分 and 等次 are provisional; null when they are not. */
+  readonly provisional: string | null;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
 export interface SummaryRow {
   readonly file: string;
   readonly status: "read";
@@ -21,6 +45,8 @@ export interface SummaryRow {
   readonly warnings: number;
   readonly infos: number;
   readonly firstError: string | null;
+  /** The workbook's project tables (附件3), in order. */
+  readonly projects: readonly ProjectRow[];
   readonly findings: ReadonlyArray<Pick<LocatedFinding, "rule" | "severity" | "key" | "sheet" | "cell" | "message">>;
 }
 

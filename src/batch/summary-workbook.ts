@@ -1,12 +1,14 @@
 /**
- * The finance bureau's summary workbook: 汇总 (one row per unit), 问题清单 (every open finding) and
- * 无法读取 (files that could not be read and why). Sorted, filtered, frozen headers, the tables' number
+ * The finance bureau's summary workbook: 汇总 (one row per unit), 项目 (one row per project table 附件3 of
+ * every workbook), 问题清单 (every open finding; a project's name the project and its sheet) and 无法读取
+ * (files that could not be read and why). Sorted, filtered, frozen headers, the tables' number
  * formats. Text from the submitted files is made safe for the XML and kept from being taken for formulas
  * (see neutralise).
  */
 import ExcelJS from "exceljs";
 import { CELL_TEXT_MAX, clip, formulaSafe, xmlText } from "../domain/text-safety";
 import { SEVERITY_NAMES } from "../domain/validation";
+import { Dec } from "../domain/decimal";
 import type { FileResult, SummaryRow, Unreadable } from "./inspect";
 
 /**
@@ -57,8 +59,9 @@ const num = (text: string | null) => {
 };
 /** "100.00%" → 1 (shown again as 100.00% by the cell format); 不适用 stays text. */
 const rate = (text: string) => {
-  const value = /%$/.test(text) ? Number(text.slice(0, -1)) / 100 : NaN;
-  return Number.isFinite(value) ? value : text;
+  // Divided as decimals: 93.91 / 100 in binary floating point is 0.9390999999999999.
+  const percent = /^-?\d+(\.\d+)?%$/.test(text) ? new Dec(text.slice(0, -1)).dividedBy(100).toNumber() : NaN;
+  return Number.isFinite(percent) ? percent : text;
 };
 const byUnit = (a: SummaryRow, b: SummaryRow) =>
   (a.unit ?? "").localeCompare(b.unit ?? "", "zh-CN") || a.file.localeCompare(b.file);
@@ -99,6 +102,38 @@ export function summaryWorkbook(results: readonly FileResult[]): ExcelJS.Workboo
       r.warnings,
       r.firstError,
     ]),
+  );
+  sheet(
+    wb,
+    "项目",
+    [
+      { header: "文件", width: 36 },
+      { header: "单位", width: 28 },
+      { header: "附件", width: 9 },
+      { header: "项目名称", width: 30 },
+      { header: "全年预算数（万元）", width: 16, numFmt: "0.00" },
+      { header: "全年执行数（万元）", width: 16, numFmt: "0.00" },
+      { header: "执行率", width: 10, numFmt: "0.00%" },
+      { header: "总分", width: 9, numFmt: "0.00" },
+      { header: "等次", width: 9 },
+      { header: "错误", width: 7, numFmt: "0" },
+      { header: "警告", width: 7, numFmt: "0" },
+    ],
+    read.flatMap((r) =>
+      r.projects.map((p) => [
+        r.file,
+        r.unit,
+        `附件3-${p.slot}`,
+        p.name ?? (p.blank ? "（空表）" : "（未填项目名称）"),
+        num(p.budget),
+        num(p.executed),
+        p.blank ? null : rate(p.executionRate),
+        num(p.total),
+        p.blank ? "空表" : p.grade && p.provisional ? `${p.grade}（暂定）` : p.grade,
+        p.errors,
+        p.warnings,
+      ]),
+    ),
   );
   sheet(
     wb,

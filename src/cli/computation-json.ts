@@ -21,6 +21,7 @@ import {
   type ScoreBasis,
   type ScoringProfile,
 } from "../domain";
+import type { ProjectSummary } from "../domain/projects/summary";
 
 /** A computed value as JSON: the exact value as text (rates as 4-decimal fractions) and its display. */
 export function valueJson(value: ComputedValue): { value: string | null; display: string } {
@@ -115,13 +116,35 @@ export function indicatorJson(indicator: ComputedIndicator, profile: ScoringProf
   };
 }
 
-/** The JSON printed by `jxzp compute --json`. */
-export function computationJson(computation: Computation) {
+/** The JSON printed by `jxzp compute --json`: 附件2's computation, and each project's (附件3) when given. */
+export function computationJson(computation: Computation, projects: readonly ProjectSummary[] = []) {
   return {
     profile: profileKey(computation.profile),
     computed: Object.fromEntries(computation.values.map((value) => [value.key, valueJson(value)])),
     indicators: computation.indicators.map((indicator) => indicatorJson(indicator, computation.profile)),
     problems: computation.problems,
+    projects: projects.map(projectJson),
+  };
+}
+
+/**
+ * One project (附件3-n) as JSON: its name and sheet, whether it is blank, its computed values by the project's
+ * keys ("projects[2].total"), 总分 and 等次 when they may be stated, its indicators as 附件2's are.
+ */
+export function projectJson(project: ProjectSummary) {
+  const { computation } = project;
+  return {
+    slot: project.slot,
+    sheet: project.sheet,
+    name: project.name,
+    blank: project.blank,
+    computed: Object.fromEntries(project.values.map((value) => [value.key, valueJson(value)])),
+    total: project.total === null ? null : formatAmount(project.total),
+    grade: project.grade,
+    totalStatus: project.blank ? null : computation.totalStatus,
+    provisional: project.provisional,
+    indicators: computation.indicators.map((indicator) => indicatorJson(indicator, computation.profile)),
+    problems: project.problems,
   };
 }
 

@@ -14,6 +14,8 @@ import { computeCommand } from "./commands/compute";
 import { contractCommand } from "./commands/contract";
 import { fnCommand } from "./commands/fn";
 import { exportCommand, importCommand, templateCommand } from "./commands/workbook";
+import { projectAddCommand, projectListCommand, projectRemoveCommand } from "./commands/project";
+import { MAX_PROJECTS } from "../domain/projects/contract";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { reportCommand, verifyCommand } from "./commands/report";
@@ -65,6 +67,16 @@ const outOption = (what: string, mandatory = true) => {
 /** --force: replace an existing output that is not what the command writes (an input is never replaced). */
 const forceOption = (description: string) => new Option("-f, --force", description);
 
+/** --projects N: blank project tables in the template, 0 to MAX_PROJECTS. */
+const projectsOption = () =>
+  new Option("--projects <数量>", `另加的空白项目支出绩效自评表（附件3）张数，0–${MAX_PROJECTS}，默认 0`).argParser(
+    (value: string) => {
+      const count = /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+      if (!(count <= MAX_PROJECTS)) throw new InvalidArgumentError(`应为 0 到 ${MAX_PROJECTS} 之间的整数`);
+      return count;
+    },
+  );
+
 const jobsOption = () =>
   new Option("-j, --jobs <数量>", "并行的线程数（默认为 CPU 数）").argParser((value: string) => {
     if (!/^\s*[1-9]\d*\s*$/.test(value)) throw new InvalidArgumentError("应为正整数");
@@ -96,7 +108,11 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
   program
     .command("contract")
     .summary("列出工作簿契约：键、定义名称、位置")
-    .description("列出工作簿契约：每个键的名称、工作表、定义名称、位置、类型与角色")
+    .description(
+      "列出工作簿契约：每个键的名称、工作表、定义名称、位置、类型与角色。" +
+        "附件3 项目支出绩效自评表每个项目一张，只列一次，n 表示项目表的序号：键 projects[n]…、" +
+        "定义名称 项目n_…、工作表 附件3-n、表格 项目n_绩效指标（第 2 张项目表即 projects[2]、项目2_全年预算数）",
+    )
     .option("--json", "以 JSON 数组输出")
     .action((options: { json?: boolean }) => setExit(contractCommand(options, io)));
 
@@ -138,10 +154,14 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
   program
     .command("template")
     .summary("写出空白模板（.xlsx）")
-    .description("写出空白模板（附件1 基础数据表、附件2 自评表、报告文字）")
+    .description(
+      "写出空白模板（附件1 基础数据表、附件2 自评表、报告文字）；--projects N 另加 N 张空白的项目支出绩效自评表" +
+        "（附件3-1 … 附件3-N，每个重点项目一张；以后可用 jxzp project add/remove 增删）",
+    )
     .addOption(outOption(" .xlsx 文件"))
+    .addOption(projectsOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件"))
-    .action((options: { out: string; force?: boolean }) => setExit(templateCommand(options, io)));
+    .action((options: { out: string; projects?: number; force?: boolean }) => setExit(templateCommand(options, io)));
 
   program
     .command("import")
@@ -207,7 +227,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .command("summary")
     .summary("批量校验工作簿，写出汇总工作簿")
     .description(
-      "批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、问题清单、无法读取；有错误或无法读取的文件时退出码为 1",
+      "批量读取并校验工作簿（多线程），写出汇总工作簿：汇总、项目（每张项目支出绩效自评表一行）、问题清单、无法读取；" +
+        "有错误或无法读取的文件时退出码为 1",
     )
     .argument("<输入...>", "目录（含子目录）、文件，或带通配符的路径，如 收件/*.xlsx")
     .addOption(outOption("汇总 .xlsx 文件", false))
@@ -252,6 +273,55 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .command("schema")
     .description(`输出${PROFILE_WORD}文件的 JSON Schema`)
     .action(() => setExit(profileSchemaCommand(io)));
+
+  const project = program
+    .command("project")
+    .summary("列出、添加、删除项目支出绩效自评表（附件3）")
+    .description(
+      "工作簿中的项目支出绩效自评表（附件3-1、附件3-2 …，每个重点项目一张）：列出、添加、删除。" +
+        "添加与删除按工作簿契约读出全部数据，增删项目后按模板重新生成新的工作簿写到 --out（不会覆盖原文件）：" +
+        "各表中填写的数据全部保留，模板以外的内容（自建的工作表、批注、手动设置的格式）不会带入。" +
+        "删除后其后的项目表依次前移（附件3-3 成为附件3-2），键 projects[n] 与定义名称 项目n_… 随之改号",
+    )
+    .helpCommand(false);
+  project
+    .command("list")
+    .description("列出工作簿中的项目表：序号、项目名称、全年预算数与执行数、指标行数、是否空表")
+    .argument("<工作簿>", WORKBOOK)
+    .option("--json", "以 JSON 输出")
+    .action((file: string, options: { json?: boolean }) => setExit(projectListCommand(file, options, io)));
+  project
+    .command("add")
+    .summary("添加一张项目表（排在最后），写出新的工作簿")
+    .description(
+      "在工作簿最后添加一张空白的项目支出绩效自评表（附件3-n），年度取自工作簿，写出新的工作簿（按模板重新生成，原文件不变）",
+    )
+    .argument("<工作簿>", WORKBOOK)
+    .addOption(outOption("新 .xlsx 文件"))
+    .option("-n, --name <项目名称>", "新项目表的项目名称（可以以后在表中填写）")
+    .addOption(forceOption("覆盖已存在的输出文件，即使是填写过的工作簿或其他文件（输入文件不会被覆盖）"))
+    .action((file: string, options: { out: string; name?: string; force?: boolean }) =>
+      setExit(projectAddCommand(file, options, io)),
+    );
+  project
+    .command("remove")
+    .summary("删除第 N 张项目表，写出新的工作簿")
+    .description(
+      "删除第 N 张项目表（附件3-N），写出新的工作簿（按模板重新生成，原文件不变）；" +
+        "表中已填写内容时不删除并说明填了什么，确需删除请加 --force",
+    )
+    .argument("<工作簿>", WORKBOOK)
+    .argument("<序号>", "项目表的序号 N（附件3-N；见 jxzp project list）", (value: string) => {
+      if (!/^\s*[1-9]\d{0,3}\s*$/.test(value)) throw new InvalidArgumentError("应为项目表的序号（1、2 …）");
+      return value.trim();
+    })
+    .addOption(outOption("新 .xlsx 文件"))
+    .addOption(
+      forceOption("删除已填写内容的项目表，并覆盖已存在的输出文件，即使是填写过的工作簿（输入文件不会被覆盖）"),
+    )
+    .action((file: string, slot: string, options: { out: string; force?: boolean }) =>
+      setExit(projectRemoveCommand(file, slot, options, io)),
+    );
 
   program
     .command("help")

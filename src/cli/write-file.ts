@@ -39,6 +39,7 @@ import { LIMITS, refuseWorkbook } from "../batch/guard";
 import { isOurSummary } from "../batch/summary-mark";
 import { canonicalJson } from "../domain/report/fingerprint";
 import type { WorkbookModel } from "../domain/model";
+import { isBlankProject } from "../domain/validation/rules/projects";
 import { reportFingerprint } from "../docx/read";
 import { WorkbookReadError } from "../workbook/assemble";
 import { inspectWorkbook } from "../workbook/xlsx/read";
@@ -126,7 +127,10 @@ async function workbookState(bytes: Uint8Array): Promise<"filled" | "blank" | "f
     if (error instanceof WorkbookReadError) return "foreign";
     throw error;
   }
-  return canonicalJson(model, "") === (await blankData()) ? "blank" : "filled";
+  // Blank project tables (a template written with --projects) hold nothing either.
+  const blank =
+    model.projects.every(isBlankProject) && canonicalJson({ ...model, projects: [] }, "") === (await blankData());
+  return blank ? "blank" : "filled";
 }
 
 const NOT_OURS: Record<OutputKind, string> = {

@@ -101,11 +101,11 @@ test("worker threads give the same results as one thread, in the files' order", 
   expect(inThread.map((r) => r.file)).toEqual(files);
 });
 
-test("the summary workbook: 汇总, 问题清单, 无法读取 — sorted, filtered, frozen, formatted, injection-safe", async () => {
+test("the summary workbook: 汇总, 项目, 问题清单, 无法读取 — sorted, filtered, frozen, formatted, injection-safe", async () => {
   const results = await inspectAll([...good, join(dir, "missing.xlsx")], { jobs: 1 });
   const evil = { ...(results[0] as SummaryRow), unit: '=HYPERLINK("http://x","点我")', file: "evil.xlsx" };
   const wb = summaryWorkbook([...results, evil]);
-  expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "问题清单", "无法读取"]);
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "项目", "问题清单", "无法读取"]);
   const summary = wb.getWorksheet("汇总")!;
   expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   expect(summary.autoFilter).toBeDefined();

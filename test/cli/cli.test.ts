@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, runAsync } from "../../src/cli/main";
 import { CONTRACT } from "../../src/domain";
+import { projectEntries } from "../../src/domain/projects/contract";
 
 const SAMPLE = join(__dirname, "../../samples/zhuzhou-kjj-2024.json");
 const dir = mkdtempSync(join(tmpdir(), "jxzp-cli-"));
@@ -26,7 +27,24 @@ describe("jxzp contract", () => {
     const { code, out } = cli("contract", "--json");
     expect(code).toBe(0);
     const entries = JSON.parse(out) as Array<Record<string, unknown>>;
-    expect(entries.map((e) => e.key)).toEqual(CONTRACT.map((e) => e.key));
+    // The three sheets' keys, then 附件3's once, as the pattern of project n (projects[n]…, 项目n_…).
+    const projects = projectEntries(1).map((e) => e.key.replace("projects[1]", "projects[n]"));
+    expect(entries.map((e) => e.key)).toEqual([...CONTRACT.map((e) => e.key), ...projects]);
+    expect(entries.find((e) => e.key === "projects[n].funds.executed")).toEqual({
+      key: "projects[n].funds.executed",
+      label: "全年执行数",
+      sheet: "附件3-n 项目支出绩效自评表",
+      name: "项目n_全年执行数",
+      address: "E5",
+      kind: "amount",
+      role: "input",
+    });
+    expect(entries.find((e) => e.key === "projects[n].indicators")).toMatchObject({
+      name: "项目n_绩效指标",
+      table: "项目n_绩效指标",
+      headerRow: 12,
+      defaultRows: 10,
+    });
     expect(entries.find((e) => e.key === "basic.staff.controlRate")).toEqual({
       key: "basic.staff.controlRate",
       label: "在职人员控制率",
@@ -46,6 +64,8 @@ describe("jxzp contract", () => {
     expect(code).toBe(0);
     expect(out).toContain("基础_编制数");
     expect(out).toContain("eval.indicators[].weight");
+    expect(out).toContain("项目n_总分");
+    expect(out).toContain("n 为项目表的序号");
   });
 });
 
@@ -55,7 +75,8 @@ describe("jxzp schema", () => {
     expect(code).toBe(0);
     const schema = JSON.parse(out);
     expect(schema.$schema).toContain("json-schema.org");
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "report", "review"]);
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "projects", "report", "review"]);
+    expect(schema.properties.projects.type).toBe("array");
   });
 });
 

@@ -21,10 +21,46 @@ const date = fc.option(
     .map((d) => d.toISOString().slice(0, 10)),
   { nil: null },
 );
+const indicatorRow = fc.record({
+  level1: han,
+  level2: text,
+  name: text,
+  target: text,
+  actual: text,
+  weight: amount,
+  score: amount,
+  deviation: text,
+  band: text,
+});
+const year = fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null });
+const fundsRow = fc.record({ initialBudget: amount, fullYearBudget: amount, executed: amount });
+
+/**
+ * A 附件3 project table: random funds (the total row and its three sources), goal, and an indicator table of
+ * 0–25 rows, beyond the 10 blank rows of a new table now and then (so the 总分 row moves down).
+ */
+export const projectInput = fc.record({
+  name: text,
+  department: text,
+  implementer: text,
+  year,
+  funds: fc.record({
+    initialBudget: amount,
+    fullYearBudget: amount,
+    executed: amount,
+    weight: amount,
+    current: fundsRow,
+    carryover: fundsRow,
+    other: fundsRow,
+  }),
+  goal: fc.record({ expected: text, actual: text }),
+  indicators: fc.array(indicatorRow, { maxLength: 25, size: "max" }),
+});
+
 export const modelInput = fc.record({
   basic: fc.record({
     unit: text,
-    year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
+    year,
     preparer: text,
     filledOn: date,
     phone: text,
@@ -58,7 +94,7 @@ export const modelInput = fc.record({
   }),
   eval: fc.record({
     unit: text,
-    year: fc.option(fc.integer({ min: 2000, max: 2099 }), { nil: null }),
+    year,
     funds: fc.record({
       initialBudget: amount,
       fullYearBudget: amount,
@@ -68,24 +104,13 @@ export const modelInput = fc.record({
       expense: fc.record({ basic: amount, project: amount }),
     }),
     goal: fc.record({ expected: text, actual: text }),
-    indicators: fc.array(
-      fc.record({
-        level1: han,
-        level2: text,
-        name: text,
-        target: text,
-        actual: text,
-        weight: amount,
-        score: amount,
-        deviation: text,
-        band: text,
-      }),
-      { maxLength: 22 },
-    ),
+    indicators: fc.array(indicatorRow, { maxLength: 22 }),
     preparer: text,
     filledOn: date,
     phone: text,
     head: text,
   }),
+  /** 0–5 project tables (附件3-1 …). */
+  projects: fc.array(projectInput, { maxLength: 5 }),
   report: fc.record({ duties: text, achievements: text, problems: text, measures: text, publicity: text }),
 });

@@ -12,11 +12,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildWorkbook } from "../../src/workbook/xlsx/write";
+import { buildWorkbook, templateWorkbook } from "../../src/workbook/xlsx/write";
 import { workbookModel, type WorkbookModel } from "../../src/domain";
 import { variedModel } from "../../scripts/batch-samples";
 import { convertWithLibreOffice, soffice } from "../support/libreoffice";
-import { loadSample } from "../support/model-inputs";
+import { loadProjectSample, loadSample } from "../support/model-inputs";
 import { editPart, formulaCells, type FormulaCell } from "../support/xlsx-structure";
 
 const TIMEOUT = 120_000;
@@ -35,7 +35,9 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 const dir = mkdtempSync(join(tmpdir(), "jxzp-lo-"));
 const VARIED = [0, 1, 2, 3, 4, 5].map((i) => `varied-${i}`);
-const FILES = ["template", "zhuzhou", "control", "edge", ...VARIED];
+/** Two filled project tables (附件3-1 with rows beyond a new table's), and the template with two blank ones. */
+const PROJECTS = ["projects", "template-projects"];
+const FILES = ["template", "zhuzhou", "control", "edge", ...PROJECTS, ...VARIED];
 type File = string;
 const written = new Map<File, Uint8Array>();
 const recalculated = new Map<File, Map<string, FormulaCell>>();
@@ -59,6 +61,8 @@ async function recalculate(): Promise<void> {
     ),
   );
   written.set("edge", new Uint8Array(await buildWorkbook(edgeModel()).xlsx.writeBuffer()));
+  written.set("projects", new Uint8Array(await buildWorkbook(loadProjectSample()).xlsx.writeBuffer()));
+  written.set("template-projects", new Uint8Array(await templateWorkbook(2).xlsx.writeBuffer()));
   for (const [i, name] of VARIED.entries())
     written.set(name, new Uint8Array(await buildWorkbook(variedModel(i).model).xlsx.writeBuffer()));
   for (const [name, bytes] of written) writeFileSync(join(dir, `${name}.xlsx`), bytes);
@@ -137,7 +141,7 @@ describe("LibreOffice recalculates what we wrote and finds the values we cached"
     TIMEOUT,
   );
 
-  withOffice.each(["template", "zhuzhou", ...VARIED])(
+  withOffice.each(["template", "zhuzhou", ...PROJECTS, ...VARIED])(
     "%s: every formula cell's cached value is LibreOffice's",
     async (name) => {
       await converted();
@@ -145,6 +149,22 @@ describe("LibreOffice recalculates what we wrote and finds the values we cached"
       expect(differ).toEqual([]);
       expect(skipped).toEqual([]); // the helper columns hold values: no JXZP formula is left to skip
       expect(compared).toBeGreaterThanOrEqual(14); // 7 titles, 4 rates, 执行率得分, 分值合计, 总分, 等次
+    },
+    TIMEOUT,
+  );
+
+  withOffice(
+    "a project sheet's formulas over its own names and its table 项目n_绩效指标 are recalculated too",
+    async () => {
+      await converted();
+      const theirs = recalculated.get("projects")!;
+      // 附件3-1: 12 rows, so its 总分 row is 25; 附件3-2 keeps the template's 23.
+      expect(theirs.get("附件3-1 项目支出绩效自评表!G25")?.value).toBe(98.39);
+      expect(theirs.get("附件3-1 项目支出绩效自评表!F25")?.value).toBe(100);
+      expect(theirs.get("附件3-1 项目支出绩效自评表!G6")?.value).toBe(0.9517);
+      expect(theirs.get("附件3-2 项目支出绩效自评表!I23")?.value).toBe("优");
+      expect(theirs.get("附件3-1 项目支出绩效自评表!A1")?.value).toBe("2024年度项目支出绩效自评表");
+      expect([...theirs.keys()].filter((where) => where.startsWith("附件3-"))).toHaveLength(2 * 9);
     },
     TIMEOUT,
   );

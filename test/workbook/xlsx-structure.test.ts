@@ -7,9 +7,9 @@ import fc from "fast-check";
 import { workbookModel, type WorkbookModel } from "../../src/domain";
 import { inspectBytes, unreadable } from "../../src/batch/inspect";
 import { summaryWorkbook } from "../../src/batch/summary-workbook";
-import { buildKeepingStatements, buildWorkbook } from "../../src/workbook/xlsx/write";
+import { buildKeepingStatements, buildWorkbook, templateWorkbook } from "../../src/workbook/xlsx/write";
 import { variedModel } from "../../scripts/batch-samples";
-import { loadSample } from "../support/model-inputs";
+import { loadProjectSample, loadSample } from "../support/model-inputs";
 import { editPart, MAX_CELL_CHARS, partText, structuralProblems } from "../support/xlsx-structure";
 
 jest.setTimeout(60000);
@@ -135,6 +135,11 @@ describe("what we write is clean", () => {
     expect(structuralProblems(await bytesOf(summary))).toEqual([]);
   });
 
+  test("project tables: the template with three blank ones, two filled ones with a longer table", async () => {
+    expect(structuralProblems(await bytesOf(templateWorkbook(3)))).toEqual([]);
+    expect(structuralProblems(await bytesOf(buildWorkbook(loadProjectSample())))).toEqual([]);
+  });
+
   test("varied models (the batch's samples, 20–60 indicators)", async () => {
     for (let i = 0; i < 6; i++)
       expect(structuralProblems(await bytesOf(buildWorkbook(variedModel(i).model)))).toEqual([]);
@@ -164,6 +169,17 @@ describe("what we write is clean", () => {
       weight: amount,
       filledOn: fc.option(fc.constantFrom("2025-01-31", "2000-01-01", "2099-12-31"), { nil: null }),
       indicators: fc.array(row, { maxLength: 30 }),
+      projects: fc.array(
+        fc.record({
+          name: text,
+          budget: amount,
+          executed: amount,
+          weight: amount,
+          total: amount,
+          indicators: fc.array(row, { maxLength: 15 }),
+        }),
+        { maxLength: 3 },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(model, async (m) => {
@@ -173,6 +189,13 @@ describe("what we write is clean", () => {
         json.basic.filledOn = json.eval.filledOn = m.filledOn;
         Object.assign(json.eval.funds, { fullYearBudget: m.budget, executed: m.executed, weight: m.weight });
         json.eval.indicators = m.indicators;
+        json.projects = m.projects.map((p) => ({
+          name: p.name,
+          year: m.year,
+          funds: { fullYearBudget: p.budget, executed: p.executed, weight: p.weight },
+          indicators: p.indicators,
+          total: p.total, // a stated 总分, kept as a value where the scores do not give it
+        }));
         let parsed: WorkbookModel;
         try {
           parsed = workbookModel.parse(json);

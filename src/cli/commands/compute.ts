@@ -7,6 +7,7 @@ import {
   basisText,
   compareProfiles,
   compute,
+  computedValue,
   formatAmount,
   formatRate,
   ruleText,
@@ -18,6 +19,7 @@ import {
   type WorkbookModel,
 } from "../../domain";
 import { comparisonJson, computationJson, valueJson } from "../computation-json";
+import { projectSummaries, type ProjectSummary } from "../../domain/projects/summary";
 import { EXIT } from "../errors";
 import { printedIo, table, tableLines, type CliIo } from "../io";
 import { loadModelFile } from "../load-model";
@@ -59,8 +61,46 @@ function rulesSection(computation: Computation): string[] {
   ];
 }
 
-/** The readable summary: computed values, then one line per indicator, then problems. */
-export function formatComputation(model: WorkbookModel, computation: Computation): string {
+/**
+ * The project tables (附件3) in one table: funds, 执行率, 执行率得分, 总分 and 等次 each (— where they may not be
+ * stated yet), then what is provisional about them.
+ */
+export function projectsSection(projects: readonly ProjectSummary[]): string[] {
+  if (projects.length === 0) return [];
+  const rows = projects.map((p) => {
+    const score = computedValue(p.computation, "eval.funds.score");
+    return [
+      `附件3-${p.slot}`,
+      p.name ?? "（未填项目名称）",
+      amountText(p.fullYearBudget),
+      amountText(p.executed),
+      p.blank ? "—" : formatRate(p.executionRate),
+      p.blank || score?.type !== "amount" ? "—" : amountText(score.amount),
+      p.total === null ? "—" : formatAmount(p.total),
+      p.blank ? "空表" : (p.grade ?? "—") + (p.grade && p.provisional ? "（暂定）" : ""),
+    ];
+  });
+  const notes = projects.flatMap((p) => (p.provisional && p.total !== null ? [`  ${p.title}：${p.provisional}`] : []));
+  return [
+    `项目支出绩效自评表（附件3，${projects.length} 张）`,
+    table(
+      [["附件", "项目名称", "全年预算数", "全年执行数", "执行率", "执行率得分", "总分", "等次"], ...rows],
+      new Set([2, 3, 4, 5, 6]),
+    ),
+    ...notes,
+  ];
+}
+
+/** Every project's problems, named by the project. */
+const projectProblems = (projects: readonly ProjectSummary[]) =>
+  projects.flatMap((p) => p.problems.map((problem) => `${p.title}：${problem}`));
+
+/** The readable summary: computed values, then one line per indicator, then the projects, then problems. */
+export function formatComputation(
+  model: WorkbookModel,
+  computation: Computation,
+  projects: readonly ProjectSummary[] = [],
+): string {
   const { basic, eval: ev } = model;
   const unit = ev.unit ?? basic.unit ?? "（未填单位名称）";
   const year = ev.year ?? basic.year ?? "（未填年度）";
@@ -108,10 +148,12 @@ export function formatComputation(model: WorkbookModel, computation: Computation
     "",
     `总分 ${formatAmount(computation.total.total)}${cap}，绩效等次：${computation.grade}`,
     "",
+    ...(projects.length > 0 ? [...projectsSection(projects), ""] : []),
     ...rulesSection(computation),
   ];
-  if (computation.problems.length > 0) {
-    lines.push("", `无法计算的项目（${computation.problems.length}）`, ...computation.problems.map((p) => `  ✗ ${p}`));
+  const problems = [...computation.problems, ...projectProblems(projects)];
+  if (problems.length > 0) {
+    lines.push("", `无法计算的项目（${problems.length}）`, ...problems.map((p) => `  ✗ ${p}`));
   }
   return lines.join("\n");
 }
@@ -194,10 +236,13 @@ export function computeCommand(
     return comparison.columns.some((column) => column.computation.problems.length > 0) ? EXIT.dataErrors : EXIT.ok;
   }
   const computation = compute(model, profile);
+  // Each project table as 附件2 is computed, under the same profile.
+  const projects = projectSummaries(model, profile);
   io.out(
     options.json
-      ? JSON.stringify({ file, ...computationJson(computation) }, null, 2)
-      : formatComputation(model, computation),
+      ? JSON.stringify({ file, ...computationJson(computation, projects) }, null, 2)
+      : formatComputation(model, computation, projects),
   );
-  return computation.problems.length > 0 ? EXIT.dataErrors : EXIT.ok;
+  const problems = computation.problems.length + projectProblems(projects).length;
+  return problems > 0 ? EXIT.dataErrors : EXIT.ok;
 }

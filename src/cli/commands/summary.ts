@@ -1,6 +1,6 @@
 /**
  * jxzp summary DIR_OR_GLOB… --out SUMMARY.xlsx [--json] [--profile | --profile-file] [--jobs N]: every
- * workbook read and validated on worker threads, one summary workbook (汇总, 问题清单, 无法读取). A progress
+ * workbook read and validated on worker threads, one summary workbook (汇总, 项目, 问题清单, 无法读取). A progress
  * bar on stderr (count, rate, ETA) when it is a terminal; --json prints the summary on stdout and no bar. One
  * bad file never stops the batch: it is listed with its reason.
  */
@@ -47,7 +47,11 @@ export function summaryJson(results: readonly FileResult[]) {
       unreadable: results.length - read.length,
       withErrors: read.filter((r) => r.status === "read" && r.errors > 0).length,
     },
+    // Each row carries its workbook's project tables (projects: 附件3-1 …); `projects` lists them all.
     rows: read.map((r) => (r.status === "read" ? { ...r, findings: undefined } : r)),
+    projects: read.flatMap((r) =>
+      r.status === "read" ? r.projects.map((p) => ({ file: r.file, unit: r.unit, ...p })) : [],
+    ),
     findings: read.flatMap((r) =>
       r.status === "read" ? r.findings.map((f) => ({ file: r.file, unit: r.unit, ...f })) : [],
     ),
@@ -105,7 +109,7 @@ export async function summaryCommand(
           : []),
         `共 ${json.summary.files} 个工作簿：读取 ${json.summary.read} 个，其中有错误 ${json.summary.withErrors} 个；` +
           `无法读取 ${json.summary.unreadable} 个。`,
-        ...(options.out ? [`汇总已写入 ${outputName(options.out)}（工作表：汇总、问题清单、无法读取）`] : []),
+        ...(options.out ? [`汇总已写入 ${outputName(options.out)}（工作表：汇总、项目、问题清单、无法读取）`] : []),
       ].join("\n"),
     );
   }

@@ -1,6 +1,10 @@
 import { CELL_TEXT_MAX } from "../../domain/text-safety";
 import { locate, type ContractKey } from "../../domain/contract";
-import { buildKeepingStatements, buildWorkbook } from "../../workbook/xlsx/write";
+import type { WorkbookModel } from "../../domain/model";
+import { projectLayout } from "../../domain/layout";
+import { findProjectEntry, parseProjectPath, projectSheetName, projectTitle } from "../../domain/projects/contract";
+import { printable } from "../../domain/text-safety";
+import { buildKeepingStatements, buildWorkbook, templateWorkbook } from "../../workbook/xlsx/write";
 import { readInWorker } from "../../batch/pool";
 import { WorkbookReadError } from "../../workbook/assemble";
 import { EXIT } from "../errors";
@@ -14,11 +18,17 @@ async function save(workbook: ReturnType<typeof buildWorkbook>, output: CheckedO
   writeOutput(output, new Uint8Array(await workbook.xlsx.writeBuffer()), io);
 }
 
-/** jxzp template --out FILE.xlsx [--force]: the blank template. */
-export async function templateCommand(options: { out: string; force?: boolean }, io: CliIo): Promise<number> {
+/** jxzp template --out FILE.xlsx [--projects N] [--force]: the blank template, with N blank project tables. */
+export async function templateCommand(
+  options: { out: string; projects?: number; force?: boolean },
+  io: CliIo,
+): Promise<number> {
   const output = await checkOutput(options.out, { kind: "template", inputs: [], force: options.force });
-  await save(buildWorkbook(), output, io);
-  messagesFor(options.out, io)(`已写入空白模板 ${outputName(options.out)}`);
+  const projects = options.projects ?? 0;
+  await save(templateWorkbook(projects), output, io);
+  const tables =
+    projects > 0 ? `（含 ${projects} 张项目支出绩效自评表：附件3-1${projects > 1 ? `～附件3-${projects}` : ""}）` : "";
+  messagesFor(options.out, io)(`已写入空白模板 ${outputName(options.out)}${tables}`);
   return EXIT.ok;
 }
 
@@ -50,10 +60,28 @@ export async function importCommand(
     say(`保留了模型中与计算结果不同的 ${kept.length} 个填报值（单元格里是填报值而不是公式，校验时会指出差异）：`);
     for (const { value, statedText, expectedText, verifiable } of kept) {
       const against = verifiable ? `按公式应为 ${expectedText}` : "表中得分不完整或无从计算，无法核对";
-      say(`  ${value.label}：填报 ${statedText}，${against}（${locate(value.key as ContractKey)}）`);
+      say(
+        printable(
+          `  ${keptLabel(model, value.key, value.label)}：填报 ${statedText}，${against}（${where(model, value.key)}）`,
+        ),
+      );
     }
   }
   return EXIT.ok;
+}
+
+/** How a kept value is named: its label, a project's with the project (项目「X」（附件3-2）总分). */
+function keptLabel(model: WorkbookModel, key: string, label: string): string {
+  const parsed = parseProjectPath(key);
+  return parsed ? `${projectTitle(parsed.slot, model.projects[parsed.slot - 1]?.name ?? null)}${label}` : label;
+}
+
+/** "附件2 自评表!G29", or a project's "附件3-2 项目支出绩效自评表!G25" (below its table as written). */
+function where(model: WorkbookModel, key: string): string {
+  const project = findProjectEntry(key);
+  if (!project) return locate(key as ContractKey);
+  const rows = model.projects[project.slot! - 1]?.indicators.length ?? 0;
+  return `${projectSheetName(project.slot!)}!${projectLayout(project.slot!, rows).cell(project.address)}`;
 }
 
 /** jxzp export FILE.xlsx [--json]: the workbook read back into the model. */

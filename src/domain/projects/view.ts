@@ -5,6 +5,7 @@
  * finding on "projects[i+1].total".
  */
 import { compute, type Computation } from "../compute";
+import { CONTRACT } from "../contract";
 import { emptyModel, type WorkbookModel } from "../model";
 import type { ProfileChoice } from "../profiles";
 import { parseProjectPath, projectPrefix, PROJECT_RELATIVE_KEYS } from "./contract";
@@ -50,9 +51,18 @@ export function projectView(model: WorkbookModel, index: number): WorkbookModel 
   };
 }
 
+/**
+ * The computed rates of 附件1 that a view (its 附件1 blank) cannot compute: not the project's problems. A problem
+ * reads 「{label}无法计算：…」.
+ */
+const BASIC_RATE_LABELS = CONTRACT.filter((e) => e.sheet === "basic" && e.role === "computed").map((e) => e.label);
+const isProjectProblem = (problem: string) =>
+  !BASIC_RATE_LABELS.some((label) => problem.startsWith(`${label}无法计算`));
+
 /** Project `index`'s (from 0) execution rate, scores, 总分 and 等次, as 附件2's are computed. */
 export function computeProject(model: WorkbookModel, index: number, choice?: ProfileChoice): Computation {
-  return compute(projectView(model, index), choice);
+  const computation = compute(projectView(model, index), choice);
+  return { ...computation, problems: computation.problems.filter(isProjectProblem) };
 }
 
 /**

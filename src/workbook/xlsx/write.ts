@@ -4,11 +4,24 @@
  * recalculate still show every number and label. The helper columns 完成率/建议得分 hold their computed
  * values, not their JXZP formulas: Excel without the add-in could not compute those, and even with it a
  * JXZP formula written into a file calculates only once re-entered (Excel stores add-in calls otherwise).
+ *
+ * One renderer for every sheet: 附件1, 附件2 and 报告文字 from the contract, and each project's 附件3 (one sheet
+ * per `model.projects[i]`, between 附件2 and 报告文字) from its slot's entries, template, formulas and layout,
+ * its cached results from computeProject as 附件2's come from compute.
  */
 import { cellText } from "../../domain/text-safety";
 import ExcelJS from "exceljs";
 import { compute, sheetValues, type Computation, type ComputedValue, type HelperCells } from "../../domain/compute";
-import { CONTRACT, SHEETS, TEMPLATE_VERSION, type ContractEntry, type TableEntry } from "../../domain/contract";
+import {
+  CONTRACT,
+  SHEETS,
+  TEMPLATE_VERSION,
+  type AnySheetId,
+  type CellEntry,
+  type SheetId,
+  type SomeEntry,
+  type TableEntry,
+} from "../../domain/contract";
 import { Dec, roundAmount, toDec } from "../../domain/decimal";
 import { emptyModel, type WorkbookModel } from "../../domain/model";
 import { getProfile, type ProfileChoice } from "../../domain/profiles";
@@ -17,7 +30,6 @@ import {
   COLUMN_INPUT_RULES,
   FORMULAS,
   formulaCellText,
-  HELPER_COLUMN_KEYS,
   HELPER_COLUMN_NOTE,
   KEY_INPUT_RULES,
   KIND_INPUT_RULES,
@@ -30,7 +42,19 @@ import {
   type TemplateSheet,
   type InputRule,
 } from "../../domain/template";
-import { layoutsFor, tableRows, type SheetLayout } from "../../domain/layout";
+import { layoutsFor, projectLayout, tableRows, type SheetLayout, type TableRows } from "../../domain/layout";
+import { FUND_SOURCES, projectEntries, projectPrefix } from "../../domain/projects/contract";
+import { projectPublishedValues } from "../../domain/projects/published";
+import {
+  columnInputRule,
+  formulaOf,
+  isHelperColumn,
+  projectFormulas,
+  projectTemplateSheet,
+} from "../../domain/projects/template";
+import { computeProject, evalKeyOf, projectKeyOf, projectView } from "../../domain/projects/view";
+import { ratio } from "../../domain/rates";
+import { withBlankProjects } from "../../domain/projects/editing";
 import { valueAtPath as valueAt } from "../../domain/validation/paths";
 import { STYLES } from "./styles";
 import { absoluteRange, quoteSheet } from "../../domain/a1";
@@ -79,6 +103,7 @@ function resultOf(value: ComputedValue | undefined, key: string, model: Workbook
  * The cached results of the computed cells that keep their formulas. A formula reads the cells as written,
  * so where the model's stated value is kept in place of a formula, the formulas over that cell read it:
  * 总分 adds a kept 执行率得分, 等次 grades a kept 总分 (the formulas' own arithmetic, as in FORMULAS).
+ * Over a project seen as 附件2 (projects/view.ts) this gives the project's results under 附件2's keys.
  */
 function formulaResults(
   model: WorkbookModel,
@@ -86,7 +111,7 @@ function formulaResults(
   kept: readonly PublishedValue[],
 ): Map<string, string | number> {
   const computed = new Map(sheetValues(computation).map((value) => [value.key, value]));
-  const keys = Object.keys(FORMULAS).filter((key) => !HELPER_COLUMN_KEYS.has(key));
+  const keys = Object.keys(FORMULAS).filter((key) => !isHelperColumn(key));
   const results = new Map(keys.map((key) => [key, resultOf(computed.get(key), key, model)]));
   const stated = new Map(kept.map((published) => [published.value.key, published.stated]));
   if (stated.has("eval.funds.score")) {
@@ -106,19 +131,118 @@ function formulaResults(
   return results;
 }
 
-/** Each sheet's 年度, which its titles show. */
-function yearOf(sheet: TemplateSheet, model: WorkbookModel): number | null {
-  return sheet.id === "basic" ? model.basic.year : sheet.id === "eval" ? model.eval.year : null;
+/** What one sheet is rendered from, beside its template: its cells, their values, formulas and cached results. */
+interface SheetContent {
+  readonly sheet: TemplateSheet<AnySheetId>;
+  /** The sheet's contract entries: the contract's for the three sheets, a project's slot's for its 附件3. */
+  readonly entries: readonly SomeEntry[];
+  readonly layout: SheetLayout;
+  /** Data rows of each table of the sheet, by key. */
+  readonly rows: TableRows;
+  /** The 年度 its titles show. */
+  readonly year: number | null;
+  /** The formula of a computed cell, by key; none where the model's stated value is kept instead. */
+  readonly formulas: Readonly<Record<string, string>>;
+  /** The cached results of those formulas, by key. */
+  readonly results: ReadonlyMap<string, string | number>;
+  /** The helper columns' values of the sheet's indicator table, per row. */
+  readonly helpers: readonly HelperCells[];
 }
 
-function renderStatic(ws: ExcelJS.Worksheet, sheet: TemplateSheet, layout: SheetLayout, model: WorkbookModel): void {
+/** `formulas` without the helper columns (they hold values) and without the cells whose statement is kept. */
+function keptFormulas(formulas: Readonly<Record<string, string>>, kept: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(formulas).filter(([key]) => !kept.has(key) && !isHelperColumn(key)));
+}
+
+/** The three sheets' content: the contract's entries, compute()'s results. */
+function ownSheets(
+  model: WorkbookModel,
+  computation: Computation,
+  kept: readonly PublishedValue[],
+): Record<SheetId, SheetContent> {
+  const results = formulaResults(model, computation, kept);
+  const rows = tableRows({
+    "basic.projects.lines": model.basic.projects.lines.length,
+    "eval.indicators": model.eval.indicators.length,
+  });
+  const layouts = layoutsFor(rows);
+  const formulas = keptFormulas(FORMULAS, new Set(kept.map((published) => published.value.key)));
+  const years: Record<SheetId, number | null> = { basic: model.basic.year, eval: model.eval.year, report: null };
+  const content = (id: SheetId): SheetContent => ({
+    sheet: TEMPLATE_SHEETS.find((sheet) => sheet.id === id)!,
+    entries: CONTRACT.filter((entry) => entry.sheet === id),
+    layout: layouts[id],
+    rows,
+    year: years[id],
+    formulas,
+    results,
+    helpers: id === "eval" ? computation.indicators.map((indicator) => indicator.helper) : [],
+  });
+  return { basic: content("basic"), eval: content("eval"), report: content("report") };
+}
+
+/**
+ * Project `index`'s (from 0) 附件3: its slot's entries and template, the rows its indicators take, the results
+ * computeProject gives (formulaResults over the project seen as 附件2, keyed back to the project), and its
+ * stated values kept where they differ (projectPublishedValues), as 附件2's.
+ */
+function projectSheet(
+  model: WorkbookModel,
+  index: number,
+  profile: ProfileChoice | undefined,
+): { content: SheetContent; kept: PublishedValue[] } {
+  const slot = index + 1;
+  const project = model.projects[index]!;
+  const view = projectView(model, index);
+  const computation = computeProject(model, index, profile);
+  const kept = projectPublishedValues(model, index, computation).filter((published) => !published.agrees);
+  // The same statements under the view's keys, for 附件2's formula arithmetic over them.
+  const viewKept = kept.flatMap((published) => {
+    const key = evalKeyOf(published.value.key)?.evalKey;
+    return key ? [{ ...published, value: { ...published.value, key } }] : [];
+  });
+  const results = new Map<string, string | number>();
+  for (const [key, result] of formulaResults(view, computation, viewKept)) {
+    const own = projectKeyOf(slot, key);
+    if (own) results.set(own, result);
+  }
+  // The 执行率 of each source of funds, which only 附件3 has, cached as any rate compute() gives.
+  for (const source of FUND_SOURCES) {
+    const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
+    const row = project.funds[source.key];
+    results.set(
+      key,
+      resultOf({ key, label: "", type: "rate", rate: ratio(row.executed, row.fullYearBudget) }, key, model),
+    );
+  }
+  const formulas = keptFormulas(projectFormulas(slot), new Set(kept.map((published) => published.value.key)));
+  const entries = projectEntries(slot);
+  const table = entries.find((entry) => entry.table)!;
+  const rows = { [table.key]: Math.max(table.table!.defaultRows, project.indicators.length) };
+  return {
+    content: {
+      sheet: projectTemplateSheet(slot),
+      entries,
+      layout: projectLayout(slot, project.indicators.length),
+      rows,
+      year: project.year,
+      formulas,
+      results,
+      helpers: computation.indicators.map((indicator) => indicator.helper),
+    },
+    kept,
+  };
+}
+
+function renderStatic(ws: ExcelJS.Worksheet, content: SheetContent): void {
+  const { sheet, layout } = content;
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const [row, height] of Object.entries(sheet.tallRows)) ws.getRow(layout.row(Number(row))).height = height;
   for (const cell of sheet.cells) {
     const target = ws.getCell(layout.cell(cell.address));
     // A title with the year caches what its formula shows for the sheet's 年度.
     target.value = cell.formula
-      ? { formula: cell.formula, result: formulaCellText(cell, yearOf(sheet, model)) ?? "" }
+      ? { formula: cell.formula, result: formulaCellText(cell, content.year) ?? "" }
       : (cell.value ?? null);
     target.style = STYLES[cell.style];
   }
@@ -162,14 +286,14 @@ function dataValidation(rule: InputRule, row: number, signed = false): ExcelJS.D
 function placeCell(
   ws: ExcelJS.Worksheet,
   address: string,
-  entry: Pick<ContractEntry, "key" | "kind" | "role">,
+  entry: Pick<CellEntry<string, AnySheetId>, "key" | "kind" | "role">,
   value: CellValue,
   formula?: string,
 ): void {
   const cell = ws.getCell(address);
   cell.style = {
     ...(entry.role === "computed" ? STYLES.computed : STYLES.input),
-    numFmt: NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">],
+    numFmt: NUMBER_FORMATS[entry.kind],
   };
   cell.value = formula ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : value;
   const rule = entry.role === "input" ? (KEY_INPUT_RULES[entry.key] ?? KIND_INPUT_RULES[entry.kind]) : undefined;
@@ -188,15 +312,20 @@ function writeLists(wb: ExcelJS.Workbook): void {
   });
 }
 
-/** A workbook holding the three sheets, filled from `model` (blank when omitted). */
+/** A workbook holding the three sheets and a 附件3 per project, filled from `model` (blank when omitted). */
 export function buildWorkbook(model: WorkbookModel = emptyModel(), profile?: ProfileChoice): ExcelJS.Workbook {
   return buildKeepingStatements(model, profile).workbook;
 }
+
+/** The blank template, with `projects` blank project tables (附件3-1 …). */
+export const templateWorkbook = (projects = 0): ExcelJS.Workbook =>
+  buildWorkbook(withBlankProjects(emptyModel(), projects));
 
 /**
  * The workbook, and the computed values the model states otherwise than its numbers give: a published 总分
  * of 100 over scores adding to 110 is the department's statement, so that cell keeps the stated value (no
  * formula) and validating the workbook reports the difference, as it would for the value typed in Excel.
+ * A project's statements are kept alike, keyed by the project ("projects[2].total").
  */
 export function buildKeepingStatements(
   model: WorkbookModel = emptyModel(),
@@ -204,14 +333,9 @@ export function buildKeepingStatements(
 ): { workbook: ExcelJS.Workbook; kept: readonly PublishedValue[] } {
   const computation = compute(model, profile);
   const kept = publishedValues(model, computation).filter((published) => !published.agrees);
-  const keptKeys = new Set(kept.map((published) => published.value.key));
   // Formula cells cache what the sheet's own formulas show (总分 without a profile's cap: validation says so).
-  const results = formulaResults(model, computation, kept);
-  const rows = tableRows({
-    "basic.projects.lines": model.basic.projects.lines.length,
-    "eval.indicators": model.eval.indicators.length,
-  });
-  const layouts = layoutsFor(rows);
+  const own = ownSheets(model, computation, kept);
+  const projectSheets = model.projects.map((_, index) => projectSheet(model, index, profile));
 
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效自评助手";
@@ -220,53 +344,9 @@ export function buildKeepingStatements(
   // file is edited elsewhere); the cached values serve viewers that do not recalculate.
   wb.calcProperties.fullCalcOnLoad = true;
 
-  for (const sheet of TEMPLATE_SHEETS) {
-    const layout = layouts[sheet.id];
-    const ws = wb.addWorksheet(sheet.name, {
-      views: [{ state: "frozen", ySplit: sheet.headerRows, showGridLines: false }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: sheet.landscape ? "landscape" : "portrait",
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: `1:${sheet.headerRows}`,
-        horizontalCentered: true,
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-    });
-    renderStatic(ws, sheet, layout, model);
-
-    for (const entry of CONTRACT.filter((e) => e.sheet === sheet.id)) {
-      const name = (range: string) =>
-        wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
-      if (entry.table) {
-        const helpers = entry.key === "eval.indicators" ? computation.indicators.map((i) => i.helper) : [];
-        writeTable(ws, entry, layout, model, rows[entry.key]!, helpers);
-        const t = entry.table;
-        const last = t.columns[t.columns.length - 1]!.column;
-        name(`A${t.headerRow + 1}:${last}${t.headerRow + rows[entry.key]!}`);
-        continue;
-      }
-      if (entry.parts) {
-        const triple = valueAt(model, entry.key) as Record<string, unknown>;
-        for (const part of entry.parts)
-          placeCell(ws, layout.cell(part.address), entry, cellValue(triple[part.part], entry.kind));
-        name(layout.range(entry.address));
-        continue;
-      }
-      const address = layout.cell(entry.address);
-      const formula = keptKeys.has(entry.key) ? undefined : FORMULAS[entry.key];
-      placeCell(
-        ws,
-        address,
-        entry,
-        formula ? results.get(entry.key)! : cellValue(valueAt(model, entry.key), entry.kind),
-        formula,
-      );
-      name(address);
-    }
-  }
+  // 附件1, 附件2, then 附件3-1 … 附件3-n, then 报告文字: the order of the attachments.
+  for (const content of [own.basic, own.eval, ...projectSheets.map((p) => p.content), own.report])
+    renderSheet(wb, model, content);
 
   writeLists(wb);
   const report = wb.getWorksheet(VERSION_CELL.sheet)!;
@@ -276,18 +356,68 @@ export function buildKeepingStatements(
   report.getCell("B10").value = "← 模板版本（请勿修改）";
   report.getCell("B10").style = STYLES.note;
   wb.definedNames.add(`${quoteSheet(VERSION_CELL.sheet)}!${absoluteRange(VERSION_CELL.address)}`, VERSION_NAME);
-  return { workbook: wb, kept };
+  return { workbook: wb, kept: [...kept, ...projectSheets.flatMap((p) => p.kept)] };
+}
+
+/** One sheet: its template, then every entry's cells with their defined names, tables and input rules. */
+function renderSheet(wb: ExcelJS.Workbook, model: WorkbookModel, content: SheetContent): void {
+  const { sheet, layout } = content;
+  const ws = wb.addWorksheet(sheet.name, {
+    views: [{ state: "frozen", ySplit: sheet.headerRows, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${sheet.headerRows}`,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+  renderStatic(ws, content);
+
+  for (const entry of content.entries) {
+    const name = (range: string) =>
+      wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(range)}`, entry.name);
+    if (entry.table) {
+      const rows = content.rows[entry.key]!;
+      writeTable(ws, entry, content, model, rows);
+      const t = entry.table;
+      const last = t.columns[t.columns.length - 1]!.column;
+      // A project's table is named by its table name itself (项目2_绩效指标): Excel refuses a defined name
+      // that is also a table's name, and the table's name already refers to its data rows.
+      if (entry.name !== t.name) name(`A${layout.row(t.headerRow) + 1}:${last}${layout.row(t.headerRow) + rows}`);
+      continue;
+    }
+    if (entry.parts) {
+      const triple = valueAt(model, entry.key) as Record<string, unknown>;
+      for (const part of entry.parts)
+        placeCell(ws, layout.cell(part.address), entry, cellValue(triple[part.part], entry.kind));
+      name(layout.range(entry.address));
+      continue;
+    }
+    const address = layout.cell(entry.address);
+    const formula = content.formulas[entry.key];
+    placeCell(
+      ws,
+      address,
+      entry,
+      formula ? content.results.get(entry.key)! : cellValue(valueAt(model, entry.key), entry.kind),
+      formula,
+    );
+    name(address);
+  }
 }
 
 function writeTable(
   ws: ExcelJS.Worksheet,
-  entry: TableEntry,
-  layout: SheetLayout,
+  entry: TableEntry<string, AnySheetId>,
+  content: SheetContent,
   model: WorkbookModel,
   rowCount: number,
-  /** The helper columns' values per row, as computed once (what their JXZP formulas would show). */
-  helpers: readonly HelperCells[],
 ): void {
+  const { layout, helpers } = content;
   const table = entry.table;
   const data = (valueAt(model, entry.key) as Array<Record<string, unknown>>) ?? [];
   const rows: CellValue[][] = [];
@@ -297,12 +427,12 @@ function writeTable(
       table.columns.map((column) => {
         const key = `${entry.key}.${column.key}`;
         // A helper column holds its value (empty where the function refuses, and beyond the data).
-        if (HELPER_COLUMN_KEYS.has(key)) {
+        if (isHelperColumn(key)) {
           const helper = helpers[i];
           return (column.key === "completion" ? helper?.completion : helper?.suggestedScore) ?? null;
         }
         // Every formula column of a table is a helper column: another would need its cached result here.
-        if (FORMULAS[key]) throw new Error(`no cached result for the formula column ${key}`);
+        if (formulaOf(key)) throw new Error(`no cached result for the formula column ${key}`);
         return cellValue(row?.[column.key], column.kind);
       }),
     );
@@ -330,7 +460,7 @@ function writeTable(
         numFmt: NUMBER_FORMATS[column.kind],
       };
       const rule =
-        COLUMN_INPUT_RULES[`${entry.key}.${column.key}`] ??
+        columnInputRule(`${entry.key}.${column.key}`) ??
         (column.role === "input" ? KIND_INPUT_RULES[column.kind] : undefined);
       if (rule) cell.dataValidation = dataValidation(rule, rowNumber);
     }
@@ -338,6 +468,6 @@ function writeTable(
   for (const column of table.columns) {
     const header = ws.getCell(`${column.column}${layout.row(table.headerRow)}`);
     header.style = STYLES.header;
-    if (HELPER_COLUMN_KEYS.has(`${entry.key}.${column.key}`)) header.note = HELPER_COLUMN_NOTE;
+    if (isHelperColumn(`${entry.key}.${column.key}`)) header.note = HELPER_COLUMN_NOTE;
   }
 }
