@@ -1,6 +1,7 @@
 /**
- * npm run render: pictures of the workbooks and the report for review. Writes the blank template and
- * the 株洲 sample with the .xlsx adapter and the 株洲 report with the docx adapter, converts them to PDF
+ * npm run render: pictures of the workbooks and the report for review. Writes the blank template, the 株洲
+ * sample and the 株洲 sample with its two 附件3 project tables with the .xlsx adapter, and the 株洲 report
+ * (with the projects' section and attachments) with the docx adapter, converts them to PDF
  * with LibreOffice (headless) and to PNG pages with pdftoppm, into docs/; checks the report's text with
  * pdftotext. Needs LibreOffice and poppler-utils (.ci/run installs them); npm test does not.
  */
@@ -11,7 +12,7 @@ import { shortFingerprint, workbookModel } from "../src/domain";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { inspectWorkbook } from "../src/workbook/xlsx/read";
 import { generateReport } from "../src/usecases/report";
-import { completedSample } from "./completed-sample";
+import { projectSample } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");
 const WORK = join(ROOT, "render-output");
@@ -21,7 +22,11 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   mkdirSync(DOCS, { recursive: true });
   const sample = workbookModel.parse(JSON.parse(readFileSync(join(ROOT, "samples/zhuzhou-kjj-2024.json"), "utf8")));
-  const books = { "template-blank": buildWorkbook(), "zhuzhou-kjj-2024": buildWorkbook(sample) };
+  const books = {
+    "template-blank": buildWorkbook(),
+    "zhuzhou-kjj-2024": buildWorkbook(sample),
+    "zhuzhou-kjj-2024-projects": buildWorkbook(workbookModel.parse(projectSample())),
+  };
   await renderReport();
   for (const [name, workbook] of Object.entries(books)) {
     const xlsx = join(WORK, `${name}.xlsx`);
@@ -30,19 +35,23 @@ async function main() {
       stdio: "ignore",
       timeout: 180000,
     });
-    for (const old of readdirSync(DOCS).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")))
-      rmSync(join(DOCS, old));
+    // "zhuzhou-kjj-2024-3.png", not "zhuzhou-kjj-2024-projects-3.png": each book's own pages.
+    const pages = new RegExp(`^${name}-\\d+\\.png$`);
+    for (const old of readdirSync(DOCS).filter((f) => pages.test(f))) rmSync(join(DOCS, old));
     execFileSync("pdftoppm", ["-r", "80", "-png", join(WORK, `${name}.pdf`), join(WORK, name)]);
-    for (const page of readdirSync(WORK).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))) {
+    for (const page of readdirSync(WORK).filter((f) => pages.test(f))) {
       renameSync(join(WORK, page), join(DOCS, page));
       console.log(`docs/${page}`);
     }
   }
 }
 
-/** The 株洲 report: PDF, its text checked with pdftotext, page 1 and the attachment pages as PNG. */
+/**
+ * The 株洲 report with its two key projects: PDF, its text checked with pdftotext, page 1, the projects' section
+ * and the attachment pages as PNG.
+ */
 async function renderReport(): Promise<void> {
-  const model = workbookModel.parse(completedSample());
+  const model = workbookModel.parse(projectSample());
   const workbook = await inspectWorkbook((await buildWorkbook(model).xlsx.writeBuffer()) as ArrayBuffer);
   const outcome = await generateReport(workbook);
   if (outcome.status !== "generated") throw new Error("the completed sample has errors");
@@ -61,6 +70,9 @@ async function renderReport(): Promise<void> {
     "自评得分98.00分",
     "附件1",
     "附件2",
+    "重点项目绩效自评情况",
+    "附件3-1",
+    "附件3-2",
     shortFingerprint(outcome.content.fingerprint),
   ];
   const missing = expected.filter((t) => !text.includes(t));
@@ -73,11 +85,16 @@ async function renderReport(): Promise<void> {
     .map((page) => page.replace(/\s+/g, ""));
   const first = byPage.findIndex((page) => page.startsWith("附件1")) + 1;
   const second = byPage.findIndex((page) => page.startsWith("附件2")) + 1;
-  if (first === 0 || second === 0) throw new Error("report.pdf: attachment pages not found");
+  const third = byPage.findIndex((page) => page.startsWith("附件3-1")) + 1;
+  const projects = byPage.findIndex((page) => page.includes("重点项目绩效自评情况")) + 1;
+  if (first === 0 || second === 0 || third === 0 || projects === 0)
+    throw new Error("report.pdf: attachment or project pages not found");
   for (const [page, name] of [
     [1, "report-page-1"],
+    [projects, "report-projects-1"],
     [first, "report-attachment-1"],
     [second, "report-attachment-2"],
+    [third, "report-attachment-3"],
   ] as const) {
     execFileSync("pdftoppm", [
       "-r",
