@@ -11,7 +11,7 @@ import { run, runAsync } from "../src/cli/main";
 import { processIo, type CliIo } from "../src/cli/io";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { variedModel } from "./batch-samples";
-import { completedSample, SAMPLE } from "./completed-sample";
+import { completedSample, projectSample, SAMPLE } from "./completed-sample";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "demo-output");
@@ -99,7 +99,30 @@ async function narrative(workbook: string): Promise<number> {
   written.push(relative(process.cwd(), docx));
   const verified = await runAsync(["verify", docx, workbook], collect);
   console.log(`━━ 生成报告 ━━\n${out}`);
-  return Math.max(code, verified, await batch());
+  return Math.max(code, verified, await projects(), await batch());
+}
+
+/**
+ * 附件3: the completed workbook with its two key projects' 项目支出绩效自评表 (illustrative tables, see
+ * samples/zhuzhou-kjj-2024-projects.json): written, validated, reported and verified, and a third blank table
+ * added with jxzp project add.
+ */
+async function projects(): Promise<number> {
+  const json = write("株洲市科学技术局-2024-含项目.json", JSON.stringify(projectSample(), null, 2));
+  const workbook = join(OUT, "株洲市科学技术局-2024-含项目.xlsx");
+  const docx = join(OUT, "株洲市科学技术局-2024-含项目-绩效自评报告.docx");
+  const added = join(OUT, "株洲市科学技术局-2024-再加一个项目.xlsx");
+  let out = "";
+  const collect: CliIo = { out: (s) => (out += `${s}\n`), err: processIo.err };
+  const quiet: CliIo = { out: () => undefined, err: processIo.err };
+  const codes = [await runAsync(["import", json, "--out", workbook, "--force"], quiet)];
+  codes.push(await runAsync(["validate", workbook], collect));
+  codes.push(await runAsync(["report", workbook, "--out", docx], collect));
+  codes.push(await runAsync(["verify", docx, workbook], collect));
+  codes.push(await runAsync(["project", "add", workbook, "--out", added, "--force"], collect));
+  written.push(json, ...[workbook, docx, added].map((file) => relative(process.cwd(), file)));
+  console.log(`━━ 附件3 项目支出绩效自评表（两个重点项目）━━\n${out}`);
+  return Math.max(...codes);
 }
 
 /**
