@@ -14,7 +14,8 @@ import { exampleOf, nameOf, paramsOf } from "../functions/define";
 import { JXZP_FUNCTIONS } from "../functions/definitions";
 import type { WorkbookHost } from "../usecases/host";
 import { InstallPanel } from "./InstallPanel";
-import { useProfileSelection } from "./profile-choice";
+import { reviewStore } from "../usecases/review-store";
+import { runReview, useProfileSelection } from "./profile-choice";
 import { ReportPanel } from "./ReportPanel";
 import { ValidationPanel } from "./ValidationPanel";
 import type { Strings } from "./strings";
@@ -40,6 +41,11 @@ export function App({ strings, host }: { strings: Strings; host: WorkbookHost })
   const styles = useStyles();
   // 校验 and 生成报告 use the one 评分口径 chosen (a custom profile file included).
   const profiles = useProfileSelection();
+  // A project table added or removed: findings shown are of the workbook before, so 校验 runs again.
+  const projectsChanged = () => {
+    const store = reviewStore(host);
+    if (store.get().status === "done") void runReview(store, profiles.choice);
+  };
   return (
     <main className={styles.root} aria-labelledby="app-title">
       <header className={styles.header}>
@@ -52,7 +58,7 @@ export function App({ strings, host }: { strings: Strings; host: WorkbookHost })
           <Caption1>{strings.subtitle}</Caption1>
         </div>
       </header>
-      <InstallPanel strings={strings} host={host} />
+      <InstallPanel strings={strings} host={host} onChanged={projectsChanged} />
       <ValidationPanel strings={strings} host={host} profiles={profiles} />
       <ReportPanel strings={strings} host={host} profile={profiles.choice} />
       <Body1>{strings.intro}</Body1>

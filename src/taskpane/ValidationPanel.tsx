@@ -1,5 +1,6 @@
 /**
- * 校验 in the task pane: run the validator, see the findings grouped by sheet and counted by severity,
+ * 校验 in the task pane: run the validator, see the findings grouped by sheet (each project table its own
+ * section, titled with its 项目名称) and counted by severity,
  * filter them, click one to go to its cell, apply a safe fix after confirming, explain a warning; each
  * finding a profile rule made says its 依据. Pick the 评分口径 — a shipped one or a bureau's file — and compare
  * profiles. Cell text is rendered as React text, never as HTML.
@@ -30,9 +31,10 @@ import { useState, useSyncExternalStore } from "react";
 import { customLabel, type ProfileChoice, type ScoringProfile } from "../domain/profiles";
 import { canExplain, type Fix, type Severity } from "../domain/validation";
 import type { WorkbookHost } from "../usecases/host";
-import { locateKey, sheetsOf, type LocatedFinding, type WorkbookValidation } from "../usecases/validate-workbook";
+import { locateKey, type LocatedFinding, type WorkbookValidation } from "../usecases/validate-workbook";
 import { reviewStore } from "../usecases/review-store";
 import { WorkbookReadError } from "../workbook/assemble";
+import { groupFindings } from "./finding-groups";
 import { ProfileCompare } from "./ProfileCompare";
 import { ProfileFilePicker } from "./ProfileFilePicker";
 import { runReview, type ProfileSelection } from "./profile-choice";
@@ -210,7 +212,7 @@ export function ValidationPanel({
 
   const findings = state.status === "done" ? state.validation.findings : [];
   const visible = findings.filter((f) => matches(f, filter));
-  const sheets = sheetsOf(visible);
+  const groups = groupFindings(visible, state.status === "done" ? state.projects : [], strings.wholeWorkbook);
   const count = (f: Filter) => findings.filter((finding) => matches(finding, f)).length;
   const filterName = (f: Filter) =>
     f === "all" ? strings.all : f === "acknowledged" ? strings.acknowledgedFilter : strings.severity[f];
@@ -293,78 +295,76 @@ export function ValidationPanel({
           {visible.length === 0 && (
             <Caption1>{findings.length === 0 ? strings.noFindings : strings.noneInFilter}</Caption1>
           )}
-          {sheets.map((sheet) => (
-            <div key={sheet ?? "workbook"}>
+          {groups.map((group) => (
+            <div key={group.key}>
               <Subtitle2 as="h3" className={styles.sheet}>
-                {sheet ?? strings.wholeWorkbook}
+                {group.title}
               </Subtitle2>
               <ul className={styles.list}>
-                {visible
-                  .filter((f) => f.sheet === sheet)
-                  .map((f) => (
-                    <li key={`${f.rule}@${f.key}`} className={`${styles.item} ${styles[f.severity]}`}>
-                      {host.select ? (
-                        <Button
-                          appearance="subtle"
-                          className={styles.finding}
-                          disabled={!f.cell}
-                          title={f.cell ? strings.goTo(where(f)) : undefined}
-                          onClick={() => f.cell && void act(() => host.select!(f.sheet!, f.cell!), false)}
-                        >
-                          <FindingText finding={f} place={f.cell ?? ""} strings={strings} />
-                        </Button>
-                      ) : (
-                        // A file cannot be scrolled to: the finding names 工作表!单元格 for any spreadsheet program.
-                        <div className={styles.finding}>
-                          <FindingText finding={f} place={where(f)} strings={strings} />
-                        </div>
-                      )}
-                      <div className={styles.actions}>
-                        {f.fix && f.cell && (
-                          <Button
-                            size="small"
-                            onClick={() =>
-                              setPending({ finding: f as LocatedFinding & { fix: Fix }, title: strings.fixTitle })
-                            }
-                          >
-                            {strings.fix}
-                          </Button>
-                        )}
-                        {canExplain(f) && !f.acknowledged && (
-                          <Button
-                            size="small"
-                            onClick={() => {
-                              setExplaining(f);
-                              setReason("");
-                            }}
-                          >
-                            {strings.explain}
-                          </Button>
-                        )}
+                {group.findings.map((f) => (
+                  <li key={`${f.rule}@${f.key}`} className={`${styles.item} ${styles[f.severity]}`}>
+                    {host.select ? (
+                      <Button
+                        appearance="subtle"
+                        className={styles.finding}
+                        disabled={!f.cell}
+                        title={f.cell ? strings.goTo(where(f)) : undefined}
+                        onClick={() => f.cell && void act(() => host.select!(f.sheet!, f.cell!), false)}
+                      >
+                        <FindingText finding={f} place={f.cell ?? ""} strings={strings} />
+                      </Button>
+                    ) : (
+                      // A file cannot be scrolled to: the finding names 工作表!单元格 for any spreadsheet program.
+                      <div className={styles.finding}>
+                        <FindingText finding={f} place={where(f)} strings={strings} />
                       </div>
-                      {explaining === f && (
-                        <form
-                          onSubmit={(e) => {
-                            e.preventDefault();
-                            setExplaining(null);
-                            void act(() => host.explain(f, reason), true);
+                    )}
+                    <div className={styles.actions}>
+                      {f.fix && f.cell && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            setPending({ finding: f as LocatedFinding & { fix: Fix }, title: strings.fixTitle })
+                          }
+                        >
+                          {strings.fix}
+                        </Button>
+                      )}
+                      {canExplain(f) && !f.acknowledged && (
+                        <Button
+                          size="small"
+                          onClick={() => {
+                            setExplaining(f);
+                            setReason("");
                           }}
                         >
-                          <Field label={strings.explainLabel}>
-                            <Textarea value={reason} onChange={(_e, data) => setReason(data.value)} />
-                          </Field>
-                          <div className={styles.actions}>
-                            <Button size="small" appearance="primary" type="submit" disabled={reason.trim() === ""}>
-                              {strings.save}
-                            </Button>
-                            <Button size="small" onClick={() => setExplaining(null)}>
-                              {strings.cancel}
-                            </Button>
-                          </div>
-                        </form>
+                          {strings.explain}
+                        </Button>
                       )}
-                    </li>
-                  ))}
+                    </div>
+                    {explaining === f && (
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          setExplaining(null);
+                          void act(() => host.explain(f, reason), true);
+                        }}
+                      >
+                        <Field label={strings.explainLabel}>
+                          <Textarea value={reason} onChange={(_e, data) => setReason(data.value)} />
+                        </Field>
+                        <div className={styles.actions}>
+                          <Button size="small" appearance="primary" type="submit" disabled={reason.trim() === ""}>
+                            {strings.save}
+                          </Button>
+                          <Button size="small" onClick={() => setExplaining(null)}>
+                            {strings.cancel}
+                          </Button>
+                        </div>
+                      </form>
+                    )}
+                  </li>
+                ))}
               </ul>
             </div>
           ))}

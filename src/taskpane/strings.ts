@@ -2,6 +2,20 @@
 import type { RuleId } from "../domain/profiles";
 import type { Fix } from "../domain/validation";
 
+/**
+ * What a project table holds, shortened past 8 items: its first cells, how many in all, and always its last item
+ * (what projectContents lists last: its indicator rows, 绩效指标 12 行).
+ */
+function listed(
+  contents: readonly string[],
+  separator: string,
+  shortened: (first: string, count: number, last: string) => string,
+): string {
+  if (contents.length <= 8) return contents.join(separator);
+  const cells = contents.slice(0, -1);
+  return shortened(cells.slice(0, 6).join(separator), cells.length, contents[contents.length - 1]!);
+}
+
 const zh = {
   language: "zh" as "zh" | "en",
   title: "绩效自评助手",
@@ -19,6 +33,28 @@ const zh = {
   repaired: (backups: string) =>
     `模板缺少的名称或表格已补全，已填写的内容按名称和表头移入新表；原工作表留作备份：${backups}。`,
   notInExcel: "请在 Excel 中打开绩效自评助手后安装模板。",
+  newProjectName: "项目名称（可不填）",
+  newProjectPlaceholder: "如：科技创新平台建设",
+  addProject: "添加项目表",
+  addingProject: "正在添加项目表…",
+  projectAdded: (sheet: string) => `已添加「${sheet}」：请在其中填写项目的资金、目标和绩效指标。`,
+  removeProject: "删除项目表…",
+  readingProjects: "正在读取项目表…",
+  noProjects: "工作簿中没有项目表（附件3）。",
+  chooseProject: "要删除的项目表",
+  removeChosen: "删除",
+  removeTitle: "删除项目表",
+  removeBody: (table: string, contents: readonly string[], later: readonly string[]) =>
+    `将删除「${table}」` +
+    (contents.length === 0
+      ? "，这张表尚未填写。"
+      : `，其中已填写：${listed(contents, "、", (first, n, last) => `${first}等 ${n} 项，${last}`)}。`) +
+    (later.length > 0 ? `其后的 ${later.join("、")} 依次前移一位，所填内容不变。` : "") +
+    "Excel 不能用 Ctrl+Z 撤销加载项所做的修改，确定删除吗？",
+  removeConfirm: "删除",
+  removingProject: "正在删除项目表…",
+  projectRemoved: (sheet: string, moved: readonly string[]) =>
+    `已删除「${sheet}」。` + (moved.length > 0 ? `其后的项目表依次前移：${moved.join("；")}。` : ""),
   functionsFallback: {
     localized: "本机 Excel 不认 JXZP 函数的英文名，已改用中文函数名（如 =JXZP.完成率(…)）写入完成率、建议得分两列。",
     values:
@@ -126,6 +162,28 @@ const en: Strings = {
     `Missing names or tables were restored; the values entered were moved by name and header. ` +
     `The previous sheets are kept as backups: ${backups}.`,
   notInExcel: "Open the assistant in Excel to install the templates.",
+  newProjectName: "Project name (optional)",
+  newProjectPlaceholder: "e.g. 科技创新平台建设",
+  addProject: "Add project table",
+  addingProject: "Adding a project table…",
+  projectAdded: (sheet: string) => `Added "${sheet}": fill in the project's funds, goals and indicators there.`,
+  removeProject: "Remove a project table…",
+  readingProjects: "Reading the project tables…",
+  noProjects: "The workbook has no project tables (附件3).",
+  chooseProject: "Project table to remove",
+  removeChosen: "Remove",
+  removeTitle: "Remove project table",
+  removeBody: (table: string, contents: readonly string[], later: readonly string[]) =>
+    `"${table}" will be removed` +
+    (contents.length === 0
+      ? "; nothing is filled in yet. "
+      : `; it holds: ${listed(contents, ", ", (first, n, last) => `${first} and more (${n} in all); ${last}`)}. `) +
+    (later.length > 0 ? `${later.join(", ")} move up one place, with everything in them. ` : "") +
+    "Excel cannot undo an add-in's change with Ctrl+Z. Remove it?",
+  removeConfirm: "Remove",
+  removingProject: "Removing the project table…",
+  projectRemoved: (sheet: string, moved: readonly string[]) =>
+    `Removed "${sheet}".` + (moved.length > 0 ? ` The later project tables moved up: ${moved.join("; ")}.` : ""),
   functionsFallback: {
     localized:
       "This Excel does not take the JXZP functions' English names: the 完成率 and 建议得分 columns use the Chinese " +

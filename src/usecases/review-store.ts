@@ -10,7 +10,13 @@ import { validateWorkbook, type WorkbookValidation } from "./validate-workbook";
 export type ReviewState =
   | { readonly status: "idle" }
   | { readonly status: "working" }
-  | { readonly status: "done"; readonly validation: WorkbookValidation; readonly profile: ProfileChoice | undefined }
+  | {
+      readonly status: "done";
+      readonly validation: WorkbookValidation;
+      readonly profile: ProfileChoice | undefined;
+      /** The project tables' 项目名称 (附件3-1 first), for the sections their findings are listed under. */
+      readonly projects: ReadonlyArray<string | null>;
+    }
   | { readonly status: "failed"; readonly message: string };
 
 export interface ReviewStore {
@@ -39,8 +45,10 @@ function createStore(host: WorkbookHost): ReviewStore {
       const mine = ++runs;
       set({ status: "working" });
       try {
-        const validation = validateWorkbook(await host.read(), profile);
-        if (mine === runs) set({ status: "done", validation, profile });
+        const workbook = await host.read();
+        const validation = validateWorkbook(workbook, profile);
+        const projects = workbook.model.projects.map((project) => project.name);
+        if (mine === runs) set({ status: "done", validation, profile, projects });
       } catch (error) {
         const message =
           error instanceof WorkbookReadError ? error.problems.join("\n") : `校验失败：${(error as Error).message}`;

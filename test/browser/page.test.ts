@@ -229,7 +229,7 @@ describe("批量汇总 from the static server", () => {
     expect(summary.name).toBe("汇总.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(summary.bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "问题清单", "无法读取"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "项目", "问题清单", "无法读取"]);
     expect(wb.getWorksheet("汇总")!.rowCount).toBe(49);
     expect(wb.getWorksheet("无法读取")!.getColumn(1).values.slice(2)).toEqual(["008.xlsx", "032.xlsx"]);
     // The same rows the CLI's summary gives for the same files.

@@ -23,6 +23,8 @@ export async function openPane(options: {
   height: number;
   officeJs?: string;
   acceptDownloads?: boolean;
+  /** A script run in the page before any of its own (data for the office.js stand-in). */
+  init?: string;
 }): Promise<OpenPane> {
   const server = await serveStatic({
     "/fonts/": join(ROOT, "node_modules/@fontsource/noto-sans-sc"),
@@ -46,6 +48,7 @@ export async function openPane(options: {
       route.fulfill({ contentType: "application/javascript", body }),
     );
   }
+  if (options.init !== undefined) await page.addInitScript(options.init);
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30000 });
   return {

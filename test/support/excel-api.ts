@@ -50,8 +50,13 @@ export interface TableByNameApi extends Pick<Excel.Table, "name" | "showTotals">
   load: Load<this>;
 }
 
-export interface WorksheetApi extends Pick<Excel.Worksheet, "id" | "name" | "visibility" | "showGridlines" | "delete"> {
+export interface WorksheetApi extends Pick<
+  Excel.Worksheet,
+  "id" | "name" | "visibility" | "showGridlines" | "delete" | "activate"
+> {
   getRange: (address: string) => RangeApi;
+  /** The cells that hold a value or formula (the adapters pass valuesOnly: true). */
+  getUsedRange: (valuesOnly?: boolean) => RangeApi;
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableApi };
   readonly freezePanes: Pick<Excel.WorksheetFreezePanes, "freezeRows">;
   readonly pageLayout: Pick<
@@ -64,6 +69,7 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, "id" | "name" | "vis
 /** A sheet found by name when the batch runs (worksheets.getItem). */
 export interface WorksheetByNameApi extends Pick<Excel.Worksheet, "activate"> {
   getRange: (address: string) => RangeApi;
+  getUsedRange: (valuesOnly?: boolean) => RangeApi;
 }
 
 export interface WorksheetCollectionApi {

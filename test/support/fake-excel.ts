@@ -2,9 +2,12 @@
  * An in-memory stand-in for the Excel JavaScript API, for the Office.js boundary only, shared by the
  * adapter tests, the browser harness (test/browser/pages/office-harness.ts) and the bench. It holds real
  * cell formulas, formats, names, tables and validation; counts context.sync() calls; and fails like Excel
- * where it matters: reading a property that was not loaded throws, names.add on an existing name throws,
- * an invalid address or sheet name throws, and a batch stops at its first failing operation. A load
- * reads the state at its place in the batch, as Excel's does (a cell loaded, then cleared, reads as it was).
+ * where it matters: reading a property that was not loaded throws, names.add on an existing name (or on a
+ * table's name) throws, a table named like an existing table or defined name throws, an invalid address or
+ * sheet name throws, and a batch stops at its first failing operation. A load reads the state at its place in
+ * the batch, as Excel's does (a cell loaded, then cleared, reads as it was). A formula that uses a defined name
+ * or table that does not exist shows #NAME?; a sheet deleted takes its tables with it and leaves the names that
+ * referred to it as #REF!; a table renamed carries the structured references to it along, as Excel's do.
  *
  * It models what custom functions depend on: a formula calling JXZP.… resolves the name when it is
  * entered (range.formulas by id; range.formulasLocal by the names of the Excel's language: Chinese in a
@@ -170,9 +173,10 @@ export class FakeRange extends ClientObject implements RangeApi {
    * whose JXZP function did not resolve, or IFERROR's "" around it.
    */
   private shown(address: string): unknown {
-    const cell = this.sheet.cell(address);
+    const cell = this.sheet.peek(address);
     if (!cell.text && typeof cell.formula === "string" && cell.formula.startsWith("=")) {
-      if (cell.unresolved) return /^=IFERROR\(/i.test(cell.formula) ? "" : "#NAME?";
+      if (cell.unresolved || this.context.workbook.missingName(cell.formula))
+        return /^=IFERROR\(/i.test(cell.formula) ? "" : "#NAME?";
       return cell.value ?? "";
     }
     return cell.formula ?? "";
@@ -183,7 +187,7 @@ export class FakeRange extends ClientObject implements RangeApi {
   }
 
   private liveFormulas(): unknown[][] {
-    return this.cells().map((row) => row.map((a) => this.sheet.cell(a).formula ?? ""));
+    return this.cells().map((row) => row.map((a) => this.sheet.peek(a).formula ?? ""));
   }
 
   private liveValueTypes(): RangeApi["valueTypes"] {
@@ -193,7 +197,7 @@ export class FakeRange extends ClientObject implements RangeApi {
         if (value === "" || value === null) return "Empty";
         if (typeof value === "number") return "Double";
         if (typeof value === "boolean") return "Boolean";
-        const cell = this.sheet.cell(a);
+        const cell = this.sheet.peek(a);
         return ERROR_VALUE.test(String(value)) && !cell.text && String(cell.formula).startsWith("=")
           ? "Error"
           : "String";
@@ -432,13 +436,7 @@ export class FakeTable extends ClientObject implements TableApi {
     this.nameValue = `Table${context.workbook.tables.length + 1}`;
   }
   set name(value: string) {
-    this.context.queue(() => {
-      const wb = this.context.workbook;
-      // A deleted sheet's tables are gone with it.
-      if (wb.tables.some((t) => t !== this && t.nameValue === value && wb.sheets.includes(t.sheet)))
-        throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
-      this.nameValue = value;
-    });
+    this.context.queue(() => this.context.workbook.renameTable(this, value));
   }
   get name(): string {
     return this.read("name", () => this.nameValue);
@@ -461,6 +459,8 @@ export class FakeTable extends ClientObject implements TableApi {
 
 let sheetIds = 0;
 
+const EMPTY_CELL: Readonly<CellState> = Object.freeze({ formula: null, numberFormat: "General", format: {} });
+
 export class FakeWorksheet extends ClientObject implements WorksheetApi {
   readonly cellMap = new Map<string, CellState>();
   readonly merges: string[] = [];
@@ -482,6 +482,11 @@ export class FakeWorksheet extends ClientObject implements WorksheetApi {
 
   get id(): string {
     return this.read("id", () => this.idValue);
+  }
+
+  /** A cell as it is, for reading: a cell never written reads empty and stays unwritten (reads change nothing). */
+  peek(address: string): Readonly<CellState> {
+    return this.cellMap.get(address) ?? EMPTY_CELL;
   }
 
   cell(address: string): CellState {
@@ -509,6 +514,30 @@ export class FakeWorksheet extends ClientObject implements WorksheetApi {
 
   getRange(address: string): FakeRange {
     return new FakeRange(this.context, { sheet: this, address });
+  }
+
+  /** The cells that hold something (valuesOnly: a value or formula), as one range; A1 for an empty sheet. */
+  getUsedRange(): FakeRange {
+    return FakeRange.resolved(this.context, () => ({ sheet: this, address: this.usedAddress() }));
+  }
+
+  usedAddress(): string {
+    const used = [...this.cellMap]
+      .filter(([, state]) => state.formula !== null && state.formula !== "")
+      .map(([address]) => /^([A-Z]+)(\d+)$/.exec(address)!);
+    if (used.length === 0) return "A1";
+    const columns = used.map((m) => columnNumber(m[1]!));
+    const rows = used.map((m) => Number(m[2]));
+    const [left, right] = [columnLetters(Math.min(...columns)), columnLetters(Math.max(...columns))];
+    return `${left}${Math.min(...rows)}:${right}${Math.max(...rows)}`;
+  }
+
+  activate(): void {
+    this.context.queue(() => {
+      if (!this.context.workbook.sheets.includes(this))
+        throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${this.nameValue}`);
+      this.context.workbook.activeSheet = this.nameValue;
+    });
   }
 
   get tables(): WorksheetApi["tables"] {
@@ -549,10 +578,7 @@ export class FakeWorksheet extends ClientObject implements WorksheetApi {
   }
 
   delete(): void {
-    this.context.queue(() => {
-      const sheets = this.context.workbook.sheets;
-      sheets.splice(sheets.indexOf(this), 1);
-    });
+    this.context.queue(() => this.context.workbook.deleteSheet(this));
   }
 }
 
@@ -656,6 +682,73 @@ export class FakeWorkbook {
     const after = `'${to.replace(/'/g, "''")}'!`;
     for (const [name, reference] of this.names) this.names.set(name, reference.split(before).join(after));
     sheet.nameValue = to;
+  }
+
+  /**
+   * A sheet deleted (by a batch or the user): its tables go with it, and a defined name that referred to it
+   * (or to one of its tables) now says #REF!, as Excel's do: ='附件3-2 …'!$B$2 becomes =#REF!$B$2.
+   */
+  deleteSheet(sheet: FakeWorksheet): void {
+    const index = this.sheets.indexOf(sheet);
+    if (index < 0) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${sheet.nameValue}`);
+    const quoted = `'${sheet.nameValue.replace(/'/g, "''")}'!`;
+    const gone = new Set(this.tables.filter((t) => t.sheet === sheet).map((t) => t.nameValue));
+    this.sheets.splice(index, 1);
+    for (const [name, reference] of this.names) {
+      if (reference.includes(quoted)) this.names.set(name, reference.split(quoted).join("#REF!"));
+      else if (gone.has(reference.replace(/^=/, ""))) this.names.set(name, "=#REF!");
+    }
+  }
+
+  /**
+   * A table renamed: like Excel, refused when a table or a defined name already has the name; structured
+   * references to it (in cells and names) follow.
+   */
+  renameTable(table: FakeTable, to: string): void {
+    if (this.tables.some((t) => t !== table && t.nameValue === to && this.sheets.includes(t.sheet)))
+      throw new FakeExcelError("InvalidArgument", `A table named ${to} already exists.`);
+    if (this.names.has(to)) throw new FakeExcelError("InvalidArgument", `The name ${to} is already in use.`);
+    const from = table.nameValue;
+    table.nameValue = to;
+    if (from === to) return;
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_.])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=\\[|$|[^\\p{L}\\p{N}_.])`,
+      "gu",
+    );
+    const follow = (formula: string) =>
+      formula
+        .split(/("(?:[^"]|"")*")/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, to)))
+        .join("");
+    for (const sheet of this.sheets)
+      for (const state of sheet.cellMap.values())
+        if (!state.text && typeof state.formula === "string" && state.formula.startsWith("="))
+          state.formula = follow(state.formula);
+    for (const [name, reference] of this.names) this.names.set(name, follow(reference));
+  }
+
+  /**
+   * Whether a formula uses a name Excel does not know: an identifier (outside strings, sheet names and the
+   * column names of structured references) that is neither a defined name nor a table, nor a function, a cell
+   * or a constant. Excel shows #NAME? for it. Only names with a non-ASCII letter or an underscore are checked:
+   * ours are Chinese, and A1 references, functions and TRUE/FALSE are ASCII.
+   */
+  missingName(formula: string): boolean {
+    let code = formula
+      .split(/"(?:[^"]|"")*"/)
+      .join(" ")
+      .replace(/'(?:[^']|'')*'!/g, " ");
+    // Structured references' brackets, innermost first: 绩效指标[[#This Row],[分值]] → 绩效指标.
+    for (let previous = ""; previous !== code;) {
+      previous = code;
+      code = code.replace(/\[[^[\]]*\]/g, "");
+    }
+    for (const match of code.matchAll(/(?<![\p{L}\p{N}_.])[\p{L}_][\p{L}\p{N}_.]*(?![\p{L}\p{N}_.])(?!\s*\()/gu)) {
+      const identifier = match[0];
+      if (!/[^\p{ASCII}]|_/u.test(identifier) || identifier.includes(".")) continue;
+      if (!this.names.has(identifier) && !this.table(identifier)) return true;
+    }
+    return false;
   }
 
   /**
@@ -769,6 +862,7 @@ class FakeWorksheetCollection extends ClientObject implements WorksheetCollectio
         cellsOf(address);
         return FakeRange.resolved(this.context, () => ({ sheet: found(), address }));
       },
+      getUsedRange: () => FakeRange.resolved(this.context, () => ({ sheet: found(), address: found().usedAddress() })),
     };
   }
 }
@@ -793,7 +887,7 @@ class FakeNamedItemCollection extends ClientObject implements NamedItemCollectio
   add(name: string, reference: string): void {
     const wb = this.context.workbook;
     this.context.queue(() => {
-      if (wb.names.has(name))
+      if (wb.names.has(name) || wb.table(name))
         throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or ID already exists: ${name}`);
       wb.names.set(name, reference);
     });
@@ -863,8 +957,7 @@ class FakeTableCollection extends ClientObject implements TableCollectionApi {
         context.queue(() => {
           const table = wb.table(name);
           if (!table) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-          if (wb.table(value)) throw new FakeExcelError("InvalidArgument", `A table named ${value} already exists.`);
-          table.nameValue = value;
+          wb.renameTable(table, value);
         });
       },
     };

@@ -9,35 +9,43 @@
  * probe shows it keeps the formulas, enters them again in the Excel's local form, or writes the values
  * compute() gives. The official tables never depend on this: their formulas are Excel's own.
  */
-import { TABLE_ENTRIES, type TableEntry, type TableColumn } from "../../domain/contract";
+import { TABLE_ENTRIES, type AnySheetId, type TableEntry, type TableColumn } from "../../domain/contract";
 import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
 import { compute, type HelperCells } from "../../domain/compute";
-import { layoutsFor, type TableRows } from "../../domain/layout";
+import { layoutsFor, projectLayout, type SheetLayout, type TableRows } from "../../domain/layout";
 import { formatPath } from "../../domain/model-errors";
 import { resolveProfile } from "../../domain/profiles";
-import { FORMULAS, LISTS } from "../../domain/template";
+import { computeProject } from "../../domain/projects/view";
+import { formulaOf } from "../../domain/projects/template";
+import { LISTS } from "../../domain/template";
 import type { SheetId } from "../../domain/contract";
 import { JXZP_FUNCTIONS } from "../../functions/definitions";
 import { assembleWorkbook } from "../assemble";
-import { loadContract, parseRangeAddress } from "./read";
+import { ownerOfTable, projectTableEntry } from "./names";
+import { contractNames, loadContract, parseRangeAddress } from "./read";
+import { projectRows, type ProjectTarget } from "./render";
 
 /** How the helper columns were written when their formulas by id did not resolve. */
 export type FunctionsFallback = "localized" | "values";
 
 /** A table column whose template formula calls a JXZP function. */
 export interface HelperColumn {
-  readonly entry: TableEntry;
+  readonly entry: TableEntry<string, AnySheetId>;
   readonly column: TableColumn & { readonly key: keyof HelperCells };
   /** The template's formula, without "=". */
   readonly formula: string;
 }
 
-export const HELPER_COLUMNS: readonly HelperColumn[] = TABLE_ENTRIES.flatMap((entry) =>
-  entry.table.columns.flatMap((column) => {
-    const formula = FORMULAS[`${entry.key}.${column.key}`];
+/** The helper columns of a table: 附件2's 绩效指标, or a project's. */
+function helperColumnsOf(entry: TableEntry<string, AnySheetId>): HelperColumn[] {
+  return entry.table.columns.flatMap((column) => {
+    const formula = formulaOf(`${entry.key}.${column.key}`);
     return formula?.includes("JXZP.") ? [{ entry, column: column as HelperColumn["column"], formula }] : [];
-  }),
-);
+  });
+}
+
+/** The helper columns of the three sheets (a project's are the same columns of its own table). */
+export const HELPER_COLUMNS: readonly HelperColumn[] = TABLE_ENTRIES.flatMap(helperColumnsOf);
 
 const CALL = /JXZP\.([A-Z0-9._]+)\(/g;
 
@@ -118,19 +126,41 @@ export interface HelperRange extends HelperColumn {
   readonly rows: number;
 }
 
-/** The helper columns' data bodies as the installer laid them out. */
-export function helperRanges(sheetNames: Readonly<Record<SheetId, string>>, rows: TableRows): HelperRange[] {
+/** A helper column's body on `sheet`, laid out by `layout` for `count` rows. */
+function placeHelper(helper: HelperColumn, sheet: string, layout: SheetLayout, count: number): HelperRange {
+  const { entry, column } = helper;
+  const header = layout.row(entry.table.headerRow);
+  return {
+    ...helper,
+    sheet,
+    address: `${column.column}${header + 1}:${column.column}${header + count}`,
+    rows: count,
+  };
+}
+
+/** The helper columns' data bodies as the installer laid them out: the three sheets', then the projects'. */
+export function helperRanges(
+  sheetNames: Readonly<Record<SheetId, string>>,
+  rows: TableRows,
+  projects: readonly ProjectTarget[] = [],
+): HelperRange[] {
   const layouts = layoutsFor(rows);
-  return HELPER_COLUMNS.map((helper) => {
-    const { entry, column } = helper;
-    const header = layouts[entry.sheet].row(entry.table.headerRow);
-    const count = rows[entry.key] ?? entry.table.defaultRows;
-    return {
-      ...helper,
-      sheet: sheetNames[entry.sheet],
-      address: `${column.column}${header + 1}:${column.column}${header + count}`,
-      rows: count,
-    };
+  return [
+    ...HELPER_COLUMNS.map((helper) => {
+      const sheet = helper.entry.sheet as SheetId;
+      const count = rows[helper.entry.key] ?? helper.entry.table.defaultRows;
+      return placeHelper(helper, sheetNames[sheet], layouts[sheet], count);
+    }),
+    ...projectHelperRanges(projects, rows),
+  ];
+}
+
+/** The helper columns' data bodies of project sheets as rendered (render.ts). */
+export function projectHelperRanges(projects: readonly ProjectTarget[], rows: TableRows): HelperRange[] {
+  return projects.flatMap(({ slot, sheetName }) => {
+    const count = projectRows(rows, slot);
+    const layout = projectLayout(slot, count);
+    return helperColumnsOf(projectTableEntry(slot)).map((helper) => placeHelper(helper, sheetName, layout, count));
   });
 }
 
@@ -146,22 +176,28 @@ export function queueLocalFormulas(context: Excel.RequestContext, ranges: readon
 }
 
 /**
- * Reads the installed workbook (one sync) and writes over the helper columns the values compute() gives
- * them (one sync): what the formulas would show now, no longer following the inputs.
+ * Reads the installed workbook (one sync: its `projects` project sheets with the three, all just installed) and
+ * writes over the helper columns the values compute() gives them (one sync): what the formulas would show now,
+ * no longer following the inputs.
  */
 export async function writeHelperValues(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
   ranges: readonly HelperRange[],
+  projects = 0,
 ): Promise<void> {
-  const take = loadContract(context);
+  const { names, tables } = contractNames(projects);
+  const take = loadContract(context, names, tables);
   await sync();
   const { model, locations } = assembleWorkbook(take(), { lenient: true });
-  const computation = compute(model, resolveProfile(model.review.profile).profile);
+  const profile = resolveProfile(model.review.profile).profile;
+  const computation = compute(model, profile);
   const shown = new Map<string, unknown>();
   for (const range of ranges) {
     const path = range.entry.key.split(".");
-    for (const indicator of computation.indicators) {
+    const slot = range.entry.slot;
+    const { indicators } = slot === undefined ? computation : computeProject(model, slot - 1, profile);
+    for (const indicator of indicators) {
       const where = locations.get(formatPath([...path, indicator.row - 1, range.column.key]));
       if (where) shown.set(`${where.sheet}!${where.address}`, indicator.helper[range.column.key]);
     }
@@ -181,19 +217,29 @@ export async function writeHelperValues(
  * 重新计算: enters the helper columns' formulas again, as they are (Excel resolves each JXZP name anew:
  * a #NAME? left from a formula entered before the functions were registered goes), then recalculates
  * the whole workbook. In a Chinese Excel they are entered in the local form, which resolves where the id
- * form may not (see localFormula). Two syncs (read the formulas; write them back and calculate); a
- * workbook without the template is only recalculated. Returns how many formulas were entered again.
+ * form may not (see localFormula). Two syncs (read the formulas; write them back and calculate), three with
+ * project sheets (附件3: their tables are read in one more, however many); a workbook without the template is
+ * only recalculated. Returns how many formulas were entered again.
  */
 export async function reenterHelperFormulas(context: Excel.RequestContext, language?: string): Promise<number> {
-  const tables = [...new Set(HELPER_COLUMNS.map((h) => h.entry.table.name))].map((name) => {
-    const table = context.workbook.tables.getItem(name).load("showTotals");
-    return { name, table, range: table.getRange().load("address,formulas") };
-  });
+  const loadTables = (names: readonly string[]) =>
+    names.map((name) => {
+      const table = context.workbook.tables.getItem(name).load("showTotals");
+      return { name, table, range: table.getRange().load("address,formulas") };
+    });
+  const list = context.workbook.tables.load("items/name");
+  let tables = loadTables([...new Set(HELPER_COLUMNS.map((h) => h.entry.table.name))]);
   let found = true;
   try {
     await context.sync();
   } catch {
     found = false; // no template here (ItemNotFound): recalculating is all there is to do
+  }
+  // The project sheets' tables (附件3), all in one more sync.
+  const projectTables = found ? list.items.map((t) => t.name).filter((n) => ownerOfTable(n)?.sheet === "project") : [];
+  if (projectTables.length > 0) {
+    tables = [...tables, ...loadTables(projectTables)];
+    await context.sync();
   }
   const local = namesAreChinese(language);
   const isFormula = (value: unknown): value is string => typeof value === "string" && value.startsWith("=");
@@ -204,7 +250,9 @@ export async function reenterHelperFormulas(context: Excel.RequestContext, langu
       const header = range.formulas[0]!.map(String);
       const first = splitAddress(start);
       const body = range.formulas.slice(1, table.showTotals ? -1 : undefined); // a 汇总行 is not data
-      for (const helper of HELPER_COLUMNS.filter((h) => h.entry.table.name === name)) {
+      const owner = ownerOfTable(name);
+      const entry = owner?.slot ? projectTableEntry(owner.slot) : TABLE_ENTRIES.find((e) => e.table.name === name)!;
+      for (const helper of helperColumnsOf(entry)) {
         const index = header.indexOf(helper.column.label);
         if (index < 0 || body.length === 0) continue;
         const letter = columnLetter(columnNumber(first.column) + index);

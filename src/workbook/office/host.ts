@@ -3,6 +3,7 @@
 import { functionsRecord } from "../../functions/registration";
 import type { WorkbookHost } from "../../usecases/host";
 import { installTemplates } from "./install";
+import { addProject, removeProject } from "./projects";
 import { readExcelWorkbook } from "./read";
 import { applyFix, explainWarning, selectCell } from "./review";
 
@@ -20,5 +21,10 @@ export function officeHost(available: boolean): WorkbookHost {
       Excel.run((context) =>
         installTemplates(context, { functions: functionsRecord(), language: Office.context?.displayLanguage }),
       ),
+    addProject: (name) =>
+      Excel.run((context) =>
+        addProject(context, { name, functions: functionsRecord(), language: Office.context?.displayLanguage }),
+      ),
+    removeProject: (slot, expectedName) => Excel.run((context) => removeProject(context, slot, expectedName)),
   };
 }

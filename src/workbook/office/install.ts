@@ -1,11 +1,14 @@
 /**
  * 安装模板 in Excel through Office.js, never losing what a user typed:
- * - a workbook without the template: install it (2 syncs: look, write);
+ * - a workbook without the template: install it (2 syncs: look, write), with no project table (附件3) unless
+ *   asked for (添加项目表 adds them one by one, projects.ts);
  * - the template of this version already installed: change nothing (2 syncs: look, read the version);
  * - an older template (or this one with names or tables deleted), filled in: read every input by its
  *   defined name and table (the whole workbook in one sync), set the old sheets aside as 「… (旧版 x)」
  *   backups, install this version with the inputs moved by key (table columns matched by their header
- *   labels) and every table row kept (3 syncs). A newer template than ours is refused.
+ *   labels) and every table row kept (3 syncs). Every project sheet (附件3-1, 附件3-2 …) is carried the same way,
+ *   slot by slot, and set aside and rendered again with the others, in the same batches: the syncs do not
+ *   depend on how many projects there are. A newer template than ours is refused.
  * Our sheets, names and tables are found by our defined names and table names, never by sheet names: a
  * sheet the user renamed is still ours (and already installed), and a sheet under one of our names that
  * is not ours is never touched: ours get a free name. A table converted to a range (转换为区域) is read
@@ -28,10 +31,12 @@ import {
   type SheetId,
   NAMED_ENTRIES,
   TABLE_ENTRIES,
+  type SomeEntry,
 } from "../../domain/contract";
 import { LISTS, LISTS_SHEET, TEMPLATE_SHEETS, VERSION_NAME } from "../../domain/template";
 import { columnLetter, columnNumber, splitAddress } from "../../domain/a1";
 import { tableRows, type TableRows } from "../../domain/layout";
+import { projectEntries, projectSheetName } from "../../domain/projects/contract";
 import type { FunctionsRecord } from "../../functions/registration";
 import type { InstallResult } from "../../usecases/host";
 import {
@@ -41,54 +46,26 @@ import {
   queueProbeReadBack,
   writeHelperValues,
   type FunctionsFallback,
+  type HelperRange,
   type Probe,
 } from "./functions-check";
-import { loadContract, workbookFound, type ExcelSnapshot } from "./read";
-import { renderTemplates, type CarriedInputs } from "./render";
+import { isOurName, projectTableEntry } from "./names";
+import { loadContract, projectLoads, workbookFound, type ExcelSnapshot } from "./read";
+import { renderTemplates, type CarriedInputs, type ProjectTarget } from "./render";
+import { freeName, InstallError, startUndo, writeUndoable } from "./undo";
 
 export type { InstallResult, InstallStatus } from "../../usecases/host";
+export { freeName, InstallError };
 
-/** One Chinese sentence for the user, with what to do. */
-export class InstallError extends Error {
-  constructor(
-    message: string,
-    readonly reason?: unknown,
-  ) {
-    super(message);
-    this.name = "InstallError";
-  }
-}
+/** Slots 1…count. */
+const slotsUpTo = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
-/** "附件1 基础数据表" or, when taken by a sheet that is not ours, "附件1 基础数据表 (2)". */
-export function freeName(name: string, taken: ReadonlySet<string>, suffix = (n: number) => ` (${n})`): string {
-  if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name}${suffix(n)}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
-/** What this run does to the workbook, recorded as it queues the write: what a failed write undoes. */
-interface Undo {
-  /** The ids of the sheets there before the run: none of them is deleted. */
-  readonly sheetIds: ReadonlySet<string>;
-  /** The names this run gives the sheets it adds (a sheet is ours if it is new and so named). */
-  readonly addedSheets: string[];
-  /** Sheets this run renamed: id → the name it had. */
-  readonly renamedSheets: Map<string, string>;
-  /** [original, backup] table names. */
-  readonly tableRenames: Array<readonly [string, string]>;
-  /** Our names (template, lists, version) as they were: the only names the run deletes or adds. */
-  readonly names: ReadonlyMap<string, string>;
-}
-
-const OUR_NAMES = new Set([...CONTRACT.map((e) => e.name), ...LISTS.map((l) => l.name), VERSION_NAME]);
-
-/** The input values of an installed template, by contract key, as Excel holds them. */
-export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
+/** The input values of an installed template and its `projects` project sheets, by key, as Excel holds them. */
+export function carryInputs(snapshot: ExcelSnapshot, projects = 0): CarriedInputs {
   const cells = new Map<string, unknown>();
   const tables = new Map<string, Array<Record<string, unknown>>>();
-  for (const entry of CONTRACT.filter((e) => e.role === "input")) {
+  const entries: readonly SomeEntry[] = [...CONTRACT, ...slotsUpTo(projects).flatMap(projectEntries)];
+  for (const entry of entries.filter((e) => e.role === "input")) {
     if (entry.table) {
       const found = snapshot.table(entry.table.name);
       if (!found) continue;
@@ -129,6 +106,32 @@ export function carryInputs(snapshot: ExcelSnapshot): CarriedInputs {
   return { cells, tables };
 }
 
+/** The data rows of every table, the three sheets' and `projects` projects', for the inputs carried. */
+function rowsFor(inputs: CarriedInputs, projects: number): TableRows {
+  const count = (key: string) => inputs.tables.get(key)?.length ?? 0;
+  return {
+    ...tableRows(Object.fromEntries(TABLE_ENTRIES.map((e) => [e.key, count(e.key)]))),
+    ...Object.fromEntries(
+      slotsUpTo(projects).map((slot) => [projectTableEntry(slot).key, count(projectTableEntry(slot).key)]),
+    ),
+  };
+}
+
+/** The tables of the template with `projects` project sheets. */
+const tablesOf = (projects: number) => [
+  ...TABLE_ENTRIES.map((e) => e.table.name),
+  ...slotsUpTo(projects).map((slot) => projectTableEntry(slot).table.name),
+];
+
+/** The project sheets 1…count, each under its name or, when a sheet not ours has it, a free one. */
+function projectTargets(count: number, taken: Set<string>): ProjectTarget[] {
+  return slotsUpTo(count).map((slot) => {
+    const sheetName = freeName(projectSheetName(slot), taken);
+    taken.add(sheetName);
+    return { slot, sheetName };
+  });
+}
+
 export interface InstallOptions {
   /**
    * What functions.js recorded in the shared runtime (registration.ts). "failed": no JXZP formulas are
@@ -137,6 +140,8 @@ export interface InstallOptions {
   readonly functions?: FunctionsRecord;
   /** Excel's UI language (Office.context.displayLanguage): in zh-CN the functions have Chinese names. */
   readonly language?: string;
+  /** How many blank project sheets (附件3) a first install adds; none by default. Ignored once installed. */
+  readonly projects?: number;
 }
 
 /** Installs or upgrades the templates in the open workbook. */
@@ -156,13 +161,10 @@ export async function installTemplates(
   await sync();
 
   const allNames = names.items.map((n) => ({ name: n.name, formula: n.formula }));
-  const undo: Undo = {
-    sheetIds: new Set(worksheets.items.map((s) => s.id)),
-    addedSheets: [],
-    renamedSheets: new Map(),
-    tableRenames: [],
-    names: new Map(allNames.filter((n) => OUR_NAMES.has(n.name)).map((n) => [n.name, n.formula])),
-  };
+  const undo = startUndo(
+    worksheets.items.map((s) => s.id),
+    allNames,
+  );
   const found = workbookFound(
     worksheets.items.map((s) => s.name),
     allNames,
@@ -171,9 +173,7 @@ export async function installTemplates(
   const existingTables = found.tables;
   // A name whose cells were deleted (=#REF!), or whose sheet is gone, cannot be read; it is replaced like
   // a missing one. A name over a table converted to a range (转换为区域) is read from those cells.
-  const usable = (name: string, formula: string) =>
-    found.range(name) !== null || existingTables.has(formula.replace(/^=/, ""));
-  const existingNames = new Set(allNames.filter((n) => usable(n.name, n.formula)).map((n) => n.name));
+  const existingNames = new Set(allNames.filter((n) => found.usable(n.name)).map((n) => n.name));
   const converted = new Map(
     TABLE_ENTRIES.flatMap((e) => {
       const place = found.converted(e);
@@ -189,25 +189,38 @@ export async function installTemplates(
     const sheetNames = {} as Record<SheetId, string>;
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
     const listsName = freeName(LISTS_SHEET, taken);
-    undo.addedSheets.push(listsName, ...Object.values(sheetNames));
+    taken.add(listsName);
+    const projects = projectTargets(options.projects ?? 0, taken);
+    undo.addedSheets.push(listsName, ...Object.values(sheetNames), ...projects.map((p) => p.sheetName));
+    undo.addedTables.push(...tablesOf(projects.length));
     const rows = tableRows({});
-    await write(context, sync, undo, () => {
+    await writeUndoable(context, sync, undo, () => {
       // Names of ours left by an earlier, damaged install would clash with names.add.
-      for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
-      renderTemplates(context, { sheetNames, listsName, rows, functionFormulas });
+      for (const item of names.items.filter((n) => isOurName(n.name))) item.delete();
+      renderTemplates(context, { sheetNames, listsName, rows, functionFormulas, projects });
       if (functionFormulas) probe = queueProbe(context, listsName, options.language);
     });
-    const functionsFallback = await settleFunctions(context, sync, probe, sheetNames, rows);
-    return { status: "installed", sheetNames, backupSheets: [], syncs, ...functionsFallback };
+    const ranges = helperRanges(sheetNames, rows, projects);
+    const functionsFallback = await settleFunctions(context, sync, probe, ranges, projects.length);
+    return {
+      status: "installed",
+      sheetNames,
+      projectSheets: projects.map((p) => p.sheetName),
+      backupSheets: [],
+      syncs,
+      ...functionsFallback,
+    };
   }
 
-  // Installed: read the version and, in the same sync, every input of the template as it is.
+  // Installed: read the version and, in the same sync, every input of the template as it is, every project's too.
+  const projectCount = found.projects;
+  const projectReads = projectLoads(found);
   const versionRange = context.workbook.names.getItem(VERSION_NAME).getRange().load("values");
   const take = loadContract(
     context,
-    NAMED_ENTRIES.filter((e) => existingNames.has(e.name)).map((e) => e.name),
-    TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name)).map((e) => e.table.name),
-    converted,
+    [...NAMED_ENTRIES.filter((e) => existingNames.has(e.name)).map((e) => e.name), ...projectReads.names],
+    [...TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name)).map((e) => e.table.name), ...projectReads.tables],
+    new Map([...converted, ...projectReads.converted]),
   );
   try {
     await sync();
@@ -224,29 +237,42 @@ export async function installTemplates(
     );
   }
   const snapshot = take();
+  const slots = slotsUpTo(projectCount);
   // Our sheets as our names found them, whatever the user called them; only these are set aside.
-  const ourSheets = new Set(Object.values(SHEETS).flatMap((s) => snapshot.sheetName(s.id) ?? []));
+  const ourSheets = new Set([
+    ...Object.values(SHEETS).flatMap((s) => snapshot.sheetName(s.id) ?? []),
+    ...slots.flatMap((slot) => snapshot.projectSheet(slot) ?? []),
+  ]);
   const installedNames = Object.fromEntries(
     Object.values(SHEETS).map((s) => [s.id, snapshot.sheetName(s.id) ?? s.name]),
   ) as Record<SheetId, string>;
-  const complete = CONTRACT.every((e) =>
+  const has = (e: SomeEntry) =>
     e.table
-      ? existingTables.has(e.table.name) || (e.table.optional && !converted.has(e.table.name))
-      : existingNames.has(e.name),
-  );
+      ? existingTables.has(e.table.name) || (e.table.optional === true && !converted.has(e.table.name))
+      : existingNames.has(e.name);
+  const complete = CONTRACT.every(has) && slots.every((slot) => projectEntries(slot).every(has));
   if (previousVersion === TEMPLATE_VERSION && complete)
-    return { status: "alreadyInstalled", sheetNames: installedNames, previousVersion, backupSheets: [], syncs };
+    return {
+      status: "alreadyInstalled",
+      sheetNames: installedNames,
+      projectSheets: slots.map((slot) => snapshot.projectSheet(slot) ?? projectSheetName(slot)),
+      previousVersion,
+      backupSheets: [],
+      syncs,
+    };
   // An older version, or this one with names or tables deleted: set it aside and install it whole again.
 
-  const inputs = carryInputs(snapshot);
-  const rows = tableRows(Object.fromEntries([...inputs.tables].map(([key, list]) => [key, list.length])));
+  const inputs = carryInputs(snapshot, projectCount);
+  const rows = rowsFor(inputs, projectCount);
   // Only our own hidden 字典 (or 字典 (2) …) is replaced; a sheet of the user's that the name points to is kept.
   const listsTarget = found.range(LISTS[0]!.name)?.sheet;
   const oldListsSheet = listsTarget?.startsWith(LISTS_SHEET) ? listsTarget : undefined;
+  const ourTables = [...TABLE_ENTRIES, ...slots.map(projectTableEntry)].filter((e) => existingTables.has(e.table.name));
 
   const backupSheets: string[] = [];
   const sheetNames = {} as Record<SheetId, string>;
-  await write(context, sync, undo, () => {
+  let projects: ProjectTarget[] = [];
+  await writeUndoable(context, sync, undo, () => {
     // Set the old template aside: its sheets and tables renamed, its names removed.
     for (const sheet of worksheets.items.filter((s) => ourSheets.has(s.name))) {
       taken.delete(sheet.name);
@@ -256,12 +282,12 @@ export async function installTemplates(
       undo.renamedSheets.set(sheet.id, sheet.name);
       sheet.name = backup;
     }
-    for (const entry of TABLE_ENTRIES.filter((e) => existingTables.has(e.table.name))) {
+    for (const entry of ourTables) {
       const backup = freeName(`${entry.table.name}_旧版`, existingTables, (n) => String(n));
       undo.tableRenames.push([entry.table.name, backup]);
       context.workbook.tables.getItem(entry.table.name).name = backup;
     }
-    for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) item.delete();
+    for (const item of names.items.filter((n) => isOurName(n.name))) item.delete();
     for (const template of TEMPLATE_SHEETS) taken.add((sheetNames[template.id] = freeName(template.name, taken)));
     // The old 字典 is ours alone: renamed out of the way now, deleted once everything else is queued.
     const oldLists = worksheets.items.find((s) => s.name === oldListsSheet);
@@ -270,15 +296,20 @@ export async function installTemplates(
       oldLists.name = freeName(`${oldLists.name}_旧`, taken);
     }
     const listsName = oldListsSheet ?? freeName(LISTS_SHEET, taken);
-    undo.addedSheets.push(listsName, ...Object.values(sheetNames));
-    renderTemplates(context, { sheetNames, listsName, rows, inputs, functionFormulas });
+    taken.add(listsName);
+    projects = projectTargets(projectCount, taken);
+    undo.addedSheets.push(listsName, ...Object.values(sheetNames), ...projects.map((p) => p.sheetName));
+    undo.addedTables.push(...tablesOf(projectCount));
+    renderTemplates(context, { sheetNames, listsName, rows, inputs, functionFormulas, projects });
     if (functionFormulas) probe = queueProbe(context, listsName, options.language);
     oldLists?.delete();
   });
-  const functionsFallback = await settleFunctions(context, sync, probe, sheetNames, rows);
+  const ranges = helperRanges(sheetNames, rows, projects);
+  const functionsFallback = await settleFunctions(context, sync, probe, ranges, projectCount);
   return {
     status: previousVersion === TEMPLATE_VERSION ? "repaired" : "upgraded",
     sheetNames,
+    projectSheets: projects.map((p) => p.sheetName),
     previousVersion,
     backupSheets,
     syncs,
@@ -288,17 +319,18 @@ export async function installTemplates(
 
 /**
  * After the template's batch: keeps the helper formulas if the probe resolved them, or falls back (to
- * the local form, else to values). Without a probe (the functions failed to associate) values at once.
- * The template is in place by now: a failure here is reported, never undone.
+ * the local form, else to values) over `ranges`, the helper columns just written. Without a probe (the
+ * functions failed to associate) values at once. The template is in place by now: a failure here is
+ * reported, never undone. `projects`: how many project sheets the workbook has (the values read them).
  */
-async function settleFunctions(
+export async function settleFunctions(
   context: Excel.RequestContext,
   sync: () => Promise<void>,
   probe: Probe | undefined,
-  sheetNames: Readonly<Record<SheetId, string>>,
-  rows: TableRows,
+  ranges: readonly HelperRange[],
+  projects: number,
+  action = "模板已安装",
 ): Promise<{ functionsFallback?: FunctionsFallback }> {
-  const ranges = helperRanges(sheetNames, rows);
   try {
     if (probe) {
       const result = queueProbeReadBack(context, probe);
@@ -311,11 +343,11 @@ async function settleFunctions(
         return { functionsFallback: "localized" };
       }
     }
-    await writeHelperValues(context, sync, ranges);
+    await writeHelperValues(context, sync, ranges, projects);
     return { functionsFallback: "values" };
   } catch (error) {
     throw new InstallError(
-      `模板已安装，但核对 JXZP 函数时出错：${(error as Error).message}。` +
+      `${action}，但核对 JXZP 函数时出错：${(error as Error).message}。` +
         "官方表格的数字不受影响；完成率、建议得分两列若显示为空，请按「重新计算」。",
       error,
     );
@@ -330,61 +362,4 @@ const INVALID_IN_SHEET_NAME = /[\\/?*[\]:]/g;
 export function backupName(name: string, version: string, taken: ReadonlySet<string>): string {
   const base = `${name} (旧版 ${version.replace(INVALID_IN_SHEET_NAME, "-")})`.slice(0, 27);
   return freeName(base, taken);
-}
-
-/** Runs one write batch; if it fails, undoes what landed and throws an InstallError. */
-async function write(
-  context: Excel.RequestContext,
-  sync: () => Promise<void>,
-  undo: Undo,
-  queue: () => void,
-): Promise<void> {
-  try {
-    context.application.suspendApiCalculationUntilNextSync();
-    queue();
-    await sync();
-  } catch (error) {
-    try {
-      await restore(context, sync, undo);
-    } catch (undo) {
-      throw new InstallError(
-        `安装模板失败，且未能完全恢复原状：${(error as Error).message}（${(undo as Error).message}）。请不要保存，关闭工作簿（不保存）后重新打开再试。`,
-        error,
-      );
-    }
-    throw new InstallError(
-      `安装模板失败，工作簿未作改动：${(error as Error).message}。请退出单元格编辑后重试。`,
-      error,
-    );
-  }
-}
-
-/**
- * Undoes what this run did, and only that: the sheets it added (new since the look, under the names it
- * gave them) deleted, the sheets and tables it renamed renamed back, our names as they were. Sheets,
- * tables and names someone else added meanwhile (a co-author, the user) stay.
- */
-async function restore(context: Excel.RequestContext, sync: () => Promise<void>, undo: Undo): Promise<void> {
-  const sheets = context.workbook.worksheets.load("items/id,items/name");
-  const names = context.workbook.names.load("items/name,items/formula");
-  const tables = context.workbook.tables.load("items/name");
-  await sync();
-  for (const sheet of sheets.items.filter((s) => !undo.sheetIds.has(s.id) && undo.addedSheets.includes(s.name)))
-    sheet.delete();
-  for (const sheet of sheets.items) {
-    const name = undo.renamedSheets.get(sheet.id);
-    if (name !== undefined && name !== sheet.name) sheet.name = name;
-  }
-  const tableNames = new Set(tables.items.map((t) => t.name));
-  for (const [name, backup] of undo.tableRenames)
-    if (tableNames.has(backup)) context.workbook.tables.getItem(backup).name = name;
-  const present = new Set(names.items.map((n) => n.name));
-  for (const item of names.items.filter((n) => OUR_NAMES.has(n.name))) {
-    const formula = undo.names.get(item.name);
-    if (formula === undefined) item.delete();
-    // A name re-added by the failed batch points at a sheet now deleted: point it back.
-    else if (item.formula !== formula) item.formula = formula;
-  }
-  for (const [name, formula] of undo.names) if (!present.has(name)) context.workbook.names.add(name, formula);
-  await sync();
 }

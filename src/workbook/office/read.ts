@@ -1,13 +1,32 @@
 /**
  * Reading the workbook through Office.js: every contract name and table is loaded in one batch, so the
- * whole workbook is read in one context.sync(). The loaded ranges become a WorkbookSource for the shared
- * model assembler. Our sheets are found through our defined names and tables, never by their names: a
- * sheet the user renamed (Excel keeps the names pointing at it) reads, and every place is named by the
- * sheet as it is called now. When a name or table is missing the batch fails (getItem throws
- * ItemNotFound); one more sync then finds out what is missing and says so in Chinese.
+ * whole workbook is read in one context.sync(); the same batch lists the names and tables, and when they show
+ * project sheets (附件3, 项目n_…), one more sync reads all of them, however many. The loaded ranges become a
+ * WorkbookSource for the shared model assembler. Our sheets are found through our defined names and tables,
+ * never by their names: a sheet the user renamed (Excel keeps the names pointing at it) reads, and every
+ * place is named by the sheet as it is called now. When a name or table is missing the batch fails (getItem
+ * throws ItemNotFound); one more sync then finds out what is missing and says so in Chinese.
  */
-import { SHEETS, NAMED_ENTRIES, TABLE_ENTRIES, type SheetId } from "../../domain/contract";
+import {
+  SHEETS,
+  NAMED_ENTRIES,
+  TABLE_ENTRIES,
+  type AnySheetId,
+  type SheetId,
+  type TableEntry,
+} from "../../domain/contract";
 import { columnLetter, columnNumber, parseReference, splitAddress } from "../../domain/a1";
+import { PROJECT_SHEET_TITLE } from "../../domain/projects/contract";
+import {
+  countFound,
+  ownerKey,
+  ownerOfName,
+  ownerOfTable,
+  projectCellEntries,
+  projectDefinedNames,
+  projectTableEntry,
+  type SheetOwner,
+} from "./names";
 import {
   assembleWorkbook,
   WorkbookReadError,
@@ -28,9 +47,8 @@ export interface ExcelCell {
   readonly text?: boolean;
 }
 
-/** Which of our sheets (by id) each of our names and tables is on: the sheet it refers to is that sheet now. */
-const SHEET_OF_NAME = new Map<string, SheetId>(NAMED_ENTRIES.map((e) => [e.name, e.sheet]));
-const SHEET_OF_TABLE = new Map<string, SheetId>(TABLE_ENTRIES.map((e) => [e.table.name, e.sheet]));
+/** 「附件3-2 项目支出绩效自评表」 → 2. */
+const PROJECT_SHEET = new RegExp(`^附件3-(\\d{1,4}) ${PROJECT_SHEET_TITLE}$`);
 
 /** "'附件1 基础数据表'!B5:D5" → sheet, first cell and last cell. */
 export function parseRangeAddress(address: string): { sheet: string; start: string; end: string } {
@@ -47,8 +65,8 @@ export class ExcelSnapshot implements WorkbookSource {
   private readonly names = new Map<string, { sheet: string; start: string }>();
   private readonly tables = new Map<string, TableFound>();
   private readonly sheets: ReadonlySet<string>;
-  /** Our sheets as our names and tables found them: id → the sheet's name now. */
-  private readonly found = new Map<SheetId, string>();
+  /** Our sheets as our names and tables found them: id ("eval", "project:2") → the sheet's name now. */
+  private readonly found = new Map<string, string>();
 
   constructor(
     sheetNames: Iterable<string>,
@@ -59,11 +77,11 @@ export class ExcelSnapshot implements WorkbookSource {
     for (const [name, range] of names) {
       const { sheet, start } = this.take(range);
       this.names.set(name, { sheet, start });
-      this.place(SHEET_OF_NAME.get(name), sheet);
+      this.place(ownerOfName(name), sheet);
     }
     for (const [name, range] of tables) {
       const { sheet, start, end } = this.take(range);
-      this.place(SHEET_OF_TABLE.get(name), sheet);
+      this.place(ownerOfTable(name), sheet);
       this.tables.set(name, {
         sheet,
         range: `${start}:${end}`,
@@ -73,8 +91,9 @@ export class ExcelSnapshot implements WorkbookSource {
     }
   }
 
-  private place(id: SheetId | undefined, sheet: string): void {
-    if (id && !this.found.has(id)) this.found.set(id, sheet);
+  private place(owner: SheetOwner | undefined, sheet: string): void {
+    const key = owner && ownerKey(owner);
+    if (key && !this.found.has(key)) this.found.set(key, sheet);
   }
 
   /** Keeps every cell of a loaded range. */
@@ -101,12 +120,20 @@ export class ExcelSnapshot implements WorkbookSource {
    * names found it, whatever it is called now.
    */
   hasSheet(name: string): boolean {
-    return this.sheets.has(name) || Object.values(SHEETS).some((s) => s.name === name && this.found.has(s.id));
+    if (this.sheets.has(name) || Object.values(SHEETS).some((s) => s.name === name && this.found.has(s.id)))
+      return true;
+    const project = PROJECT_SHEET.exec(name);
+    return project !== null && this.found.has(`project:${Number(project[1])}`);
   }
 
   /** The name our sheet `id` has now (the user may have renamed it); undefined when none of ours was read on it. */
   sheetName(id: SheetId): string | undefined {
     return this.found.get(id);
+  }
+
+  /** The name project `slot`'s sheet has now; undefined when none of its names or its table was read. */
+  projectSheet(slot: number): string | undefined {
+    return this.found.get(`project:${slot}`);
   }
 
   cell(sheet: string, address: string): ExcelCell | undefined {
@@ -139,8 +166,54 @@ export interface ConvertedTable {
   readonly range: string;
 }
 
+/** One batch's loads of names, tables and converted tables, readable after its sync. */
+interface Loads {
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly names: ReadonlyMap<string, LoadedRange>;
+  readonly tables: ReadonlyMap<string, { table: { showTotals: boolean }; range: LoadedRange }>;
+  readonly converted: ReadonlyArray<readonly [string, LoadedRange]>;
+}
+
+function queueLoads(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  tables: readonly string[],
+  converted: ReadonlyMap<string, ConvertedTable>,
+): Loads {
+  return {
+    worksheets: context.workbook.worksheets.load("items/name"),
+    names: new Map(names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)])),
+    tables: new Map(
+      tables.map((name) => {
+        const table = context.workbook.tables.getItem(name).load("showTotals");
+        return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
+      }),
+    ),
+    converted: [...converted].map(
+      ([name, { sheet, range }]) =>
+        [name, context.workbook.worksheets.getItem(sheet).getRange(range).load(CELL_PROPERTIES)] as const,
+    ),
+  };
+}
+
+/** The snapshot of one or more batches' loads (the sheet list of the last). */
+function snapshotOf(...loads: Loads[]): ExcelSnapshot {
+  return new ExcelSnapshot(
+    loads[loads.length - 1]!.worksheets.items.map((s) => s.name),
+    new Map(loads.flatMap((l) => [...l.names])),
+    new Map(
+      loads.flatMap((l) => [
+        ...[...l.tables].map(
+          ([name, { table, range }]) => [name, Object.assign(range, { totalsRow: table.showTotals })] as const,
+        ),
+        ...l.converted,
+      ]),
+    ),
+  );
+}
+
 /**
- * Queues, in the current batch, the loads of the given names and tables (all of the contract's by
+ * Queues, in the current batch, the loads of the given names and tables (all of the three sheets' by
  * default) and of the sheet list; call the returned function after the sync. Tables converted to ranges
  * are loaded from where they were, and read as the tables they were.
  */
@@ -150,30 +223,52 @@ export function loadContract(
   tables: readonly string[] = TABLE_ENTRIES.map((e) => e.table.name),
   converted: ReadonlyMap<string, ConvertedTable> = new Map(),
 ): () => ExcelSnapshot {
+  const loads = queueLoads(context, names, tables, converted);
+  return () => snapshotOf(loads);
+}
+
+/** Every name and table of the template with `projects` project sheets, all there (just installed). */
+export function contractNames(projects: number): { names: string[]; tables: string[] } {
+  const slots = Array.from({ length: projects }, (_, i) => i + 1);
+  return {
+    names: [...NAMED_ENTRIES.map((e) => e.name), ...slots.flatMap(projectDefinedNames)],
+    tables: [...TABLE_ENTRIES.map((e) => e.table.name), ...slots.map((slot) => projectTableEntry(slot).table.name)],
+  };
+}
+
+/** What a look found that can be loaded: the names that refer to cells, the tables there, the tables converted. */
+export interface Loadable {
+  readonly names: readonly string[];
+  readonly tables: readonly string[];
+  readonly converted: ReadonlyMap<string, ConvertedTable>;
+}
+
+/** The loadable names and tables of project sheets 1…found.projects. */
+export function projectLoads(found: WorkbookFound): Loadable {
+  const slots = Array.from({ length: found.projects }, (_, i) => i + 1);
+  const tables = slots.map(projectTableEntry);
+  return {
+    names: slots.flatMap(projectDefinedNames).filter((name) => found.usable(name)),
+    tables: tables.filter((e) => found.tables.has(e.table.name)).map((e) => e.table.name),
+    converted: new Map(
+      tables.flatMap((e) => {
+        const place = found.converted(e);
+        return place ? [[e.table.name, place] as const] : [];
+      }),
+    ),
+  };
+}
+
+/** The names, tables and sheets of the workbook, listed in the current batch: call the function after the sync. */
+export function queueLook(context: Excel.RequestContext): () => WorkbookFound {
   const worksheets = context.workbook.worksheets.load("items/name");
-  const nameRanges = new Map(
-    names.map((name) => [name, context.workbook.names.getItem(name).getRange().load(CELL_PROPERTIES)]),
-  );
-  const tableRanges = new Map(
-    tables.map((name) => {
-      const table = context.workbook.tables.getItem(name).load("showTotals");
-      return [name, { table, range: table.getRange().load(CELL_PROPERTIES) }] as const;
-    }),
-  );
-  const convertedRanges = [...converted].map(
-    ([name, { sheet, range }]) =>
-      [name, context.workbook.worksheets.getItem(sheet).getRange(range).load(CELL_PROPERTIES)] as const,
-  );
+  const names = context.workbook.names.load("items/name,items/formula");
+  const tables = context.workbook.tables.load("items/name");
   return () =>
-    new ExcelSnapshot(
+    workbookFound(
       worksheets.items.map((s) => s.name),
-      nameRanges,
-      new Map([
-        ...[...tableRanges].map(
-          ([name, { table, range }]) => [name, Object.assign(range, { totalsRow: table.showTotals })] as const,
-        ),
-        ...convertedRanges,
-      ]),
+      names.items.map((n) => ({ name: n.name, formula: n.formula })),
+      tables.items.map((t) => t.name),
     );
 }
 
@@ -190,7 +285,14 @@ export async function readExcelWorkbook(
   context: Excel.RequestContext,
   options: AssembleOptions = {},
 ): Promise<ExcelRead> {
-  let take = loadContract(context);
+  const names = NAMED_ENTRIES.map((e) => e.name);
+  let look = queueLook(context);
+  let loads = queueLoads(
+    context,
+    names,
+    TABLE_ENTRIES.map((e) => e.table.name),
+    new Map(),
+  );
   let syncs = 1;
   try {
     await context.sync();
@@ -199,15 +301,34 @@ export async function readExcelWorkbook(
     const missing = await diagnose(context, error);
     syncs += 1;
     if (missing.problems) throw missing.problems;
-    take = loadContract(
+    look = queueLook(context);
+    const tables = TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table.name));
+    loads = queueLoads(
       context,
-      undefined,
-      TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table.name)).map((e) => e.table.name),
+      names,
+      tables.map((e) => e.table.name),
+      new Map(),
     );
     await context.sync();
     syncs += 1;
   }
-  const snapshot = take();
+  const found = look();
+  if (found.projects === 0) {
+    const snapshot = snapshotOf(loads);
+    return { ...assembleWorkbook(snapshot, options), snapshot, syncs };
+  }
+  // The project sheets, all of them in one more batch.
+  const projects = projectLoads(found);
+  const more = queueLoads(context, projects.names, projects.tables, projects.converted);
+  try {
+    await context.sync();
+  } catch (error) {
+    throw new WorkbookReadError([
+      `读取项目表失败：${(error as Error).message}。请退出单元格编辑后重试；若仍失败，请按「安装模板」修复模板。`,
+    ]);
+  }
+  syncs += 1;
+  const snapshot = snapshotOf(loads, more);
   return { ...assembleWorkbook(snapshot, options), snapshot, syncs };
 }
 
@@ -264,13 +385,18 @@ export interface WorkbookFound {
   readonly sheets: ReadonlySet<SheetId>;
   readonly formulas: ReadonlyMap<string, string>;
   readonly tables: ReadonlySet<string>;
+  /** How many project sheets (附件3) there are: slots 1…projects, each found by a name or its table. */
+  readonly projects: number;
   /** The cells a name refers to, on a sheet that exists; null for #REF!, a table or anything else. */
   range(name: string): { sheet: string; start: string; end: string } | null;
+  /** Whether a name can be read: it refers to cells on a sheet that exists, or to a table that is there. */
+  usable(name: string): boolean;
   /**
    * A table of ours that is gone while its name refers to cells (Excel's 转换为区域 rewrites =绩效指标 to
-   * the cells the table covered): where it was, its header row included.
+   * the cells the table covered): where it was, its header row included. A project's table, which has no name
+   * of its own, is placed between the project's cells above and below it.
    */
-  converted(entry: (typeof TABLE_ENTRIES)[number]): ConvertedTable | null;
+  converted(entry: TableEntry<string, AnySheetId>): ConvertedTable | null;
 }
 
 export function workbookFound(
@@ -293,14 +419,47 @@ export function workbookFound(
     sheets,
     formulas,
     tables,
+    projects: countFound(formulas.keys(), tables),
     range,
+    usable: (name) => {
+      const formula = formulas.get(name);
+      return formula !== undefined && (range(name) !== null || tables.has(formula.replace(/^=/, "")));
+    },
     converted(entry) {
       if (tables.has(entry.table.name)) return null;
+      if (entry.sheet === "project" && entry.name === entry.table.name) return convertedProject(entry, range);
       const place = range(entry.name);
       if (!place) return null;
       const { column, row } = splitAddress(place.start);
       if (row < 2) return null;
       return { sheet: place.sheet, range: `${column}${row - 1}:${place.end}` };
     },
+  };
+}
+
+/**
+ * Where a project's indicator table was before it was converted to a range: from its header row (as far below
+ * the project's last cell above the table as the template puts it) down to the row above its first cell below
+ * (分值合计), across the table's columns. Null when those cells' names cannot say.
+ */
+function convertedProject(
+  entry: TableEntry<string, AnySheetId>,
+  range: (name: string) => { sheet: string; start: string } | null,
+): ConvertedTable | null {
+  const cells = projectCellEntries(entry.slot!);
+  const rowOf = (address: string) => splitAddress(address.split(":")[0]!).row;
+  const header = entry.table.headerRow;
+  const above = cells.filter((e) => rowOf(e.address) < header).sort((a, b) => rowOf(b.address) - rowOf(a.address))[0];
+  const below = cells.filter((e) => rowOf(e.address) > header).sort((a, b) => rowOf(a.address) - rowOf(b.address))[0];
+  const top = above && range(above.name);
+  const bottom = below && range(below.name);
+  if (!top || !bottom || top.sheet !== bottom.sheet) return null;
+  const headerRow = splitAddress(top.start).row + header - rowOf(above.address);
+  const lastRow = splitAddress(bottom.start).row - 1;
+  if (lastRow <= headerRow) return null;
+  const columns = entry.table.columns;
+  return {
+    sheet: top.sheet,
+    range: `${columns[0]!.column}${headerRow}:${columns[columns.length - 1]!.column}${lastRow}`,
   };
 }

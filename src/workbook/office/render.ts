@@ -1,12 +1,20 @@
 /**
- * The write batch of 安装模板: renders the template data (sheets, names, tables, formulas, validation,
- * formats) into the open workbook through Office.js, laid out for the table rows it must hold, and puts
- * back the input values carried over from an earlier install. Only queues operations; the caller syncs.
+ * The write batch of 安装模板 and of 添加项目表: renders the template data (sheets, names, tables, formulas,
+ * validation, formats) into the open workbook through Office.js, laid out for the table rows it must hold, and
+ * puts back the input values carried over from an earlier install. The three sheets and each project sheet
+ * (附件3, projects/template.ts) are rendered by the same code from their own entries, formulas and layout.
+ * Only queues operations; the caller syncs.
  */
-import { CONTRACT, TEMPLATE_VERSION, type ContractEntry, type SheetId, type TableEntry } from "../../domain/contract";
+import {
+  CONTRACT,
+  TEMPLATE_VERSION,
+  type AnySheetId,
+  type SheetId,
+  type SomeEntry,
+  type TableEntry,
+} from "../../domain/contract";
 import {
   COLUMN_INPUT_RULES,
-  FORMULAS,
   KEY_INPUT_RULES,
   KIND_INPUT_RULES,
   LISTS,
@@ -19,20 +27,31 @@ import {
   type InputRule,
 } from "../../domain/template";
 import { absoluteRange as absolute, columnLetter, quoteSheet as quote, splitAddress } from "../../domain/a1";
-import { layoutsFor, type SheetLayout, type TableRows } from "../../domain/layout";
+import { layoutsFor, projectLayout, type SheetLayout, type TableRows } from "../../domain/layout";
+import { projectEntries } from "../../domain/projects/contract";
+import { columnInputRule, formulaOf, projectTemplateSheet } from "../../domain/projects/template";
+import { projectTableEntry } from "./names";
 
 /** Input values kept from an earlier install, as Excel holds them (constants or the user's formulas). */
 export interface CarriedInputs {
-  /** "basic.staff.actual", or "basic.funds.total.prev" for a part of a triple → the cell's formula or constant. */
+  /**
+   * "basic.staff.actual", "basic.funds.total.prev" for a part of a triple, "projects[2].funds.executed" → the
+   * cell's formula or constant.
+   */
   readonly cells: ReadonlyMap<string, unknown>;
   /** Table key → its rows, column key → formula or constant. */
   readonly tables: ReadonlyMap<string, ReadonlyArray<Readonly<Record<string, unknown>>>>;
 }
 
-export interface RenderPlan {
-  readonly sheetNames: Readonly<Record<SheetId, string>>;
-  readonly listsName: string;
-  /** Data rows of each table. */
+/** A project sheet to render: its slot and the name it gets. */
+export interface ProjectTarget {
+  readonly slot: number;
+  readonly sheetName: string;
+}
+
+/** What any sheet's rendering needs besides the sheet itself. */
+export interface SheetPlan {
+  /** Data rows of each table, by table key ("eval.indicators", "projects[2].indicators"). */
   readonly rows: TableRows;
   readonly inputs?: CarriedInputs;
   /**
@@ -40,6 +59,13 @@ export interface RenderPlan {
    * columns are left for their values instead of JXZP formulas that could only show #NAME?.
    */
   readonly functionFormulas?: boolean;
+}
+
+export interface RenderPlan extends SheetPlan {
+  readonly sheetNames: Readonly<Record<SheetId, string>>;
+  readonly listsName: string;
+  /** The project sheets (附件3), rendered after the three. */
+  readonly projects?: readonly ProjectTarget[];
 }
 
 /** Where the template version is written on 报告文字 (its defined name is VERSION_NAME). */
@@ -106,13 +132,12 @@ interface SheetTarget {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
   readonly layout: SheetLayout;
-  readonly plan: RenderPlan;
+  readonly plan: SheetPlan;
 }
 
-/** Writes one template sheet into `target.sheet`. */
-function writeSheet(target: SheetTarget, template: TemplateSheet): void {
+/** Writes one template sheet, with its contract entries, into `target.sheet`. */
+function writeSheet(target: SheetTarget, template: TemplateSheet<AnySheetId>, entries: ReadonlyArray<SomeEntry>): void {
   const { context, sheet, layout } = target;
-  const entries = CONTRACT.filter((e) => e.sheet === template.id);
   template.columnWidths.forEach(
     (width, i) => (sheet.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = widthInPoints(width)),
   );
@@ -130,8 +155,9 @@ function writeSheet(target: SheetTarget, template: TemplateSheet): void {
   for (const entry of entries) {
     if (entry.table) {
       writeTable(target, entry);
-      // A name over the whole data body follows the rows users add.
-      context.workbook.names.add(entry.name, `=${entry.table.name}`);
+      // A name over the whole data body follows the rows users add. A project's table is named by its key's
+      // name itself: Excel refuses a defined name that is a table's name, and the table's name works alike.
+      if (entry.name !== entry.table.name) context.workbook.names.add(entry.name, `=${entry.table.name}`);
     } else {
       writeCells(target, entry);
       context.workbook.names.add(entry.name, `=${quote(target.name)}!${absolute(layout.range(entry.address))}`);
@@ -143,8 +169,8 @@ function writeSheet(target: SheetTarget, template: TemplateSheet): void {
     range.formulas = [[`=${cell.formula}`]];
     applyStyle(range, cell.style);
   }
-  for (const entry of entries.filter((e) => FORMULAS[e.key]))
-    sheet.getRange(layout.cell(entry.address)).formulas = [[`=${FORMULAS[entry.key]}`]];
+  for (const entry of entries.filter((e) => formulaOf(e.key)))
+    sheet.getRange(layout.cell(entry.address)).formulas = [[`=${formulaOf(entry.key)}`]];
 
   sheet.freezePanes.freezeRows(template.headerRows);
   sheet.pageLayout.orientation = template.landscape ? "Landscape" : "Portrait";
@@ -159,12 +185,12 @@ function writeSheet(target: SheetTarget, template: TemplateSheet): void {
  * A cell's number format. A computed text cell (等次) is "General", not text ("@"): Excel enters a
  * formula written into a text-formatted cell as the text of the formula, as if typed there.
  */
-function numberFormatOf(entry: ContractEntry): string {
+function numberFormatOf(entry: SomeEntry): string {
   const format = NUMBER_FORMATS[entry.kind as Exclude<typeof entry.kind, "table">];
-  return format === "@" && FORMULAS[entry.key] ? "General" : format;
+  return format === "@" && formulaOf(entry.key) ? "General" : format;
 }
 
-function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry): void {
+function writeCells({ sheet, layout, plan }: SheetTarget, entry: SomeEntry): void {
   const cells = entry.parts
     ? entry.parts.map((p) => ({ address: p.address, carried: `${entry.key}.${p.part}` }))
     : [{ address: entry.address, carried: entry.key }];
@@ -181,7 +207,7 @@ function writeCells({ sheet, layout, plan }: SheetTarget, entry: ContractEntry):
   }
 }
 
-function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): void {
+function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry<string, AnySheetId>): void {
   const t = entry.table;
   const rows = plan.rows[entry.key] ?? t.defaultRows;
   const header = layout.row(t.headerRow);
@@ -196,7 +222,7 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): vo
   applyStyle(sheet.getRange(`A${header}:${last}${header}`), "header");
   for (const column of t.columns) {
     const body = sheet.getRange(`${column.column}${first}:${column.column}${header + rows}`);
-    const template = FORMULAS[`${entry.key}.${column.key}`];
+    const template = formulaOf(`${entry.key}.${column.key}`);
     const format = NUMBER_FORMATS[column.kind];
     body.numberFormat = Array.from({ length: rows }, () => [format === "@" && template ? "General" : format]);
     applyStyle(body, column.role === "computed" ? "computed" : "input");
@@ -206,7 +232,7 @@ function writeTable({ sheet, layout, plan }: SheetTarget, entry: TableEntry): vo
     else if (carried.some((row) => !isBlank(row[column.key])))
       body.formulas = Array.from({ length: rows }, (_, i) => [carried[i]?.[column.key] ?? ""]);
     const rule =
-      COLUMN_INPUT_RULES[`${entry.key}.${column.key}`] ??
+      columnInputRule(`${entry.key}.${column.key}`) ??
       (column.role === "input" ? KIND_INPUT_RULES[column.kind] : undefined);
     if (!rule) continue;
     // Row-relative rules (二级 depends on its row's 一级) are written per row.
@@ -227,7 +253,25 @@ function writeLists(context: Excel.RequestContext, sheetName: string): void {
   sheet.visibility = "Hidden";
 }
 
-/** Queues the whole template: the hidden 字典, the three sheets, the version. */
+/** The data rows of project `slot`'s indicator table in `plan` (at least the template's blank rows). */
+export function projectRows(rows: TableRows, slot: number): number {
+  const entry = projectTableEntry(slot);
+  return Math.max(entry.table.defaultRows, rows[entry.key] ?? 0);
+}
+
+/** Queues project `target.slot`'s sheet (附件3-n): added under `target.sheetName`, rendered, and returned. */
+export function renderProject(context: Excel.RequestContext, target: ProjectTarget, plan: SheetPlan): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(target.sheetName);
+  const layout = projectLayout(target.slot, projectRows(plan.rows, target.slot));
+  writeSheet(
+    { context, sheet, name: target.sheetName, layout, plan },
+    projectTemplateSheet(target.slot),
+    projectEntries(target.slot),
+  );
+  return sheet;
+}
+
+/** Queues the whole template: the hidden 字典, the three sheets, the version, then the project sheets. */
 export function renderTemplates(context: Excel.RequestContext, plan: RenderPlan): void {
   const layouts = layoutsFor(plan.rows);
   writeLists(context, plan.listsName);
@@ -235,10 +279,12 @@ export function renderTemplates(context: Excel.RequestContext, plan: RenderPlan)
   for (const template of TEMPLATE_SHEETS) {
     const name = plan.sheetNames[template.id];
     added[template.id] = context.workbook.worksheets.add(name);
-    writeSheet({ context, sheet: added[template.id], name, layout: layouts[template.id], plan }, template);
+    const entries = CONTRACT.filter((e) => e.sheet === template.id);
+    writeSheet({ context, sheet: added[template.id], name, layout: layouts[template.id], plan }, template, entries);
   }
   const versionCell = added.report.getRange(VERSION_ADDRESS);
   versionCell.numberFormat = [["@"]];
   versionCell.formulas = [[TEMPLATE_VERSION]];
   context.workbook.names.add(VERSION_NAME, `=${quote(plan.sheetNames.report)}!${absolute(VERSION_ADDRESS)}`);
+  for (const project of plan.projects ?? []) renderProject(context, project, plan);
 }

@@ -2,17 +2,33 @@
  * Stands in for office.js in the browser tests: Office and Excel globals whose Excel.run hands the
  * adapters the in-memory Excel (test/support/fake-excel.ts), holding the 株洲 workbook with a
  * few typical mistakes. Served in place of office-js/office.js, so the built pane runs unchanged.
+ * A test may give its own workbook instead, before the page loads (pane.ts's init): globalThis.__harnessModel,
+ * a model's JSON, project tables included, and globalThis.__harnessCells, [sheet, cell, what is typed] each.
  */
 import { installTemplates } from "../../../src/workbook/office/install";
 import { workbookModel } from "../../../src/domain/model";
 import sample from "../../../samples/zhuzhou-kjj-2024.json";
 import { excelContext, FakeContext } from "../../support/fake-excel";
 import { typeModel } from "../../support/type-model";
+import { typeProjects } from "../../workbook/office/type-projects";
 
 const fake = new FakeContext();
 const excel = excelContext(fake);
 
+const given = globalThis as { __harnessModel?: unknown; __harnessCells?: Array<[string, string, string | number]> };
+
+/** The workbook a test gave: its model typed into the template with its project tables, then its cells. */
+async function givenWorkbook(json: unknown): Promise<void> {
+  const model = workbookModel.parse(json);
+  await installTemplates(excel, { projects: model.projects.length });
+  typeModel(fake, model);
+  typeProjects(fake, model.projects);
+  for (const [sheet, cell, typed] of given.__harnessCells ?? []) fake.workbook.sheet(sheet)!.cell(cell).formula = typed;
+  fake.syncCount = 0;
+}
+
 const ready = (async () => {
+  if (given.__harnessModel) return givenWorkbook(given.__harnessModel);
   await installTemplates(excel);
   const json = JSON.parse(JSON.stringify(sample));
   Object.assign(json.basic, { preparer: "李明", filledOn: "2025-04-20" });
