@@ -23,6 +23,7 @@ import ExcelJS from "exceljs";
 import { JXZP } from "../src/functions/definitions";
 import { buildWorkbook } from "../src/workbook/xlsx/write";
 import { installTemplates } from "../src/workbook/office/install";
+import { addProject, removeProject } from "../src/workbook/office/projects";
 import { readExcelWorkbook } from "../src/workbook/office/read";
 import { selectCell, validateOpenWorkbook } from "../src/workbook/office/review";
 import { generateReport } from "../src/usecases/report";
@@ -315,6 +316,23 @@ async function officeFigures(): Promise<void> {
   await count("office: select a finding's cell", () => selectCell(excel, "附件2 自评表", "F29"));
   fake.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
   await count("office: upgrade a filled 0.9.0 workbook", () => installTemplates(excel));
+  // 附件3: the syncs stay the same whatever the number of project tables (issue 17).
+  for (const projects of [0, 5, 20]) {
+    const fresh = new FakeContext();
+    const context = excelContext(fresh);
+    const syncs = async (run: () => Promise<unknown>) => {
+      const before = fresh.syncCount;
+      await run();
+      return fresh.syncCount - before;
+    };
+    const install = await syncs(() => installTemplates(context, { projects }));
+    const validation = await syncs(() => validateOpenWorkbook(context));
+    fresh.workbook.sheet("报告文字")!.cell("A10").formula = "0.9.0";
+    const upgrade = await syncs(() => installTemplates(context));
+    const add = await syncs(() => addProject(context));
+    const remove = await syncs(() => removeProject(context, 1));
+    emit({ name: `office: syncs with ${projects} project tables`, install, validation, upgrade, add, remove });
+  }
 }
 
 /**
