@@ -8,8 +8,9 @@
 import coerce from "semver/functions/coerce";
 import compare from "semver/functions/compare";
 import { columnLetter } from "./a1";
+import { BLOCKS, type Block } from "./yueyang/form";
 
-export type SheetId = "basic" | "eval" | "report";
+export type SheetId = "basic" | "eval" | "report" | "form";
 /** A sheet of the templates: one of the three, or a project's 附件3 (any number of them, by slot). */
 export type AnySheetId = SheetId | "project";
 export type CellKind = "text" | "integer" | "amount" | "rate" | "date" | "table";
@@ -20,10 +21,15 @@ export interface SheetSpec {
   readonly id: SheetId;
   readonly name: string;
   readonly title: string;
+  /**
+   * Added by a later template version: a workbook without it reads as empty there (no finding about its
+   * names), and 安装模板 adds it.
+   */
+  readonly optional?: boolean;
 }
 
 /** Template version recorded in every workbook we install (issue: templates). */
-export const TEMPLATE_VERSION = "1.1.0";
+export const TEMPLATE_VERSION = "1.2.0";
 
 /**
  * Orders template versions (semver). A version cell Excel turned into a number ("1.1") is coerced; one
@@ -38,6 +44,7 @@ export const SHEETS: Readonly<Record<SheetId, SheetSpec>> = {
   basic: { id: "basic", name: "附件1 基础数据表", title: "年度部门（单位）整体支出绩效评价基础数据表" },
   eval: { id: "eval", name: "附件2 自评表", title: "年度部门（单位）整体支出绩效自评表" },
   report: { id: "report", name: "报告文字", title: "绩效自评报告文字" },
+  form: { id: "form", name: "表式报告（岳阳）", title: "表式报告独有的内容（岳阳市财政局制表式）", optional: true },
 };
 
 export interface TripleCell {
@@ -190,6 +197,9 @@ const evalAmount = cell("eval", "amount");
 const evalRate = cell("eval", "rate");
 const evalDate = cell("eval", "date");
 const reportText = cell("report", "text");
+const formText = cell("form", "text");
+const formAmount = cell("form", "amount");
+const formDate = cell("form", "date");
 
 /** Rows of 附件1 below the 项目支出 lines table, as installed with its default rows. */
 const PROJECT_TABLE_HEADER = 14;
@@ -201,7 +211,51 @@ const INDICATOR_TABLE_HEADER = 13;
 const INDICATOR_DEFAULT_ROWS = 15;
 const afterIndicators = (offset: number) => INDICATOR_TABLE_HEADER + INDICATOR_DEFAULT_ROWS + offset;
 
-/** Every key of the three sheets, in sheet order. */
+/**
+ * The tables of 表式报告（岳阳）, stacked down its columns A:H: each one's section row, header and blank rows,
+ * then a blank row before the next. The 收支 tables' columns are the form's own (yueyang/form.ts BLOCKS).
+ */
+type FormColumn = Omit<TableColumn, "column">;
+const unitColumn: FormColumn = { key: "unit", label: "机构名称", kind: "text", role: "input" };
+const amountColumns = (block: Block["key"]): FormColumn[] => [
+  unitColumn,
+  ...BLOCKS.find((b) => b.key === block)!.columns.map(
+    (c): FormColumn => ({ key: c.key, label: c.label, kind: "amount", role: "input" }),
+  ),
+];
+const textColumns = (...columns: Array<[key: string, label: string]>): FormColumn[] =>
+  columns.map(([key, label]) => ({ key, label, kind: "text", role: "input" }));
+export const FORM_TABLES = [
+  { key: "tasks", label: "年度主要工作内容", name: "工作任务", rows: 4, columns: textColumns(["task", "工作任务"]) },
+  { key: "income", label: "年度收入情况", name: "收入", rows: 3, columns: amountColumns("income") },
+  { key: "spending", label: "年度支出和结余情况", name: "支出", rows: 3, columns: amountColumns("spending") },
+  { key: "threePublic", label: "三公经费（表式）", name: "三公经费", rows: 3, columns: amountColumns("threePublic") },
+  { key: "assets", label: "固定资产", name: "固定资产", rows: 3, columns: amountColumns("assets") },
+  {
+    key: "qualitative",
+    label: "整体支出绩效定性目标",
+    name: "定性目标",
+    rows: 2,
+    columns: textColumns(["expected", "预期目标"], ["actual", "实际完成"]),
+  },
+  {
+    key: "evaluators",
+    label: "评价人员",
+    name: "评价人员",
+    rows: 4,
+    columns: textColumns(["name", "姓名"], ["title", "职务/职称"], ["unit", "单位"]),
+  },
+] as const;
+/** Each form table's section row (its title), header row and blank rows in the installed template. */
+export const FORM_TABLE_ROWS: ReadonlyArray<{ section: number; header: number; rows: number }> = FORM_TABLES.reduce<
+  Array<{ section: number; header: number; rows: number }>
+>((placed, t) => {
+  const previous = placed[placed.length - 1];
+  const section = previous ? previous.header + previous.rows + 2 : 8;
+  return [...placed, { section, header: section + 1, rows: t.rows }];
+}, []);
+
+/** Every key of the sheets, in sheet order. */
 export const CONTRACT = [
   // ── 附件1 基础数据表 (columns A:D) ─────────────────────────────────────────────
   basicText({ key: "basic.unit", label: "单位名称", name: "基础_单位名称", address: "B2" }),
@@ -392,6 +446,27 @@ export const CONTRACT = [
       { key: "key", label: "位置", kind: "text", role: "input" },
     ],
   }),
+
+  // ── 表式报告（岳阳）: what only the table form has (SPEC §11; since template 1.2.0) ──────────
+  formText({ key: "form.budgetCode", label: "预算编码", name: "表式_预算编码", address: "B2" }),
+  formText({ key: "form.method", label: "评价方式", name: "表式_评价方式", address: "D2" }),
+  formText({ key: "form.evaluator", label: "评价机构", name: "表式_评价机构", address: "B3" }),
+  formDate({ key: "form.reportDate", label: "报告日期", name: "表式_报告日期", address: "D3" }),
+  formText({ key: "form.contact", label: "联系人", name: "表式_联系人", address: "B4" }),
+  formText({ key: "form.contactPhone", label: "联络电话", name: "表式_联络电话", address: "D4" }),
+  formText({ key: "form.filler", label: "填报人", name: "表式_填报人", address: "B5" }),
+  formText({ key: "form.fillerPhone", label: "填报人联系电话", name: "表式_填报人电话", address: "D5" }),
+  formAmount({ key: "form.score", label: "绩效自评综合得分（表式所填）", name: "表式_综合得分", address: "B6" }),
+  formText({ key: "form.grade", label: "评价等次（表式所填）", name: "表式_评价等次", address: "D6" }),
+  ...FORM_TABLES.map(({ key, label, name, columns }, i) =>
+    table("form", `form.${key}` as const, label, `表式_${name}`, {
+      name: `表式${name}`,
+      headerRow: FORM_TABLE_ROWS[i]!.header,
+      defaultRows: FORM_TABLE_ROWS[i]!.rows,
+      optional: true,
+      columns,
+    }),
+  ),
 ] as const satisfies readonly ContractEntry[];
 
 type AnyEntry = (typeof CONTRACT)[number];

@@ -46,6 +46,7 @@ export function layoutsFor(rows: TableRows): Record<SheetId, SheetLayout> {
     basic: new SheetLayout("basic", rows),
     eval: new SheetLayout("eval", rows),
     report: new SheetLayout("report", rows),
+    form: new SheetLayout("form", rows),
   };
 }
 

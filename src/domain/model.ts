@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { amount, date, enteredCompletion, enteredRate, headcount, text, year } from "./fields";
+import { yueyangForm } from "./yueyang/form";
 
 export { amount, date, decimalValue, enteredCompletion, enteredRate, headcount, text, year } from "./fields";
 
@@ -180,6 +181,8 @@ export const workbookModel = z
     /** 附件3 项目支出绩效自评表, in the workbook's order (projects[1] is 附件3-1). */
     projects: z.array(projectSheet).default([]),
     report,
+    /** What only the table-form report has (表式报告（岳阳）, SPEC §11). */
+    form: yueyangForm,
     review,
   })
   .meta({

@@ -11,6 +11,8 @@
  */
 import {
   CONTRACT,
+  FORM_TABLE_ROWS,
+  FORM_TABLES,
   SHEETS,
   TEMPLATE_VERSION,
   type AnySheetId,
@@ -19,6 +21,7 @@ import {
   entryOf,
   type TableKey,
 } from "./contract";
+import { splitAddress } from "./a1";
 import { INDICATOR_LEVELS, LEVEL1 } from "./vocabulary";
 import { getProfile, PROFILES, type ScoringProfile } from "./profiles";
 
@@ -339,7 +342,37 @@ const reportSheet: TemplateSheet = {
   ],
 };
 
-export const TEMPLATE_SHEETS: readonly TemplateSheet[] = [basicSheet, evalSheet, reportSheet];
+/** 表式报告（岳阳）: its fields two to a row (A:D), then its tables stacked, each under a section row. */
+const formSheet: TemplateSheet = {
+  id: "form",
+  name: SHEETS.form.name,
+  columnWidths: [24, 16, 16, 16, 16, 22, 16, 16],
+  headerRows: 1,
+  landscape: true,
+  tallRows: { 1: 36 },
+  merges: ["A1:H1", ...FORM_TABLE_ROWS.map((t) => `A${t.section}:H${t.section}`)],
+  cells: [
+    label(
+      "A1",
+      "表式报告（岳阳市财政局制）中独有的内容。编制、实有人数、三公经费、绩效目标与指标等取自附件1、附件2，不必重复填写；" +
+        "不使用表式报告的地区可不填本表。",
+      "note",
+    ),
+    ...CONTRACT.filter((entry) => entry.sheet === "form" && !entry.table).map((entry) => {
+      const { column, row } = splitAddress(entry.address);
+      return label(`${String.fromCharCode(column.charCodeAt(0) - 1)}${row}`, entry.label);
+    }),
+    ...FORM_TABLES.map((t, i) =>
+      label(
+        `A${FORM_TABLE_ROWS[i]!.section}`,
+        i >= 1 && i <= 4 ? `${t.label}（万元）：第一行为“局机关及二级机构汇总”，其后局机关、各二级机构各一行` : t.label,
+        "section",
+      ),
+    ),
+  ],
+};
+
+export const TEMPLATE_SHEETS: readonly TemplateSheet[] = [basicSheet, evalSheet, reportSheet, formSheet];
 
 /** The defined name that records the template version in the workbook. */
 export const VERSION_NAME = "绩效自评助手_模板版本";

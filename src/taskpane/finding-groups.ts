@@ -21,9 +21,10 @@ const SHEET_OF_KEY: Readonly<Record<string, SheetId>> = {
   eval: "eval",
   report: "report",
   review: "report",
+  form: "form",
 };
-/** 附件1, 附件2, the projects, 报告文字, a sheet we do not know, the whole workbook. */
-const RANK: Readonly<Record<SheetId, number>> = { basic: 0, eval: 1, report: 3 };
+/** 附件1, 附件2, the projects, 报告文字, 表式报告, a sheet we do not know, the whole workbook. */
+const RANK: Readonly<Record<SheetId, number>> = { basic: 0, eval: 1, report: 3, form: 3.5 };
 
 function rankOf(finding: LocatedFinding): number {
   const project = parseProjectPath(finding.key);

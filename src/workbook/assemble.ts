@@ -122,7 +122,7 @@ const expectedFormula = (key: string) => {
 export function assembleWorkbook(source: WorkbookSource, options: AssembleOptions = {}): AssembledWorkbook {
   const problems: string[] = [];
   for (const sheet of Object.values(SHEETS)) {
-    if (!source.hasSheet(sheet.name)) problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
+    if (!sheet.optional && !source.hasSheet(sheet.name)) problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
   }
   if (problems.length > 0) throw new WorkbookReadError(problems);
 
@@ -203,6 +203,8 @@ function placeEntries(
     }
     const { key, name, label, address } = entry;
     const sheet = templateSheetName(entry);
+    // A sheet a later template version added (表式报告), absent from an older workbook: read as empty.
+    if (entry.sheet !== "project" && SHEETS[entry.sheet].optional && !source.hasSheet(sheet)) continue;
     places.set(key, { sheet, start: address.split(":")[0]! });
     fallbacks.push({ key, name, label, sheet, address });
   }
@@ -212,7 +214,8 @@ function placeEntries(
 /** One entry's value as the model's input: a cell, a triple or a table (`siblings`: the entries of its sheet). */
 function readEntry(reader: CellReader, entry: SomeEntry, siblings: readonly SomeEntry[]): unknown {
   if (entry.table) return readTable(reader, entry, siblings);
-  const location = reader.places.get(entry.key)!;
+  const location = reader.places.get(entry.key);
+  if (!location) return entry.parts ? {} : null; // on a sheet the workbook does not have yet (placeEntries)
   const kind = entry.kind as Exclude<CellKind, "table">;
   if (entry.parts) {
     const { column, row } = splitAddress(location.start);
@@ -333,7 +336,8 @@ function tableRows(
   if (found.totalsRow && Number(b[2]) <= EXCEL_MAX_ROWS) lastRow -= 1; // a 汇总行 is not data
   for (const other of siblings) {
     if (other.table || other.sheet !== entry.sheet) continue;
-    const location = reader.places.get(other.key)!;
+    const location = reader.places.get(other.key);
+    if (!location) continue;
     const at = cell.exec(location.start);
     if (!at || location.sheet !== found.sheet) continue;
     const [row, column] = [Number(at[2]), columnNumber(at[1]!)];

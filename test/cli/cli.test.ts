@@ -75,7 +75,15 @@ describe("jxzp schema", () => {
     expect(code).toBe(0);
     const schema = JSON.parse(out);
     expect(schema.$schema).toContain("json-schema.org");
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "basic", "eval", "projects", "report", "review"]);
+    expect(Object.keys(schema.properties)).toEqual([
+      "$schema",
+      "basic",
+      "eval",
+      "projects",
+      "report",
+      "form",
+      "review",
+    ]);
     expect(schema.properties.projects.type).toBe("array");
   });
 });

@@ -46,6 +46,7 @@ describe("jxzp template --projects N", () => {
       "附件3-1 项目支出绩效自评表",
       "附件3-2 项目支出绩效自评表",
       "报告文字",
+      "表式报告（岳阳）",
       "字典",
     ]);
     const model = await readWorkbook(readFileSync(out));

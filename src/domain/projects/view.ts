@@ -47,6 +47,7 @@ export function projectView(model: WorkbookModel, index: number): WorkbookModel 
     },
     projects: [],
     report: EMPTY.report,
+    form: EMPTY.form,
     review: model.review,
   };
 }

@@ -43,7 +43,7 @@ export interface Grid {
 }
 
 /** Official columns of each attachment: 附件1 A:D, 附件2 and 附件3 A:H (I:K are our helper columns). */
-const OFFICIAL_COLUMNS: Readonly<Record<AnySheetId, number>> = { basic: 4, eval: 8, project: 8, report: 0 };
+const OFFICIAL_COLUMNS: Readonly<Record<AnySheetId, number>> = { basic: 4, eval: 8, project: 8, report: 0, form: 0 };
 
 /** Columns of an indicator table merged over equal neighbours, each within the runs of the one before (一级, 二级). */
 const MERGED_COLUMNS: readonly string[] = ["level1", "level2"];

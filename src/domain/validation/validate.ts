@@ -21,6 +21,7 @@ import { slipRules } from "./rules/slips";
 import { sumRules } from "./rules/sums";
 import { weightRules } from "./rules/weights";
 import { isBlankProject, projectRules } from "./rules/projects";
+import { formRules } from "./rules/form";
 import { computeProject, evalKeyOf, projectKeyOf, projectView } from "../projects/view";
 import { projectTitle } from "../projects/contract";
 import {
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   ...evidenceRules,
   ...slipRules,
   ...projectRules,
+  ...formRules,
 ];
 
 /**

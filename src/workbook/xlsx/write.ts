@@ -15,6 +15,7 @@ import { compute, sheetValues, type Computation, type ComputedValue, type Helper
 import {
   CONTRACT,
   SHEETS,
+  TABLE_ENTRIES,
   TEMPLATE_VERSION,
   type AnySheetId,
   type CellEntry,
@@ -161,13 +162,18 @@ function ownSheets(
   kept: readonly PublishedValue[],
 ): Record<SheetId, SheetContent> {
   const results = formulaResults(model, computation, kept);
-  const rows = tableRows({
-    "basic.projects.lines": model.basic.projects.lines.length,
-    "eval.indicators": model.eval.indicators.length,
-  });
+  // Every table's rows as the model holds them (附件1's lines, 附件2's indicators, the form's 机构 …).
+  const rows = tableRows(
+    Object.fromEntries(TABLE_ENTRIES.map((e) => [e.key, (valueAt(model, e.key) as unknown[] | undefined)?.length ?? 0])),
+  );
   const layouts = layoutsFor(rows);
   const formulas = keptFormulas(FORMULAS, new Set(kept.map((published) => published.value.key)));
-  const years: Record<SheetId, number | null> = { basic: model.basic.year, eval: model.eval.year, report: null };
+  const years: Record<SheetId, number | null> = {
+    basic: model.basic.year,
+    eval: model.eval.year,
+    report: null,
+    form: null,
+  };
   const content = (id: SheetId): SheetContent => ({
     sheet: TEMPLATE_SHEETS.find((sheet) => sheet.id === id)!,
     entries: CONTRACT.filter((entry) => entry.sheet === id),
@@ -178,7 +184,7 @@ function ownSheets(
     results,
     helpers: id === "eval" ? computation.indicators.map((indicator) => indicator.helper) : [],
   });
-  return { basic: content("basic"), eval: content("eval"), report: content("report") };
+  return { basic: content("basic"), eval: content("eval"), report: content("report"), form: content("form") };
 }
 
 /**
@@ -345,7 +351,7 @@ export function buildKeepingStatements(
   wb.calcProperties.fullCalcOnLoad = true;
 
   // 附件1, 附件2, then 附件3-1 … 附件3-n, then 报告文字: the order of the attachments.
-  for (const content of [own.basic, own.eval, ...projectSheets.map((p) => p.content), own.report])
+  for (const content of [own.basic, own.eval, ...projectSheets.map((p) => p.content), own.report, own.form])
     renderSheet(wb, model, content);
 
   writeLists(wb);

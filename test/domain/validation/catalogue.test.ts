@@ -144,6 +144,25 @@ function base(): Model {
       head: "王强",
     },
     projects: [],
+    form: {
+      budgetCode: null,
+      method: null,
+      evaluator: null,
+      reportDate: null,
+      contact: null,
+      contactPhone: null,
+      tasks: [],
+      income: [],
+      spending: [],
+      threePublic: [],
+      assets: [],
+      qualitative: [],
+      evaluators: [],
+      score: null,
+      grade: null,
+      filler: null,
+      fillerPhone: null,
+    },
     report: { duties: null, achievements: null, problems: null, measures: null, publicity: null },
     review: { profile: null, acknowledgements: [] },
   };
@@ -229,6 +248,30 @@ const withProject = (edit: (p: Project, m: Model) => void = () => {}) =>
     m.projects = [project()];
     edit(m.projects[0]!, m);
   });
+
+/**
+ * 表式报告（岳阳）'s 三公经费 table for the base model: 汇总 = 局机关 + 二级机构, each row's 合计 = its parts, the
+ * 汇总's 合计 the base's 附件1 三公经费 决算数 11 — consistent.
+ */
+function withForm(edit: (rows: Model["form"]["threePublic"], m: Model) => void = () => {}) {
+  return variant((m) => {
+    // 公务接待费, 公务用车运维费, 公务用车购置费, 因公出国费 as 附件1's 决算数 (1.5, 4, 2.5, 3: 11).
+    const row = (unit: string, parts: [number, number, number, number], total = parts.reduce((a, b) => a + b)) => ({
+      unit,
+      total,
+      reception: parts[0],
+      vehicleOperation: parts[1],
+      vehiclePurchase: parts[2],
+      overseas: parts[3],
+    });
+    m.form.threePublic = [
+      row("局机关及二级机构汇总", [1.5, 4, 2.5, 3]),
+      row("1、局机关", [1, 3, 2.5, 2.5]),
+      row("2、事务中心", [0.5, 1, 0, 0.5]),
+    ];
+    edit(m.form.threePublic, m);
+  });
+}
 
 /** A cell as the workbook holds it. */
 const cell = (over: Partial<CellFact> & Pick<CellFact, "key" | "kind">): CellFact => ({
@@ -654,6 +697,39 @@ const CASES: Record<string, Case> = {
       ),
     ),
     message: "预算执行率是空的（模板的公式已被删除）：按表中数字应为 100.00%",
+  },
+
+  // 表式报告（岳阳）
+  "form.units": {
+    failing: withForm((rows) => Object.assign(rows[2]!, { reception: 1.5, total: 3 })),
+    passing: withForm(),
+    message: "三公经费汇总行三公经费合计 11.00 ≠ 1、局机关 9.00 + 2、事务中心 3.00 = 12.00，相差 1.00",
+  },
+  "form.rowTotal": {
+    failing: withForm((rows) => (rows[1]!.total = 10)),
+    passing: withForm(),
+    message:
+      "三公经费「1、局机关」三公经费合计 10.00 ≠ 公务接待费 1.00 + 公务用车运维费 3.00 + 公务用车购置费 2.50 + " +
+      "因公出国费 2.50 = 9.00，相差 1.00",
+  },
+  "form.rounding": {
+    failing: withForm((rows) => (rows[2]!.total = 2.01)),
+    passing: withForm(),
+    message:
+      "三公经费「2、事务中心」三公经费合计 2.01 ≠ 公务接待费 0.50 + 公务用车运维费 1.00 + 公务用车购置费 0.00 + " +
+      "因公出国费 0.50 = 2.00，相差 0.01",
+  },
+  "form.agreement": {
+    failing: withForm((rows, m) => (m.basic.threePublic.total.final = 9)),
+    passing: withForm(),
+    message:
+      "三公经费汇总行三公经费合计 11.00 ≠ 附件1 三公经费2024年决算数 9.00，相差 2.00：" +
+      "附件1 三公经费2024年决算数 与本表「1、局机关」一致",
+  },
+  "form.score": {
+    failing: withForm((rows, m) => Object.assign(m.form, { score: 98, grade: "优秀" })),
+    passing: withForm((rows, m) => Object.assign(m.form, { score: 100, grade: "优" })),
+    message: "绩效自评综合得分 98.00 ≠ 自评表总分 100.00",
   },
 
   // 附件3 项目支出绩效自评表

@@ -60,6 +60,13 @@ describe("installTemplates into a new workbook", () => {
       ["项目支出明细", "A14:D17"],
       ["绩效指标", "A13:K28"],
       ["已说明的提示", "A14:C19"],
+      ["表式工作任务", "A9:A13"],
+      ["表式收入", "A16:G19"],
+      ["表式支出", "A22:H25"],
+      ["表式三公经费", "A28:F31"],
+      ["表式固定资产", "A34:E37"],
+      ["表式定性目标", "A40:B42"],
+      ["表式评价人员", "A45:C49"],
     ]);
     const evalSheet = fake.workbook.sheet("附件2 自评表")!;
     expect(evalSheet.cell("C13").formula).toBe("三级指标");
@@ -158,6 +165,7 @@ describe("upgrading a filled workbook of an older template version", () => {
       "附件1 基础数据表 (旧版 0.9.0)",
       "附件2 自评表 (旧版 0.9.0)",
       "报告文字 (旧版 0.9.0)",
+      "表式报告（岳阳） (旧版 0.9.0)",
     ]);
     for (const name of result.backupSheets) expect(oldIds).toContain(fake.workbook.sheet(name)!.idValue);
     expect(fake.workbook.sheet("附件1 基础数据表 (旧版 0.9.0)")!.cell("F40").formula).toBe(
@@ -171,7 +179,14 @@ describe("upgrading a filled workbook of an older template version", () => {
         .filter((t) => fake.workbook.sheets.includes(t.sheet))
         .map((t) => t.nameValue)
         .sort(),
-    ).toEqual(["已说明的提示", "已说明的提示_旧版", "绩效指标", "绩效指标_旧版", "项目支出明细", "项目支出明细_旧版"]);
+    ).toEqual(
+      [
+        ...["已说明的提示", "绩效指标", "项目支出明细"],
+        ...["表式工作任务", "表式收入", "表式支出", "表式三公经费", "表式固定资产", "表式定性目标", "表式评价人员"],
+      ]
+        .flatMap((name) => [name, `${name}_旧版`])
+        .sort(),
+    );
   });
 });
 
@@ -304,8 +319,18 @@ describe("sheets the user renamed (Excel keeps our names pointing at them)", () 
     fake.syncCount = 0;
     const result = await installTemplates(excelContext(fake));
     expect(result).toMatchObject({ status: "upgraded", syncs: 4 });
-    expect(result.backupSheets).toEqual(["基础 (旧版 0.9.0)", "自评 (旧版 0.9.0)", "报告文字 (旧版 0.9.0)"]);
-    expect(result.sheetNames).toEqual({ basic: "附件1 基础数据表 (3)", eval: "附件2 自评表", report: "报告文字" });
+    expect(result.backupSheets).toEqual([
+      "基础 (旧版 0.9.0)",
+      "自评 (旧版 0.9.0)",
+      "报告文字 (旧版 0.9.0)",
+      "表式报告（岳阳） (旧版 0.9.0)",
+    ]);
+    expect(result.sheetNames).toEqual({
+      basic: "附件1 基础数据表 (3)",
+      eval: "附件2 自评表",
+      report: "报告文字",
+      form: "表式报告（岳阳）",
+    });
     expect(fake.workbook.sheet("附件1 基础数据表")!.cell("A1").formula).toBe("我的");
     const read = await readExcelWorkbook(excelContext(fake));
     expect(inputsOf(read.model)).toEqual(inputsOf(longer));
