@@ -219,9 +219,12 @@ type FormColumn = Omit<TableColumn, "column">;
 const unitColumn: FormColumn = { key: "unit", label: "机构名称", kind: "text", role: "input" };
 const amountColumns = (block: Block["key"]): FormColumn[] => [
   unitColumn,
-  ...BLOCKS.find((b) => b.key === block)!.columns.map(
-    (c): FormColumn => ({ key: c.key, label: c.label, kind: "amount", role: "input" }),
-  ),
+  ...BLOCKS.find((b) => b.key === block)!.columns.map((c): FormColumn => ({
+    key: c.key,
+    label: c.label,
+    kind: "amount",
+    role: "input",
+  })),
 ];
 const textColumns = (...columns: Array<[key: string, label: string]>): FormColumn[] =>
   columns.map(([key, label]) => ({ key, label, kind: "text", role: "input" }));

@@ -98,4 +98,3 @@ export const enteredRate = rateSchema([]).meta({
 export const enteredCompletion = rateSchema(["按期完成", "未按期完成"]).meta({
   description: '完成率：比率，或时间指标的 "按期完成" / "未按期完成"',
 });
-

@@ -122,7 +122,8 @@ const expectedFormula = (key: string) => {
 export function assembleWorkbook(source: WorkbookSource, options: AssembleOptions = {}): AssembledWorkbook {
   const problems: string[] = [];
   for (const sheet of Object.values(SHEETS)) {
-    if (!sheet.optional && !source.hasSheet(sheet.name)) problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
+    if (!sheet.optional && !source.hasSheet(sheet.name))
+      problems.push(`缺少工作表「${sheet.name}」：请先在绩效自评助手中安装模板`);
   }
   if (problems.length > 0) throw new WorkbookReadError(problems);
 

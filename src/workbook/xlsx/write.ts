@@ -164,7 +164,9 @@ function ownSheets(
   const results = formulaResults(model, computation, kept);
   // Every table's rows as the model holds them (附件1's lines, 附件2's indicators, the form's 机构 …).
   const rows = tableRows(
-    Object.fromEntries(TABLE_ENTRIES.map((e) => [e.key, (valueAt(model, e.key) as unknown[] | undefined)?.length ?? 0])),
+    Object.fromEntries(
+      TABLE_ENTRIES.map((e) => [e.key, (valueAt(model, e.key) as unknown[] | undefined)?.length ?? 0]),
+    ),
   );
   const layouts = layoutsFor(rows);
   const formulas = keptFormulas(FORMULAS, new Set(kept.map((published) => published.value.key)));
