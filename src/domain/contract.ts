@@ -229,15 +229,34 @@ const amountColumns = (block: Block["key"]): FormColumn[] => [
 const textColumns = (...columns: Array<[key: string, label: string]>): FormColumn[] =>
   columns.map(([key, label]) => ({ key, label, kind: "text", role: "input" }));
 export const FORM_TABLES = [
-  { key: "tasks", label: "年度主要工作内容", name: "工作任务", rows: 4, columns: textColumns(["task", "工作任务"]) },
-  { key: "income", label: "年度收入情况", name: "收入", rows: 3, columns: amountColumns("income") },
-  { key: "spending", label: "年度支出和结余情况", name: "支出", rows: 3, columns: amountColumns("spending") },
-  { key: "threePublic", label: "三公经费（表式）", name: "三公经费", rows: 3, columns: amountColumns("threePublic") },
-  { key: "assets", label: "固定资产", name: "固定资产", rows: 3, columns: amountColumns("assets") },
+  {
+    key: "tasks",
+    label: "年度主要工作内容",
+    name: "工作任务",
+    section: "年度主要工作内容（一行一项任务）",
+    rows: 4,
+    columns: textColumns(["task", "工作任务"]),
+  },
+  ...(
+    [
+      ["income", "年度收入情况", "收入"],
+      ["spending", "年度支出和结余情况", "支出"],
+      ["threePublic", "三公经费（表式）", "三公经费"],
+      ["assets", "固定资产（表式）", "固定资产"],
+    ] as const
+  ).map(([key, label, name]) => ({
+    key,
+    label,
+    name,
+    section: `${BLOCKS.find((b) => b.key === key)!.title}（万元）：第一行为“局机关及二级机构汇总”，其后局机关、各二级机构各一行`,
+    rows: 3,
+    columns: amountColumns(key),
+  })),
   {
     key: "qualitative",
     label: "整体支出绩效定性目标",
     name: "定性目标",
+    section: "整体支出绩效定性目标及实施计划完成情况（一行一个目标）",
     rows: 2,
     columns: textColumns(["expected", "预期目标"], ["actual", "实际完成"]),
   },
@@ -245,6 +264,7 @@ export const FORM_TABLES = [
     key: "evaluators",
     label: "评价人员",
     name: "评价人员",
+    section: "评价人员",
     rows: 4,
     columns: textColumns(["name", "姓名"], ["title", "职务/职称"], ["unit", "单位"]),
   },

@@ -346,7 +346,7 @@ const reportSheet: TemplateSheet = {
 const formSheet: TemplateSheet = {
   id: "form",
   name: SHEETS.form.name,
-  columnWidths: [24, 16, 16, 16, 16, 22, 16, 16],
+  columnWidths: [26, 16, 22, 16, 16, 22, 16, 16],
   headerRows: 1,
   landscape: true,
   tallRows: { 1: 36 },
@@ -362,13 +362,7 @@ const formSheet: TemplateSheet = {
       const { column, row } = splitAddress(entry.address);
       return label(`${String.fromCharCode(column.charCodeAt(0) - 1)}${row}`, entry.label);
     }),
-    ...FORM_TABLES.map((t, i) =>
-      label(
-        `A${FORM_TABLE_ROWS[i]!.section}`,
-        i >= 1 && i <= 4 ? `${t.label}（万元）：第一行为“局机关及二级机构汇总”，其后局机关、各二级机构各一行` : t.label,
-        "section",
-      ),
-    ),
+    ...FORM_TABLES.map((t, i) => label(`A${FORM_TABLE_ROWS[i]!.section}`, t.section, "section")),
   ],
 };
 
