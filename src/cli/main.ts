@@ -19,13 +19,14 @@ import { MAX_PROJECTS } from "../domain/projects/contract";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { reportCommand, verifyCommand } from "./commands/report";
+import { FORM_LAYOUTS } from "../domain/forms/yueyang";
 import { summaryCommand } from "./commands/summary";
 import { profileCheckCommand, profileListCommand, profileSchemaCommand, profileShowCommand } from "./commands/profile";
 import { EXIT, InputError } from "./errors";
 import { chineseHelp, wrapText } from "./help";
 import { processIo, type CliIo } from "./io";
 import { parseProfileList, type ProfileOptions } from "./profiles";
-import { UsageError, usageMessage } from "./usage";
+import { suggest, UsageError, usageMessage } from "./usage";
 
 /** What `jxzp --version` prints: the program and the template it writes and reads. */
 export const VERSION_TEXT = `jxzp ${version}（模板 ${TEMPLATE_VERSION}）`;
@@ -76,6 +77,20 @@ const projectsOption = () =>
       return count;
     },
   );
+
+/** --form: a table form by its layout id (FORM_LAYOUTS); without it, the narrative report. */
+const formOption = () => {
+  const forms = Object.entries(FORM_LAYOUTS);
+  const choices = forms.map(([id, layout]) => `${id} 为${layout.name}`).join("；");
+  return new Option("--form <表式>", `报告格式：不加为文字报告（默认）；${choices}`).argParser((value: string) => {
+    if (Object.hasOwn(FORM_LAYOUTS, value)) return value;
+    const guess = suggest(value, Object.keys(FORM_LAYOUTS));
+    throw new InvalidArgumentError(
+      `未知的报告格式「${value}」${guess.length > 0 ? `（是不是 ${guess.join(" 或 ")}？）` : ""}，可选：` +
+        `${forms.map(([id, layout]) => `${id}（${layout.name}）`).join("、")}；不加 --form 为文字报告`,
+    );
+  });
+};
 
 const jobsOption = () =>
   new Option("-j, --jobs <数量>", "并行的线程数（默认为 CPU 数）").argParser((value: string) => {
@@ -198,22 +213,28 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
   program
     .command("report")
     .summary("由工作簿生成绩效自评报告（.docx）")
-    .description("由工作簿生成绩效自评报告（.docx）：每个数字取自表格；有错误时不生成，--draft 生成带“草稿”标记的稿子")
+    .description(
+      "由工作簿生成绩效自评报告（.docx）：每个数字取自表格；有错误时不生成，--draft 生成带“草稿”标记的稿子；" +
+        "--form 按财政部门规定的表式生成（如岳阳市财政局制的表式，文字部分即文字报告的内容）",
+    )
     .argument("<工作簿>", WORKBOOK)
     .addOption(outOption(" .docx 文件"))
     .option("--draft", "有错误也生成，标为草稿并附上尚未解决的问题")
+    .addOption(formOption())
     .addOption(profileOption(`${PROFILE_WORD}：${profileIds()}（默认取工作簿中的评分口径）`))
     .addOption(profileFileOption())
     .addOption(forceOption("覆盖已存在的输出文件，即使不是 jxzp 生成的报告（输入文件不会被覆盖）"))
-    .action((file: string, options: ProfileOptions & { out: string; draft?: boolean; force?: boolean }) =>
-      setExit(reportCommand(file, options, io)),
+    .action(
+      (file: string, options: ProfileOptions & { out: string; draft?: boolean; form?: string; force?: boolean }) =>
+        setExit(reportCommand(file, options, io)),
     );
 
   program
     .command("verify")
     .summary("核对报告是否由这个工作簿的数据生成、文字未被改动")
     .description(
-      "核对报告是否由这个工作簿的数据生成（比较数据指纹），且文字未被改动（按工作簿重新生成报告，逐行比较正文、表格、页眉页脚）；一致时退出码 0，不一致时 1",
+      "核对报告是否由这个工作簿的数据生成（比较数据指纹），且文字未被改动（按工作簿重新生成同一格式的报告——文字报告" +
+        "或表式报告，逐行比较正文、表格、页眉页脚）；一致时退出码 0，不一致时 1",
     )
     .argument("<报告>", ".docx 报告（- 表示标准输入）")
     .argument("<工作簿>", WORKBOOK)

@@ -4,9 +4,24 @@
  * merged cells and signature blocks, and the narrative in the part the layout gives it — on A4 with the report's
  * fonts, page numbers, 草稿 mark and fingerprint. Pure rendering of a FormDocument and the narrative's content.
  */
-import { AlignmentType, Packer, Paragraph, Table, type Document, type ISectionOptions } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+  type Document,
+  type ISectionOptions,
+} from "docx";
 import type { FormDocument } from "../domain/forms/layout";
 import type { ReportContent } from "../domain/report/content";
+import type { Grid, GridCell } from "../domain/report/grid";
 import {
   blockParagraphs,
   bodySpacing,
@@ -15,9 +30,9 @@ import {
   exactly,
   fingerprintParagraph,
   FONTS,
-  gridTable,
   LINE_PITCH,
   MARGIN,
+  mm,
   ourDocument,
   PAGE,
   run,
@@ -26,6 +41,97 @@ import {
 
 /** The width tables take: the 版心. */
 const TABLE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+/** One character of the tables' font (五号, 10.5 pt) in twentieths of a point. */
+const TABLE_CHARACTER = SIZE.table * 10;
+/** The narrative's title in its part: 小二 (18 pt), below the cover's 二号. */
+const NARRATIVE_TITLE = 36;
+/** A row is at least this high, as a printed form leaves room to write. */
+const ROW_HEIGHT = mm(7.5);
+/** Characters a row may hold and still be kept whole on one page; a longer row may break across pages. */
+const SHORT_ROW = 160;
+/** A table of short rows with at most this many rows is kept on one page. */
+const SHORT_TABLE = 16;
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+const ALIGNMENT = {
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  // Not justified: a long number in a narrow column would spread the line before it across the cell.
+  left: AlignmentType.LEFT,
+} as const;
+
+/**
+ * A cell's lines as paragraphs. Spaces a line of the layout starts with become its indent (an ASCII space half a
+ * character, an ideographic one a whole): the form's signature blocks set 签章 and 年 月 日 toward the right that
+ * way, and an indent holds where runs of spaces would shift with the font.
+ */
+function cellParagraphs(cell: GridCell, keepNext: boolean): Paragraph[] {
+  return cell.text.split(/\r?\n/).map((line) => {
+    const lead = /^[ \u3000]*/.exec(line)![0];
+    const indent = [...lead].reduce((sum, c) => sum + (c === " " ? TABLE_CHARACTER / 2 : TABLE_CHARACTER), 0);
+    return new Paragraph({
+      spacing: exactly(15),
+      keepNext,
+      alignment: ALIGNMENT[cell.align],
+      ...(indent > 0 ? { indent: { left: indent } } : {}),
+      children: [run(line.slice(lead.length), FONTS.table, SIZE.table, { bold: cell.header })],
+    });
+  });
+}
+
+/**
+ * One table of the form: the layout's widths over the 版心, merged cells as Word merges them (w:gridSpan,
+ * w:vMerge), rows at least a written line high. A short row is kept whole; a row of long text (职能职责, a
+ * 完成情况 of a paragraph) may break across pages rather than leave half a page blank. A short table is kept on
+ * one page; a longer one keeps its header with its first row, as the layout's blocks say.
+ */
+function formTable(grid: Grid): Table {
+  const total = grid.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = grid.widths.map((w) => Math.floor((w / total) * TABLE_WIDTH));
+  const short = grid.rows.map((row) => row.reduce((sum, cell) => sum + (cell?.text.length ?? 0), 0) <= SHORT_ROW);
+  const whole = grid.rows.length <= SHORT_TABLE && short.every(Boolean);
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TABLE_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: grid.rows.map((row, r) => {
+      // Word keeps a row with the next one when every paragraph in it keeps with the next.
+      // A long row is never kept with the next: it would pull both onto a page of their own.
+      const keepNext = r < grid.rows.length - 1 && (whole || (short[r]! && grid.keepWithNext[r] === true));
+      return new TableRow({
+        cantSplit: short[r],
+        height: { value: ROW_HEIGHT, rule: HeightRule.ATLEAST },
+        children: row.flatMap((cell, c) =>
+          cell === null
+            ? []
+            : [
+                new TableCell({
+                  columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+                  rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+                  width: {
+                    size: columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0),
+                    type: WidthType.DXA,
+                  },
+                  verticalAlign: VerticalAlign.CENTER,
+                  margins: { left: 60, right: 60, top: 40, bottom: 40 },
+                  children: cellParagraphs(cell, keepNext),
+                }),
+              ],
+        ),
+      });
+    }),
+  });
+}
 
 function cover(form: FormDocument): Paragraph[] {
   const titles = form.cover.filter((line) => line.style === "title");
@@ -71,7 +177,18 @@ function parts(form: FormDocument, content: ReportContent): Array<Paragraph | Ta
     );
     for (const item of part.items) {
       if (item.kind === "narrative") {
-        children.push(...blockParagraphs(content.blocks));
+        // The narrative's own title first, as the printed form's 文字部分 begins, then its headings and paragraphs.
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            spacing: { ...exactly(28), before: LINE_PITCH / 2, after: LINE_PITCH / 2 },
+            children: content.title
+              .split("\n")
+              .map((line, i) => run(line, FONTS.title, NARRATIVE_TITLE, { break: i > 0 ? 1 : 0 })),
+          }),
+          ...blockParagraphs(content.blocks),
+        );
         continue;
       }
       if (item.kind === "paragraph") {
@@ -87,7 +204,7 @@ function parts(form: FormDocument, content: ReportContent): Array<Paragraph | Ta
             children: [run(item.grid.title, FONTS.table, SIZE.table, { bold: true })],
           }),
         );
-      children.push(gridTable(item.grid, TABLE_WIDTH, SIZE.table));
+      children.push(formTable(item.grid));
     }
   });
   return children;

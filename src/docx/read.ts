@@ -1,7 +1,7 @@
 /**
- * Reading back a report: what src/docx/report.ts wrote in its custom properties (the data fingerprint,
- * whether it is a draft) and the text the document shows, as lines, for jxzp verify to compare with the
- * report the workbook gives.
+ * Reading back a report: what src/docx/report.ts and src/docx/form.ts wrote in its custom properties (the data
+ * fingerprint, whether it is a draft, the table form it is written in) and the text the document shows, as lines,
+ * for jxzp verify to compare with the report the workbook gives.
  *
  * The text is read from the XML as Word shows it, whatever runs a program split it into: one line per
  * paragraph, one per table row (its cells joined by ｜), whitespace collapsed. Deleted text of tracked changes
@@ -10,7 +10,7 @@
  * each distinct line once, since their parts are named and repeated as the program that saved them chose.
  */
 import JSZip from "jszip";
-import { DRAFT_PROPERTY, FINGERPRINT_PROPERTY } from "./report";
+import { DRAFT_PROPERTY, FINGERPRINT_PROPERTY, FORM_PROPERTY } from "./parts";
 
 export class ReportReadError extends Error {}
 
@@ -46,17 +46,21 @@ export interface ReportDocument {
   readonly fingerprint: string;
   /** What the report says of itself: generated as a draft (true), as a report (false), or unsaid (null). */
   readonly draft: boolean | null;
+  /** The table form it says it is written in (its layout id, yueyang); null for the narrative report. */
+  readonly form: string | null;
   /** The body's lines: paragraphs and table rows, in order. */
   readonly body: readonly string[];
   /** Distinct lines of headers and footers, prefixed 页眉：/页脚：, sorted. */
   readonly margins: readonly string[];
 }
 
-/** A report's fingerprint, draft flag and text. */
+/** A report's fingerprint, draft flag, form and text. */
 export async function readReport(docx: Uint8Array): Promise<ReportDocument> {
   const zip = await load(docx);
-  const fingerprint = fingerprintIn(await zip.file("docProps/custom.xml")?.async("string"));
-  const draftText = customProperty(await zip.file("docProps/custom.xml")?.async("string"), DRAFT_PROPERTY);
+  const custom = await zip.file("docProps/custom.xml")?.async("string");
+  const fingerprint = fingerprintIn(custom);
+  const draftText = customProperty(custom, DRAFT_PROPERTY);
+  const form = customProperty(custom, FORM_PROPERTY)?.trim() || null;
   const document = await zip.file("word/document.xml")?.async("string");
   if (document === undefined) throw new ReportReadError("不是有效的 .docx 文档（其中没有 word/document.xml）");
   const margins = new Set<string>();
@@ -69,6 +73,7 @@ export async function readReport(docx: Uint8Array): Promise<ReportDocument> {
   return {
     fingerprint,
     draft: draftText === "是" ? true : draftText === "否" ? false : null,
+    form,
     body: documentLines(document),
     margins: [...margins].sort(),
   };

@@ -2,13 +2,18 @@
  * 生成报告 in the task pane: reads the workbook (one sync), builds the report in the pane (no server),
  * shows its text for review and saves the .docx as a download, which Excel on the web and Excel desktop
  * (WebView2) both offer to save. The docx code loads only when a report is asked for. Scored with the
- * 评分口径 chosen under 校验 (a custom profile file included), else the workbook's own.
+ * 评分口径 chosen under 校验 (a custom profile file included), else the workbook's own. 报告格式: the narrative
+ * report, or one of the table forms of FORM_LAYOUTS (listed by their names, not known here): the same content,
+ * whose narrative the preview shows.
  */
 import {
   Button,
   Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Spinner,
   Subtitle2,
   Switch,
@@ -17,6 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { FORM_LAYOUTS } from "../domain/forms/yueyang";
 import type { ProfileChoice } from "../domain/profiles";
 import type { ReportContent } from "../domain/report";
 import type { WorkbookHost } from "../usecases/host";
@@ -40,11 +46,22 @@ const useStyles = makeStyles({
   placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
 });
 
+/** The radio value of the narrative report: no layout id can be it (ids begin with a letter). */
+const NARRATIVE = "-";
+
 type State =
   | { kind: "idle" }
   | { kind: "working" }
   | { kind: "blocked"; errors: number }
-  | { kind: "ready"; content: ReportContent; bytes: Uint8Array; fileName: string; saved: boolean }
+  | {
+      kind: "ready";
+      content: ReportContent;
+      /** The form's name when the report was written in a table form. */
+      form: string | null;
+      bytes: Uint8Array;
+      fileName: string;
+      saved: boolean;
+    }
   | { kind: "failed"; message: string };
 
 export function ReportPanel({
@@ -60,21 +77,37 @@ export function ReportPanel({
   const ready = host.available;
   const styles = useStyles();
   const [draft, setDraft] = useState(false);
+  const [form, setForm] = useState(NARRATIVE);
   const [state, setState] = useState<State>({ kind: "idle" });
+
+  function chooseForm(value: string) {
+    setForm(value);
+    // A report of the other form is not what would be saved now.
+    setState((current) => (current.kind === "ready" ? { kind: "idle" } : current));
+  }
 
   async function generate() {
     setState({ kind: "working" });
     try {
       const workbook = await host.read();
       const { generateReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
-      const outcome = await generateReport(workbook, { draft, profile });
+      const outcome = await generateReport(workbook, { draft, profile, form: form === NARRATIVE ? null : form });
       if (outcome.status === "blocked") {
         setState({ kind: "blocked", errors: outcome.validation.summary.errors });
         return;
       }
       const { basic } = workbook.model;
-      const fileName = `${basic.unit ?? "部门"}-${basic.year ?? ""}年度绩效自评报告${draft ? "（草稿）" : ""}.docx`;
-      setState({ kind: "ready", content: outcome.content, bytes: outcome.bytes, fileName, saved: false });
+      const fileName =
+        `${basic.unit ?? "部门"}-${basic.year ?? ""}年度绩效自评报告` +
+        `${outcome.form ? "（表式）" : ""}${draft ? "（草稿）" : ""}.docx`;
+      setState({
+        kind: "ready",
+        content: outcome.content,
+        form: outcome.form?.name ?? null,
+        bytes: outcome.bytes,
+        fileName,
+        saved: false,
+      });
     } catch (error) {
       setState({
         kind: "failed",
@@ -93,6 +126,14 @@ export function ReportPanel({
       <Subtitle2 as="h2" id="report-heading">
         {strings.reportHeading}
       </Subtitle2>
+      <Field label={strings.formLabel}>
+        <RadioGroup value={form} onChange={(_e, data) => chooseForm(data.value)}>
+          <Radio value={NARRATIVE} label={strings.formNarrative} />
+          {Object.entries(FORM_LAYOUTS).map(([id, layout]) => (
+            <Radio key={id} value={id} label={layout.name} />
+          ))}
+        </RadioGroup>
+      </Field>
       <Switch checked={draft} onChange={(_e, data) => setDraft(data.checked)} label={strings.draftSwitch} />
       <Button appearance="primary" disabled={!ready || state.kind === "working"} onClick={() => void generate()}>
         {strings.generate}
@@ -122,6 +163,7 @@ export function ReportPanel({
             <Caption1>{strings.missingProse(state.content.missing.join("、"))}</Caption1>
           )}
           <Caption1>{strings.fingerprint(state.content.fingerprint)}</Caption1>
+          {state.form && <Caption1>{strings.formPreview(state.form)}</Caption1>}
           <div className={styles.preview} role="document" aria-label={strings.preview} tabIndex={0}>
             <Text as="p" block className={styles.title}>
               {state.content.title}

@@ -66,6 +66,10 @@ const zh = {
   generate: "生成报告",
   generating: "正在生成报告…",
   draftSwitch: "草稿（有错误也生成，标“草稿”并附问题清单）",
+  formLabel: "报告格式",
+  formNarrative: "文字报告",
+  formPreview: (name: string) =>
+    `已按「${name}」生成：封面和前几部分为表格，每个数字取自工作簿；预览为其中的文字部分。`,
   blocked: (errors: number) => `工作簿有 ${errors} 个错误，未生成报告。请先校验并更正，或打开“草稿”开关。`,
   preview: "报告预览",
   missingProse: (labels: string) => `待填写（在“报告文字”工作表中填写后重新生成）：${labels}`,
@@ -198,6 +202,11 @@ const en: Strings = {
   generate: "Generate report",
   generating: "Generating the report…",
   draftSwitch: "Draft (generate despite errors, marked 草稿 with the open findings)",
+  formLabel: "Report format",
+  formNarrative: "Narrative report (文字报告)",
+  formPreview: (name: string) =>
+    `Written in the form 「${name}」: the cover and the first parts are tables, every number from the workbook; ` +
+    "the preview shows its narrative part.",
   blocked: (errors: number) =>
     `The workbook has ${errors} errors; no report was generated. Validate and correct them, or turn on Draft.`,
   preview: "Preview",

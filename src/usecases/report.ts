@@ -1,11 +1,16 @@
 /**
  * Use cases 生成报告 and 核对报告, for any workbook source: validate, refuse on errors unless a draft is
- * asked for, build the content from the tables, render the .docx; read a report back and compare it with
- * the report a workbook gives: its data fingerprint and its text. The CLI, the task pane and the batch call these.
+ * asked for, build the content from the tables, render the .docx — the narrative report, or a city's table form
+ * (issue 18: a layout of FORM_LAYOUTS by its id, filled from the same model, the narrative in its part); read a
+ * report back and compare it with the report a workbook gives, in the same form: its data fingerprint and its
+ * text. The CLI, the task pane and the batch call these.
  */
 import { buildReport, fingerprintOf, SENTENCES, type ReportContent } from "../domain/report";
 import { profileKey, resolveProfile, type ProfileChoice } from "../domain/profiles";
-import { readReport, type ReportDocument } from "../docx/read";
+import { fillForm, type FormDocument, type FormLayout } from "../domain/forms/layout";
+import { FORM_LAYOUTS, yueyangData } from "../domain/forms/yueyang";
+import { formBytes } from "../docx/form";
+import { readReport, ReportReadError, type ReportDocument } from "../docx/read";
 import { reportBytes } from "../docx/report";
 import type { AssembledWorkbook } from "../workbook/assemble";
 import { locateKey, validateWorkbook, type WorkbookValidation } from "./validate-workbook";
@@ -15,14 +20,46 @@ export type ReportOutcome =
   | {
       readonly status: "generated";
       readonly validation: WorkbookValidation;
+      /** The narrative's content: the report itself, or the part of a form that holds it (and the fingerprint). */
       readonly content: ReportContent;
+      /** The form filled in, when one was asked for; null for the narrative report. */
+      readonly form: FormDocument | null;
       readonly bytes: Uint8Array;
     };
 
-export async function generateReport(
-  workbook: AssembledWorkbook,
-  options: { profile?: ProfileChoice; draft?: boolean } = {},
-): Promise<ReportOutcome> {
+/** A report form id that names no layout of FORM_LAYOUTS. */
+export class UnknownFormError extends Error {
+  constructor(readonly form: string) {
+    super(`未知的报告格式「${form}」：可选 ${formChoices()}`);
+    this.name = "UnknownFormError";
+  }
+}
+
+/** The forms a report can be written in, for messages: "yueyang（岳阳市…）". */
+export const formChoices = (): string =>
+  Object.entries(FORM_LAYOUTS)
+    .map(([id, layout]) => `${id}（${layout.name}）`)
+    .join("、");
+
+/** The layout of form `id`; UnknownFormError when FORM_LAYOUTS has none (its own keys only: not "toString"). */
+export function formLayoutOf(id: string): FormLayout {
+  if (!Object.hasOwn(FORM_LAYOUTS, id)) throw new UnknownFormError(id);
+  return FORM_LAYOUTS[id]!;
+}
+
+export interface ReportOptions {
+  profile?: ProfileChoice;
+  draft?: boolean;
+  /** A table form by its id in FORM_LAYOUTS (yueyang); undefined or null for the narrative report. */
+  form?: string | null;
+}
+
+/**
+ * The report of a workbook: validated (refused on errors unless `draft`), its content built from the tables, and
+ * rendered as the narrative report or, with `form`, in that table form (an unknown id: UnknownFormError).
+ */
+export async function generateReport(workbook: AssembledWorkbook, options: ReportOptions = {}): Promise<ReportOutcome> {
+  const layout = options.form == null ? null : formLayoutOf(options.form);
   const validation = validateWorkbook(workbook, options.profile);
   if (validation.summary.errors > 0 && !options.draft) return { status: "blocked", validation };
   const locate = (key: string) => {
@@ -34,7 +71,11 @@ export async function generateReport(
     draft: options.draft,
     locate,
   });
-  return { status: "generated", validation, content, bytes: await reportBytes(content) };
+  if (!layout) return { status: "generated", validation, content, form: null, bytes: await reportBytes(content) };
+  const { computation } = validation.result;
+  const scored = computation.totalStatus === "final" || computation.totalStatus === "provisional";
+  const form = fillForm(layout, yueyangData(workbook.model, workbook.model.form, computation, scored));
+  return { status: "generated", validation, content, form, bytes: await formBytes(form, content) };
 }
 
 /** One place where the report's text and the regenerated one differ: lines only in the report, lines only expected. */
@@ -60,6 +101,8 @@ export interface ReportVerification {
   readonly fingerprintMatches: boolean;
   /** Whether the report was regenerated as a draft (as the report says it is). */
   readonly draft: boolean;
+  /** The table form the report is written in (as it says), regenerated alike; null for the narrative report. */
+  readonly form: string | null;
   readonly text: TextCheck;
 }
 
@@ -69,7 +112,8 @@ const linesOf = (document: ReportDocument): string[] => [...document.body, ...do
 /**
  * Whether `docx` is the report this workbook gives: generated from exactly this data, scored with `profile`
  * (default: the workbook's own), and its text unchanged since. The report is regenerated from the workbook
- * as the document says it was (a draft or not) and the two texts are compared line by line.
+ * as the document says it was (a draft or not, the narrative or a table form) and the two texts are compared
+ * line by line.
  */
 export async function verifyReport(
   docx: Uint8Array,
@@ -82,7 +126,10 @@ export async function verifyReport(
   const draft =
     document.draft ??
     (actual.includes(SENTENCES.draftAppendix) || document.margins.includes(`页眉：${SENTENCES.draftMark}`));
-  const regenerated = await generateReport(workbook, { profile, draft });
+  const form = document.form;
+  if (form !== null && !Object.hasOwn(FORM_LAYOUTS, form))
+    throw new ReportReadError(`文档标明的报告格式「${form}」不是本工具的格式（可选 ${formChoices()}）`);
+  const regenerated = await generateReport(workbook, { profile, draft, form });
   let text: TextCheck;
   if (regenerated.status === "blocked") text = { status: "blocked", errors: regenerated.validation.summary.errors };
   else {
@@ -96,6 +143,7 @@ export async function verifyReport(
     workbook: data,
     fingerprintMatches,
     draft,
+    form,
     text,
   };
 }

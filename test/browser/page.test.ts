@@ -1,7 +1,8 @@
 /**
  * 网页版 in headless Chromium, from a static server and from file://: the blank template, the 株洲 workbook
- * validated, the report refused with errors and generated without (checked by the CLI's verify), a fix and
- * an explanation applied to a copy that differs from the file only in those cells, a 50-workbook batch with
+ * validated, the report refused with errors and generated without (checked by the CLI's verify; also in the 岳阳
+ * table form), a fix and an explanation applied to a copy that differs from the file only in those cells, a
+ * 50-workbook batch with
  * two hostile files, the page without workers, accessibility, the keyboard, and no request beyond the page;
  * 评分口径: a finding's 依据, 口径对比 checked against the domain, a bureau's profile file (broken and valid).
  */
@@ -15,6 +16,8 @@ import { variedModel } from "../../scripts/batch-samples";
 import { compareProfiles } from "../../src/domain/compare";
 import { SHEETS } from "../../src/domain/contract";
 import { formatAmount } from "../../src/domain/decimal";
+import { FORM_LAYOUTS } from "../../src/domain/forms/yueyang";
+import { readReport } from "../../src/docx/read";
 import { getProfile, parseProfileFile, ruleText } from "../../src/domain/profiles";
 import { validate } from "../../src/domain/validation";
 import { workbookModel } from "../../src/domain/model";
@@ -180,6 +183,24 @@ describe.each<PageMode>(["http", "file"])("the page from %s", (mode) => {
     writeFileSync(docx, report.bytes);
     const verified = await cli("verify", docx, complete);
     expect([verified.code, verified.out]).toEqual([0, expect.stringContaining("一致")]);
+  });
+
+  test("报告格式 岳阳表式: the .docx in the table form, which the CLI verifies in that form", async () => {
+    const { page } = web;
+    const layout = FORM_LAYOUTS.yueyang!;
+    await page.getByRole("radio", { name: layout.name }).check();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await page.getByText(`已按「${layout.name}」生成`).waitFor({ timeout: 30000 });
+    const report = await download(page, () => page.getByRole("button", { name: "保存 .docx" }).click());
+    expect(report.name).toBe("株洲市科学技术局-2024年度绩效自评报告（表式）.docx");
+    expect((await readReport(new Uint8Array(report.bytes))).form).toBe("yueyang");
+    const docx = join(DIR, `${mode}-form.docx`);
+    writeFileSync(docx, report.bytes);
+    const verified = await cli("verify", docx, complete);
+    expect([verified.code, verified.out]).toEqual([0, expect.stringContaining(`（${layout.name}）相同`)]);
+    // Back to the narrative report: the form's report is no longer offered for saving.
+    await page.getByRole("radio", { name: "文字报告" }).check();
+    expect(await page.getByRole("button", { name: "保存 .docx" }).count()).toBe(0);
   });
 
   test("requests nothing beyond the page", () => {

@@ -1,9 +1,12 @@
-/** jxzp report and jxzp verify on .xlsx files: exit codes, refusal on errors, drafts, placeholders listed. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+/**
+ * jxzp report and jxzp verify on .xlsx files: exit codes, refusal on errors, drafts, placeholders listed; the
+ * report in a table form (--form yueyang) written, replaced and verified.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { cli, sampleWorkbook, type Json } from "../support/cli";
+import { cli, cliWith, sampleWorkbook, type Json } from "../support/cli";
 
 // Each test runs several commands (a batch on worker threads, reports regenerated): slow on a busy machine.
 jest.setTimeout(60000);
@@ -154,5 +157,66 @@ describe("verify reads the document itself, not only its data fingerprint", () =
     const claimedOut = await cli("verify", claimed, broken);
     expect(claimedOut.code).toBe(1);
     expect(claimedOut.out).toContain(`不一致：${claimed} 不是草稿，但 ${broken} 有 1 个错误：由它只能生成草稿`);
+  });
+});
+
+describe("--form yueyang: the report in the 岳阳 table form (issue 18)", () => {
+  let file: string;
+  beforeAll(async () => {
+    // Seed 001 as typed into the workbook: its 附件2 has no scores, so only a draft can be written.
+    file = join(dir, "yueyang.xlsx");
+    const imported = await cli(
+      "import",
+      join(__dirname, "..", "..", "samples", "yueyang-kjj-2021.json"),
+      "--out",
+      file,
+    );
+    expect(imported.code).toBe(0);
+  });
+
+  test("help lists the forms: 文字报告 by default, each layout by its name", async () => {
+    const { out } = await cliWith({ helpWidth: 400 }, "report", "--help");
+    expect(out).toMatch(/--form <表式> +报告格式：不加为文字报告（默认）；yueyang 为/);
+    expect(out).toContain(
+      "报告格式：不加为文字报告（默认）；yueyang 为岳阳市部门（单位）整体支出绩效评价自评报告（表式，岳阳市财政局制）",
+    );
+  });
+
+  test("refused with errors as the narrative is; --draft writes it; verify says it is the workbook's", async () => {
+    const docx = join(dir, "yueyang.docx");
+    const refused = await cli("report", file, "--out", docx, "--form", "yueyang");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("未生成报告（更正后重试，或加 --draft 生成草稿）");
+    const written = await cli("report", file, "--out", docx, "--form", "yueyang", "--draft");
+    expect(written.code).toBe(0);
+    expect(written.out).toContain(
+      `已写入草稿 ${docx}（岳阳市部门（单位）整体支出绩效评价自评报告（表式，岳阳市财政局制））`,
+    );
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    expect(await zip.file("docProps/custom.xml")!.async("string")).toContain("绩效自评助手报告表式");
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("岳阳市财政局（制）");
+    // A report jxzp wrote is replaced without --force, a form report as well.
+    expect((await cli("report", file, "--out", docx, "--form", "yueyang", "--draft")).code).toBe(0);
+    const verified = await cli("verify", docx, file);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^一致：.*正文与按工作簿重新生成的草稿（岳阳市部门（单位）整体支出绩效评价自评报告/);
+    // The form edited: 不一致, the row shown.
+    const edited = join(dir, "yueyang-edited.docx");
+    await editReport(docx, edited, (xml) => xml.replace("1156.44", "1156.45"));
+    const mismatch = await cli("verify", edited, file);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.out).toContain("  报告中：局机关及二级机构汇总｜1156.45｜186.72");
+    expect(mismatch.out).toContain("  按工作簿应为：局机关及二级机构汇总｜1156.44｜186.72");
+  });
+
+  test("an unknown form: a usage error naming the known ones, exit 2, nothing written", async () => {
+    const docx = join(dir, "unknown-form.docx");
+    const { code, err } = await cli("report", file, "--out", docx, "--form", "yueyng");
+    expect(code).toBe(2);
+    expect(err).toContain(
+      "选项 --form：未知的报告格式「yueyng」（是不是 yueyang？），可选：yueyang（岳阳市部门（单位）整体支出绩效评价自评报告" +
+        "（表式，岳阳市财政局制））；不加 --form 为文字报告。用 jxzp report --help 查看用法",
+    );
+    expect(existsSync(docx)).toBe(false);
   });
 });

@@ -1,10 +1,16 @@
 /**
- * jxzp report FILE.xlsx --out REPORT.docx [--draft] [--profile | --profile-file], and jxzp verify REPORT.docx
- * FILE.xlsx [--profile | --profile-file].
+ * jxzp report FILE.xlsx --out REPORT.docx [--draft] [--form ID] [--profile | --profile-file], and jxzp verify
+ * REPORT.docx FILE.xlsx [--profile | --profile-file] (for a report in either form: it says which it is).
  */
 import { WorkbookReadError, type AssembledWorkbook } from "../../workbook/assemble";
 import { ReportReadError } from "../../docx/read";
-import { generateReport, verifyReport, type ReportVerification, type TextDifference } from "../../usecases/report";
+import {
+  formLayoutOf,
+  generateReport,
+  verifyReport,
+  type ReportVerification,
+  type TextDifference,
+} from "../../usecases/report";
 import { inspectInWorker } from "../../batch/pool";
 import { EXIT, InputError } from "../errors";
 import { displayWidth, pad, STDIO, type CliIo } from "../io";
@@ -25,13 +31,14 @@ async function workbookAt(file: string, command: string, io: CliIo): Promise<Ass
 
 export async function reportCommand(
   file: string,
-  options: { out: string; draft?: boolean; force?: boolean } & ProfileOptions,
+  options: { out: string; draft?: boolean; form?: string; force?: boolean } & ProfileOptions,
   io: CliIo,
 ): Promise<number> {
+  const form = options.form === undefined ? null : formLayoutOf(options.form); // checked by --form's parser
   const profile = chosenProfile(options, io, [file]);
   const workbook = await workbookAt(file, "report", io);
   const output = await checkOutput(options.out, { kind: "report", inputs: [file], force: options.force });
-  const outcome = await generateReport(workbook, { profile, draft: options.draft });
+  const outcome = await generateReport(workbook, { profile, draft: options.draft, form: form?.id });
   if (outcome.status === "blocked") {
     io.err(
       `${inputName(file)} 有 ${outcome.validation.summary.errors} 个错误，未生成报告（更正后重试，或加 --draft 生成草稿）：\n` +
@@ -40,7 +47,9 @@ export async function reportCommand(
     return EXIT.dataErrors;
   }
   writeOutput(output, outcome.bytes, io);
-  const lines = [`已写入${options.draft ? "草稿" : "报告"} ${outputName(options.out)}`];
+  const lines = [
+    `已写入${options.draft ? "草稿" : "报告"} ${outputName(options.out)}${form ? `（${form.name}）` : ""}`,
+  ];
   if (outcome.content.missing.length > 0)
     lines.push(`报告中待填写（在「报告文字」工作表中填写后重新生成）：${outcome.content.missing.join("、")}`);
   if (options.draft && outcome.content.draft)
@@ -81,9 +90,13 @@ function differenceLines(difference: TextDifference): string[] {
   return lines;
 }
 
+/** 报告 or 草稿, with the form's name when it is written in a table form. */
+const kindOf = (result: ReportVerification) =>
+  `${result.draft ? "草稿" : "报告"}${result.form ? `（${formLayoutOf(result.form).name}）` : ""}`;
+
 function textLines(r: string, w: string, result: ReportVerification): string[] {
   const { text } = result;
-  const kind = result.draft ? "草稿" : "报告";
+  const kind = kindOf(result);
   if (text.status === "same") return [];
   if (text.status === "blocked")
     return [
@@ -120,7 +133,7 @@ export async function verifyCommand(report: string, file: string, options: Profi
     if (error instanceof ReportReadError) throw new InputError(`${r}：${error.message}`);
     throw error;
   }
-  const kind = result.draft ? "草稿" : "报告";
+  const kind = kindOf(result);
   if (result.matches) {
     io.out(`一致：${r} 由 ${w} 的数据生成（指纹 ${result.report}），正文与按工作簿重新生成的${kind}相同`);
     return EXIT.ok;
