@@ -4,21 +4,7 @@
  * merged cells and signature blocks, and the narrative in the part the layout gives it — on A4 with the report's
  * fonts, page numbers, 草稿 mark and fingerprint. Pure rendering of a FormDocument and the narrative's content.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  HeightRule,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlign,
-  WidthType,
-  type Document,
-  type ISectionOptions,
-} from "docx";
+import { AlignmentType, Packer, Paragraph, Table, type Document, type ISectionOptions } from "docx";
 import type { FormDocument } from "../domain/forms/layout";
 import type { ReportContent } from "../domain/report/content";
 import type { Grid, GridCell } from "../domain/report/grid";
@@ -30,6 +16,7 @@ import {
   exactly,
   fingerprintParagraph,
   FONTS,
+  gridTable,
   LINE_PITCH,
   MARGIN,
   mm,
@@ -52,8 +39,6 @@ const ROW_HEIGHT = mm(7.5);
 const SHORT_ROW = 160;
 /** A table of short rows with at most this many rows is kept on one page. */
 const SHORT_TABLE = 16;
-
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 const ALIGNMENT = {
   center: AlignmentType.CENTER,
@@ -88,48 +73,18 @@ function cellParagraphs(cell: GridCell, keepNext: boolean): Paragraph[] {
  * one page; a longer one keeps its header with its first row, as the layout's blocks say.
  */
 function formTable(grid: Grid): Table {
-  const total = grid.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = grid.widths.map((w) => Math.floor((w / total) * TABLE_WIDTH));
   const short = grid.rows.map((row) => row.reduce((sum, cell) => sum + (cell?.text.length ?? 0), 0) <= SHORT_ROW);
   const whole = grid.rows.length <= SHORT_TABLE && short.every(Boolean);
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: TABLE_WIDTH, type: WidthType.DXA },
-    columnWidths,
-    borders: {
-      top: BORDER,
-      bottom: BORDER,
-      left: BORDER,
-      right: BORDER,
-      insideHorizontal: BORDER,
-      insideVertical: BORDER,
-    },
-    rows: grid.rows.map((row, r) => {
-      // Word keeps a row with the next one when every paragraph in it keeps with the next.
-      // A long row is never kept with the next: it would pull both onto a page of their own.
-      const keepNext = r < grid.rows.length - 1 && (whole || (short[r]! && grid.keepWithNext[r] === true));
-      return new TableRow({
-        cantSplit: short[r],
-        height: { value: ROW_HEIGHT, rule: HeightRule.ATLEAST },
-        children: row.flatMap((cell, c) =>
-          cell === null
-            ? []
-            : [
-                new TableCell({
-                  columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-                  rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-                  width: {
-                    size: columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0),
-                    type: WidthType.DXA,
-                  },
-                  verticalAlign: VerticalAlign.CENTER,
-                  margins: { left: 60, right: 60, top: 40, bottom: 40 },
-                  children: cellParagraphs(cell, keepNext),
-                }),
-              ],
-        ),
-      });
+  return gridTable(grid, TABLE_WIDTH, {
+    fontSize: SIZE.table,
+    cellPadding: 40,
+    // A long row is never kept with the next: it would pull both onto a page of their own.
+    row: (r) => ({
+      cantSplit: short[r]!,
+      keepNext: r < grid.rows.length - 1 && (whole || (short[r]! && grid.keepWithNext[r] === true)),
+      minHeight: ROW_HEIGHT,
     }),
+    paragraphs: cellParagraphs,
   });
 }
 

@@ -9,6 +9,7 @@ import {
   Document,
   Footer,
   Header,
+  HeightRule,
   LineRuleType,
   PageNumber,
   Paragraph,
@@ -23,7 +24,7 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from "docx";
-import type { Grid } from "../domain/report/grid";
+import type { Grid, GridCell } from "../domain/report/grid";
 import type { Block, ReportContent } from "../domain/report/content";
 import { fill, SENTENCES } from "../domain/report/content";
 import { xmlText } from "../domain/text-safety";
@@ -143,9 +144,46 @@ export function draftHeader(): Header {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
-export function gridTable(grid: Grid, widthTwips: number, fontSize: number): Table {
+/** How a table's rows and cells are set (the report's attachments keep every row whole; a form's long rows break). */
+export interface TableLook {
+  readonly fontSize: number;
+  /** Whether row `r` is kept whole on a page and with the next row, and its least height (twips). */
+  readonly row?: (r: number) => {
+    readonly cantSplit: boolean;
+    readonly keepNext: boolean;
+    readonly minHeight?: number;
+  };
+  /** A cell's paragraphs; by default its text, its line breaks kept, aligned as the cell says, bold in a header. */
+  readonly paragraphs?: (cell: GridCell, keepNext: boolean) => Paragraph[];
+  /** Space above and below a cell's text (twips). */
+  readonly cellPadding?: number;
+}
+
+const ALIGNMENT = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT, left: AlignmentType.LEFT } as const;
+
+/** A cell's text as one paragraph, a line break typed in it (Alt+Enter) kept as a line break. */
+function cellParagraph(cell: GridCell, keepNext: boolean, fontSize: number): Paragraph[] {
+  return [
+    new Paragraph({
+      spacing: exactly(fontSize / 2 + 4),
+      keepNext,
+      alignment: ALIGNMENT[cell.align],
+      children: cell.text
+        .split(/\r?\n/)
+        .map((line, i) => run(line, FONTS.table, fontSize, { bold: cell.header, break: i > 0 ? 1 : 0 })),
+    }),
+  ];
+}
+
+/** A Grid as a Word table over `widthTwips`: the grid's relative widths, merged cells as Word merges them. */
+export function gridTable(grid: Grid, widthTwips: number, look: TableLook): Table {
   const total = grid.widths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.widths.map((w) => Math.floor((w / total) * widthTwips));
+  // Word keeps a row with the next one when every paragraph in it keeps with the next.
+  const rowLook: NonNullable<TableLook["row"]> =
+    look.row ?? ((r) => ({ cantSplit: true, keepNext: grid.keepWithNext[r] === true }));
+  const paragraphs = look.paragraphs ?? ((cell, keepNext) => cellParagraph(cell, keepNext, look.fontSize));
+  const padding = look.cellPadding ?? 20;
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widthTwips, type: WidthType.DXA },
@@ -158,42 +196,30 @@ export function gridTable(grid: Grid, widthTwips: number, fontSize: number): Tab
       insideHorizontal: BORDER,
       insideVertical: BORDER,
     },
-    rows: grid.rows.map(
-      (row, r) =>
-        new TableRow({
-          cantSplit: true,
-          children: row.flatMap((cell, c) => {
-            if (cell === null) return [];
-            const width = columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0);
-            return [
-              new TableCell({
-                columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-                rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-                width: { size: width, type: WidthType.DXA },
-                verticalAlign: VerticalAlign.CENTER,
-                margins: { left: 60, right: 60, top: 20, bottom: 20 },
-                children: [
-                  new Paragraph({
-                    spacing: exactly(fontSize / 2 + 4),
-                    // Word keeps a row with the next one when every paragraph in it keeps with the next.
-                    keepNext: grid.keepWithNext[r] === true,
-                    alignment:
-                      cell.align === "center"
-                        ? AlignmentType.CENTER
-                        : cell.align === "right"
-                          ? AlignmentType.RIGHT
-                          : AlignmentType.LEFT,
-                    // A line break in a cell (a signature block's lines, Alt+Enter) stays a line break.
-                    children: cell.text
-                      .split(/\r?\n/)
-                      .map((line, i) => run(line, FONTS.table, fontSize, { bold: cell.header, break: i > 0 ? 1 : 0 })),
-                  }),
-                ],
-              }),
-            ];
-          }),
-        }),
-    ),
+    rows: grid.rows.map((row, r) => {
+      const { cantSplit, keepNext, minHeight } = rowLook(r);
+      return new TableRow({
+        cantSplit,
+        ...(minHeight ? { height: { value: minHeight, rule: HeightRule.ATLEAST } } : {}),
+        children: row.flatMap((cell, c) =>
+          cell === null
+            ? []
+            : [
+                new TableCell({
+                  columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+                  rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+                  width: {
+                    size: columnWidths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0),
+                    type: WidthType.DXA,
+                  },
+                  verticalAlign: VerticalAlign.CENTER,
+                  margins: { left: 60, right: 60, top: padding, bottom: padding },
+                  children: paragraphs(cell, keepNext),
+                }),
+              ],
+        ),
+      });
+    }),
   });
 }
 

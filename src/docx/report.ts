@@ -57,7 +57,7 @@ function attachmentSection(
       spacing: { before: 120, after: 120 },
       children: [run(grid.title, FONTS.title, landscape ? 32 : 36)],
     }),
-    gridTable(grid, width, landscape ? SIZE.tableSmall : SIZE.table),
+    gridTable(grid, width, { fontSize: landscape ? SIZE.tableSmall : SIZE.table }),
   ];
   if (last) children.push(fingerprintParagraph(content));
   return {
