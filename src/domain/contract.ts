@@ -234,7 +234,7 @@ export const FORM_TABLES = [
     label: "年度主要工作内容",
     name: "工作任务",
     section: "年度主要工作内容（一行一项任务）",
-    rows: 4,
+    rows: 6,
     columns: textColumns(["task", "工作任务"]),
   },
   ...(
@@ -249,7 +249,8 @@ export const FORM_TABLES = [
     label,
     name,
     section: `${BLOCKS.find((b) => b.key === key)!.title}（万元）：第一行为“局机关及二级机构汇总”，其后局机关、各二级机构各一行`,
-    rows: 3,
+    // 汇总, 局机关 and three 二级机构; more by inserting whole sheet rows inside the table.
+    rows: 5,
     columns: amountColumns(key),
   })),
   {
@@ -257,7 +258,7 @@ export const FORM_TABLES = [
     label: "整体支出绩效定性目标",
     name: "定性目标",
     section: "整体支出绩效定性目标及实施计划完成情况（一行一个目标）",
-    rows: 2,
+    rows: 3,
     columns: textColumns(["expected", "预期目标"], ["actual", "实际完成"]),
   },
   {
@@ -265,7 +266,7 @@ export const FORM_TABLES = [
     label: "评价人员",
     name: "评价人员",
     section: "评价人员",
-    rows: 4,
+    rows: 6,
     columns: textColumns(["name", "姓名"], ["title", "职务/职称"], ["unit", "单位"]),
   },
 ] as const;

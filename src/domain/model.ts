@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { amount, date, enteredCompletion, enteredRate, headcount, text, year } from "./fields";
 import { yueyangForm } from "./yueyang/form";
+import { MAX_PROJECTS } from "./projects/contract";
 
 export { amount, date, decimalValue, enteredCompletion, enteredRate, headcount, text, year } from "./fields";
 
@@ -179,7 +180,10 @@ export const workbookModel = z
     basic,
     eval: evaluation,
     /** 附件3 项目支出绩效自评表, in the workbook's order (projects[1] is 附件3-1). */
-    projects: z.array(projectSheet).default([]),
+    projects: z
+      .array(projectSheet)
+      .max(MAX_PROJECTS, { error: `项目支出绩效自评表最多 ${MAX_PROJECTS} 张` })
+      .default([]),
     report,
     /** What only the table-form report has (表式报告（岳阳）, SPEC §11). */
     form: yueyangForm,

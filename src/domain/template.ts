@@ -350,12 +350,13 @@ const formSheet: TemplateSheet = {
   headerRows: 1,
   landscape: true,
   tallRows: { 1: 36 },
-  merges: ["A1:H1", ...FORM_TABLE_ROWS.map((t) => `A${t.section}:H${t.section}`)],
+  // No merged section rows: the tables have different widths, and a row inserted in one must not cut a merge.
+  merges: ["A1:H1"],
   cells: [
     label(
       "A1",
       "表式报告（岳阳市财政局制）中独有的内容。编制、实有人数、三公经费、绩效目标与指标等取自附件1、附件2，不必重复填写；" +
-        "不使用表式报告的地区可不填本表。",
+        "不使用表式报告的地区可不填本表。表格行不够时，在表格中间的行号上右键“插入”整行。",
       "note",
     ),
     ...CONTRACT.filter((entry) => entry.sheet === "form" && !entry.table).map((entry) => {

@@ -136,6 +136,7 @@ export function assembleWorkbook(source: WorkbookSource, options: AssembleOption
     cells: [],
     problems,
     lenient: options.lenient ?? false,
+    rowsLeft: TABLE_ROWS_READ,
   };
 
   for (const entry of CONTRACT) setAt(input, entry.key, readEntry(reader, entry, CONTRACT));
@@ -247,7 +248,15 @@ interface CellReader {
   readonly cells: CellFact[];
   readonly problems: string[];
   readonly lenient: boolean;
+  /** Table rows this workbook may still have read (TABLE_ROWS_READ in all): hostile files declare many tables. */
+  rowsLeft: number;
 }
+
+/**
+ * Table rows read from one workbook, all tables together: far beyond any department's (a few hundred), and a
+ * bound on a file that declares 200 project tables of 20,000 rows each.
+ */
+export const TABLE_ROWS_READ = 40_000;
 
 /** What the contract says of a cell: the CellFact without what the workbook holds. */
 type CellSpec = Omit<CellFact, "key" | "value" | "formula">;
@@ -385,7 +394,13 @@ function readTable(
     return [{ key: spec.key, index, column, cell }];
   });
   const rows: unknown[] = [];
-  for (let row = first.row + 1; row <= lastRow; row++) {
+  const end = Math.min(lastRow, first.row + reader.rowsLeft);
+  if (end < lastRow)
+    reader.problems.push(
+      `「${found.sheet}」表格「${layout.name}」读到第 ${end} 行为止：全部表格合计超过 ${TABLE_ROWS_READ} 行，其余未读取`,
+    );
+  reader.rowsLeft -= Math.max(0, end - first.row);
+  for (let row = first.row + 1; row <= end; row++) {
     const values: Record<string, unknown> = {};
     const facts = reader.cells.length;
     const paths = rowPaths(entry, rows.length);

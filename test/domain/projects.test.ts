@@ -266,6 +266,26 @@ describe("validating the form of SPEC §10", () => {
     );
   });
 
+  test("a printed 总分 that cannot be checked (a row unscored) is the department's statement: no formula put back", () => {
+    const model = workbook((p) => {
+      p.indicators![0]!.score = null;
+      p.total = 94.18;
+    });
+    const total: CellFact = {
+      key: "projects[1].total",
+      kind: "amount",
+      role: "computed",
+      value: 94.18,
+      formula: null,
+      expectedFormula: `=${formulaOf("projects[1].total")}`,
+    };
+    const found = projectFindings(model, [total]);
+    expect(found.filter((f) => f.rule === "slip.overwritten")).toEqual([]);
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: "score.missing", key: "projects[1].indicators[1].score" }),
+    );
+  });
+
   test("against 附件1: a different 决算数 for the same name is a warning that can be explained", () => {
     const model = workbook();
     model.basic.projects.lines[0]!.final = model.basic.projects.lines[0]!.final!.minus(8);

@@ -24,8 +24,8 @@ test("seed 001 typed in: the form reads back as typed and gives its two findings
   const validation = validateWorkbook(workbook);
   const form = validation.findings.filter((f) => f.key.startsWith("form."));
   expect(form.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
-    ["form.rowTotal", "error", SHEET, "B36"],
-    ["form.rounding", "info", SHEET, "C25"],
+    ["form.rowTotal", "error", SHEET, "B44"],
+    ["form.rounding", "info", SHEET, "C29"],
   ]);
   expect(form[0]!.message).toContain(
     "固定资产「1、局机关」固定资产合计 80.86 ≠ 在用固定资产 59.46 + 出租固定资产 0.00 + 其他 空",

@@ -23,7 +23,7 @@ import { Dec, formatAmount, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
 import { basisText, customLabel, PROFILES, RULE_IDS, ruleText, type RuleId, type ScoringProfile } from "../profiles";
 import { formatRate, type Rate } from "../rates";
-import { findProjectEntry, FUND_SOURCES, projectPrefix } from "../projects/contract";
+import { findProjectEntry, FUND_SOURCES, projectPrefix, projectSheetName } from "../projects/contract";
 import { valueAtPath, type Finding, type ValidationResult } from "../validation";
 import { isBlankProject } from "../validation/rules/projects";
 import {
@@ -224,7 +224,8 @@ export function buildReport(model: WorkbookModel, validation: ValidationResult, 
   model.projects.forEach((project, index) => {
     if (isBlankProject(project)) return;
     const number = `3-${projects.length + 1}`;
-    const where = `${fill(S.attachmentTitle, { n: number })} `;
+    // Where a missing value is to be filled in: the workbook's sheet (a blank table before it shifts the number).
+    const where = `${projectSheetName(index + 1)} `;
     projects.push({
       index,
       number,

@@ -121,12 +121,16 @@ export function validate(model: WorkbookModel, options: ValidationOptions = {}):
       findings.push({ ...draft, rule: rule.id, severity, ...(basis ? { basis } : {}) });
     }
   }
-  findings.push(...projectFindings(model, profile, facts));
+  const projects = projectFindings(model, profile, facts);
+  findings.push(...projects.findings);
 
   const explained = acknowledgements(model);
   // Printed values that cannot be checked (no complete scores, nothing computed) are the department's
   // statement: no "put the formula back" for them.
-  const unverifiable = new Set(context.published.filter((p) => !p.agrees && !p.verifiable).map((p) => p.value.key));
+  const unverifiable = new Set([
+    ...context.published.filter((p) => !p.agrees && !p.verifiable).map((p) => p.value.key),
+    ...projects.unverifiable,
+  ]);
   const kept = findings.filter((f) => !(f.rule === "slip.overwritten" && unverifiable.has(f.key)));
   const marked = oneCausePerCell(kept).map((finding) => {
     const reason = canExplain(finding)
@@ -186,18 +190,27 @@ function splitProjectFacts(cells: readonly CellFact[], problems: readonly CellPr
  * ("eval.total" → "projects[2].total") and named by it (「项目「…」（附件3-2）：」). A finding on a cell the
  * project table does not have is not about the project and is dropped.
  */
-function projectFindings(model: WorkbookModel, profile: ScoringProfile, facts: SplitFacts): Finding[] {
+function projectFindings(
+  model: WorkbookModel,
+  profile: ScoringProfile,
+  facts: SplitFacts,
+): { findings: Finding[]; unverifiable: string[] } {
   const findings: Finding[] = [];
+  /** A project's printed values that cannot be checked: its statement, like 附件2's (no "put the formula back"). */
+  const unverifiable: string[] = [];
   for (const [index, project] of model.projects.entries()) {
     if (isBlankProject(project)) continue;
     const slot = index + 1;
     const view = projectView(model, index);
     const computation = computeProject(model, index, profile);
     const own = facts.bySlot.get(slot);
+    const published = publishedValues(view, computation);
+    for (const p of published)
+      if (!p.agrees && !p.verifiable) unverifiable.push(projectKeyOf(slot, p.value.key) ?? p.value.key);
     const context: RuleContext = {
       model: view,
       computation,
-      published: publishedValues(view, computation),
+      published,
       profile,
       year: view.eval.year,
       cells: own?.cells ?? [],
@@ -222,7 +235,7 @@ function projectFindings(model: WorkbookModel, profile: ScoringProfile, facts: S
       }
     }
   }
-  return findings;
+  return { findings, unverifiable };
 }
 
 /**

@@ -264,8 +264,9 @@ export async function removeProject(
   for (const [j, range] of tableRanges) sheetOf.set(j, parseRangeAddress(range.address).sheet);
   const shownName = anchor ? anchor.values[0]![0] : undefined;
   if (expectedName !== undefined && shownName !== undefined) {
-    const now = shownName === "" || shownName === null ? null : String(shownName);
-    if (now !== expectedName)
+    // As the model reads it (trimmed; empty is none): a name typed with a stray space is still the one confirmed.
+    const now = shownName === null || shownName === undefined ? null : String(shownName).trim() || null;
+    if (now !== (expectedName?.trim() || null))
       throw new InstallError(
         `附件3-${slot} 的项目名称现在是「${now ?? "（空）"}」，不是确认删除时的「${expectedName ?? "（空）"}」：` +
           "未删除，请重新选择。",

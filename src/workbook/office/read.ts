@@ -297,7 +297,8 @@ export async function readExcelWorkbook(
   try {
     await context.sync();
   } catch (error) {
-    // A table that a later template version added (已说明的提示) may be absent: read again without it.
+    // A table or sheet that a later template version added (已说明的提示, 表式报告) may be absent: read again
+    // without it (the assembler reads it as empty).
     const missing = await diagnose(context, error);
     syncs += 1;
     if (missing.problems) throw missing.problems;
@@ -305,7 +306,7 @@ export async function readExcelWorkbook(
     const tables = TABLE_ENTRIES.filter((e) => !missing.optionalTables.includes(e.table.name));
     loads = queueLoads(
       context,
-      names,
+      NAMED_ENTRIES.filter((e) => !missing.optionalSheets.includes(e.sheet)).map((e) => e.name),
       tables.map((e) => e.table.name),
       new Map(),
     );
@@ -340,7 +341,7 @@ export async function readExcelWorkbook(
 async function diagnose(
   context: Excel.RequestContext,
   cause: unknown,
-): Promise<{ problems: WorkbookReadError | null; optionalTables: string[] }> {
+): Promise<{ problems: WorkbookReadError | null; optionalTables: string[]; optionalSheets: SheetId[] }> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load("items/name,items/formula");
   const tables = context.workbook.tables.load("items/name");
@@ -352,7 +353,7 @@ async function diagnose(
   );
   const problems = [
     ...Object.values(SHEETS)
-      .filter((s) => !found.sheets.has(s.id))
+      .filter((s) => !found.sheets.has(s.id) && !s.optional)
       .map((s) => `缺少工作表「${s.name}」`),
     ...NAMED_ENTRIES.filter((e) => found.sheets.has(e.sheet)).flatMap((e) => {
       const formula = found.formulas.get(e.name);
@@ -366,16 +367,22 @@ async function diagnose(
   const optionalTables = TABLE_ENTRIES.filter(
     (e) => e.table.optional && !found.tables.has(e.table.name) && !found.converted(e),
   ).map((e) => e.table.name);
-  if (problems.length === 0 && optionalTables.length > 0) return { problems: null, optionalTables };
+  const optionalSheets = Object.values(SHEETS)
+    .filter((s) => s.optional && !found.sheets.has(s.id))
+    .map((s) => s.id);
+  if (problems.length === 0 && (optionalTables.length > 0 || optionalSheets.length > 0))
+    return { problems: null, optionalTables, optionalSheets };
   if (problems.length === 0)
     return {
       problems: new WorkbookReadError([`读取工作簿失败：${(cause as Error).message}。请退出单元格编辑后重试。`]),
       optionalTables,
+      optionalSheets,
     };
   const shown = problems.length > 8 ? [...problems.slice(0, 8), `……共 ${problems.length} 处`] : problems;
   return {
     problems: new WorkbookReadError([...shown, "请按「安装模板」补全模板：已填写的内容会保留（原工作表留作备份）。"]),
     optionalTables,
+    optionalSheets,
   };
 }
 

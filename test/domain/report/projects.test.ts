@@ -300,24 +300,24 @@ describe("what a project states depends on its scores, as 附件2's 自评结果
   test("no score at all: said, with where to fill them", () => {
     const model = twoProjects((j) => j.projects[1].indicators.forEach((r: { score: unknown }) => (r.score = null)));
     expect(projectSection(reportOf(model))).toContain(
-      "项目绩效指标得分尚未填写【请填写：附件3-2 绩效指标得分】，项目总分与自评等次待得分填写后确定。",
+      "项目绩效指标得分尚未填写【请填写：附件3-2 项目支出绩效自评表 绩效指标得分】，项目总分与自评等次待得分填写后确定。",
     );
   });
 
-  test("an empty cell names the project's attachment: 【未填写：附件3-1 …】", () => {
+  test("an empty cell names the project's sheet: 【未填写：附件3-1 项目支出绩效自评表 …】", () => {
     const model = twoProjects((j) => {
       j.projects[0].funds.initialBudget = null;
       j.projects[0].indicators[2].deviation = null;
     });
     const section = projectSection(reportOf(model)).join("\n");
-    expect(section).toContain("年初预算数【未填写：附件3-1 年初预算数】万元");
-    expect(section).toContain("扣2.25分。【未填写：附件3-1 绩效指标第3行的偏差原因分析及改进措施】");
+    expect(section).toContain("年初预算数【未填写：附件3-1 项目支出绩效自评表 年初预算数】万元");
+    expect(section).toContain("扣2.25分。【未填写：附件3-1 项目支出绩效自评表 绩效指标第3行的偏差原因分析及改进措施】");
   });
 
   test("an empty 全年预算数: 执行率 cannot be computed, never 0%", () => {
     const model = twoProjects((j) => (j.projects[1].funds.fullYearBudget = null));
     const section = projectSection(reportOf(model)).join("\n");
-    expect(section).toContain("全年预算数【未填写：附件3-2 全年预算数】万元");
+    expect(section).toContain("全年预算数【未填写：附件3-2 项目支出绩效自评表 全年预算数】万元");
     expect(section).toContain("预算执行率无法计算（全年预算数未填写）");
     expect(section).not.toMatch(/0(\.00)?%/);
   });

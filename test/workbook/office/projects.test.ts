@@ -477,6 +477,12 @@ describe("删除项目表", () => {
     expect(stateOf(fake)).toBe(before);
   });
 
+  test("a name typed with a stray space is still the one confirmed (as the model reads it, trimmed)", async () => {
+    const fake = await filled(PROJECTS);
+    fake.workbook.sheet(projectSheetName(2))!.cell("B2").formula = "项目乙 ";
+    await expect(removeProject(excelContext(fake), 2, "项目乙")).resolves.toMatchObject({ slot: 2 });
+  });
+
   /** Operations in a remove's write batch (its third sync), run on a copy of the same workbook. */
   async function writeBatchSize(): Promise<number> {
     const fake = await filled(PROJECTS);

@@ -187,3 +187,15 @@ test("a table's 汇总行 (total row) is not read as a data row", async () => {
   const read = await readExcelWorkbook(excelContext(fake));
   expect(read.model.eval.indicators).toHaveLength(15);
 });
+
+test("a workbook without the optional 表式报告（岳阳） (an older template, or deleted) reads with the form empty", async () => {
+  const fake = await filled();
+  const form = fake.workbook.sheet("表式报告（岳阳）")!;
+  fake.workbook.deleteSheet(form);
+  for (const name of [...fake.workbook.names.keys()]) if (name.startsWith("表式_")) fake.workbook.names.delete(name);
+  const read = await readExcelWorkbook(excelContext(fake));
+  expect(read.model.form.income).toEqual([]);
+  expect(read.model.form.budgetCode).toBeNull();
+  expect(inputsOf(read.model)).toEqual(inputsOf(sample));
+  expect(read.fallbacks.filter((f) => f.key.startsWith("form."))).toEqual([]);
+});
