@@ -266,7 +266,7 @@ describe("validating the form of SPEC §10", () => {
     );
   });
 
-  test("a printed 总分 that cannot be checked (a row unscored) is the department's statement: no formula put back", () => {
+  test("a printed 总分 that cannot be checked (a row unscored) is a statement: no formula put back", () => {
     const model = workbook((p) => {
       p.indicators![0]!.score = null;
       p.total = 94.18;
