@@ -99,7 +99,34 @@ async function narrative(workbook: string): Promise<number> {
   written.push(relative(process.cwd(), docx));
   const verified = await runAsync(["verify", docx, workbook], collect);
   console.log(`━━ 生成报告 ━━\n${out}`);
-  return Math.max(code, verified, await projects(), await batch());
+  return Math.max(code, verified, await projects(), await yueyang(), await batch());
+}
+
+/**
+ * 表式报告: seed 001 (岳阳市科学技术局 2021, 岳阳市财政局（制）) typed into a workbook — its form's own findings (two
+ * roundings, 固定资产 missing 21.40) — and the form written as a draft (the published report gives no 附件2
+ * scores, so the workbook has errors) and verified.
+ */
+async function yueyang(): Promise<number> {
+  const sample = join(__dirname, "..", "samples", "yueyang-kjj-2021.json");
+  const workbook = join(OUT, "岳阳市科学技术局-2021.xlsx");
+  const docx = join(OUT, "岳阳市科学技术局-2021-表式报告（草稿）.docx");
+  let out = "";
+  const collect: CliIo = { out: (s) => (out += `${s}\n`), err: processIo.err };
+  const quiet: CliIo = { out: () => undefined, err: processIo.err };
+  await runAsync(["import", sample, "--out", workbook, "--force"], quiet);
+  let json = "";
+  await runAsync(["validate", workbook, "--json"], { out: (s) => (json += s), err: processIo.err });
+  const form = (JSON.parse(json).findings as Array<{ key: string; severity: string; cell: string; message: string }>)
+    .filter((f) => f.key.startsWith("form."))
+    .map((f) => `  ${f.severity === "error" ? "错误" : "提示"}  ${f.cell}  ${f.message}`);
+  const codes = [
+    await runAsync(["report", workbook, "--out", docx, "--form", "yueyang", "--draft", "--force"], collect),
+    await runAsync(["verify", docx, workbook], collect),
+  ];
+  written.push(...[workbook, docx].map((file) => relative(process.cwd(), file)));
+  console.log(`━━ 表式报告（岳阳，seed 001）：表式中的数字 ━━\n${form.join("\n")}\n${out}`);
+  return Math.max(...codes);
 }
 
 /**

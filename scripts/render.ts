@@ -28,6 +28,7 @@ async function main() {
     "zhuzhou-kjj-2024-projects": buildWorkbook(workbookModel.parse(projectSample())),
   };
   await renderReport();
+  await renderForm();
   for (const [name, workbook] of Object.entries(books)) {
     const xlsx = join(WORK, `${name}.xlsx`);
     writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
@@ -111,6 +112,52 @@ async function renderReport(): Promise<void> {
     console.log(`docs/${name}.png`);
   }
   console.log(`report.pdf: ${pages} 页，文字与数据指纹核对无误`);
+}
+
+/**
+ * Seed 001 in the 岳阳 table form (samples/yueyang-kjj-2021.json, a draft: the published report gives no 附件2
+ * scores): PDF, its text checked for the seed's numbers, and its pages up to part 五 as docs/yueyang-form-N.png,
+ * to compare by eye with the published form.
+ */
+async function renderForm(): Promise<void> {
+  const sample = JSON.parse(readFileSync(join(ROOT, "samples/yueyang-kjj-2021.json"), "utf8"));
+  const workbook = await inspectWorkbook(
+    (await buildWorkbook(workbookModel.parse(sample)).xlsx.writeBuffer()) as ArrayBuffer,
+  );
+  const outcome = await generateReport(workbook, { form: "yueyang", draft: true });
+  if (outcome.status !== "generated") throw new Error("the 岳阳 form was not generated");
+  const docx = join(WORK, "yueyang-form.docx");
+  writeFileSync(docx, outcome.bytes);
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", WORK, docx], {
+    stdio: "ignore",
+    timeout: 180000,
+  });
+  const pdf = join(WORK, "yueyang-form.pdf");
+  const byPage = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })
+    .split("\f")
+    .map((page) => page.replace(/\s+/g, ""));
+  const text = byPage.join("");
+  const expected = [
+    "岳阳市财政局（制）",
+    "预算编码：21201",
+    "1156.44",
+    "828.54",
+    "144.71",
+    "评价组组长（签字）",
+    "优秀",
+  ];
+  const missing = expected.filter((t) => !text.includes(t));
+  if (missing.length > 0) throw new Error(`yueyang-form.pdf: missing ${missing.join(", ")}`);
+  const last = byPage.findIndex((page) => page.includes("五、评价报告综述")) + 1;
+  if (last === 0) throw new Error("yueyang-form.pdf: part 五 not found");
+  for (const old of readdirSync(DOCS).filter((f) => /^yueyang-form-\d+\.png$/.test(f))) rmSync(join(DOCS, old));
+  execFileSync("pdftoppm", ["-r", "80", "-png", "-f", "1", "-l", String(last), pdf, join(WORK, "yueyang-form")]);
+  for (const page of readdirSync(WORK).filter((f) => /^yueyang-form-\d+\.png$/.test(f))) {
+    // pdftoppm pads the page number by the document's page count: yueyang-form-01.png → yueyang-form-1.png.
+    const name = page.replace(/-0+(\d)/, "-$1");
+    renameSync(join(WORK, page), join(DOCS, name));
+    console.log(`docs/${name}`);
+  }
 }
 
 main().catch((error) => {

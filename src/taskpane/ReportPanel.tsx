@@ -130,7 +130,7 @@ export function ReportPanel({
         <RadioGroup value={form} onChange={(_e, data) => chooseForm(data.value)}>
           <Radio value={NARRATIVE} label={strings.formNarrative} />
           {Object.entries(FORM_LAYOUTS).map(([id, layout]) => (
-            <Radio key={id} value={id} label={layout.name} />
+            <Radio key={id} value={id} label={layout.label} />
           ))}
         </RadioGroup>
       </Field>

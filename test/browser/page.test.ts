@@ -188,7 +188,7 @@ describe.each<PageMode>(["http", "file"])("the page from %s", (mode) => {
   test("报告格式 岳阳表式: the .docx in the table form, which the CLI verifies in that form", async () => {
     const { page } = web;
     const layout = FORM_LAYOUTS.yueyang!;
-    await page.getByRole("radio", { name: layout.name }).check();
+    await page.getByRole("radio", { name: layout.label }).check();
     await page.getByRole("button", { name: "生成报告" }).click();
     await page.getByText(`已按「${layout.name}」生成`).waitFor({ timeout: 30000 });
     const report = await download(page, () => page.getByRole("button", { name: "保存 .docx" }).click());

@@ -51,6 +51,8 @@ const itemSpec = z.union([
 export const formLayout = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string(),
+  /** The short name a choice shows (报告格式 in the pane). */
+  label: z.string(),
   /**
    * How the form words a value of a list's field, by field: {"level1": {"产出指标": "产出目标"}} — the form's own
    * names for the workbook's vocabulary.
