@@ -12,6 +12,8 @@ import { readExcelWorkbook } from "../../../src/workbook/office/read";
 import { inputsOf, loadSample } from "../../support/model-inputs";
 import { excelContext, FakeContext, FakeExcelError, FakeWorksheet } from "../../support/fake-excel";
 import { typeModel } from "../../support/type-model";
+import { workbookModel } from "../../../src/domain/model";
+import { SEED_001 } from "../../domain/yueyang/seed-001";
 
 const sample = loadSample();
 const longer = {
@@ -442,4 +444,24 @@ test("a deleted sheet of ours (its names now dangle) is repaired by 安装模板
   expect(result).toMatchObject({ status: "repaired", syncs: 4 });
   const read = await readExcelWorkbook(excelContext(fake), { lenient: true });
   expect(read.model.eval.indicators).toHaveLength(sample.eval.indicators.length);
+});
+
+test("upgrading a 1.1.0 workbook keeps the 表式报告 blocks typed in it, one longer than its blank rows", async () => {
+  const seed = workbookModel.parse(SEED_001);
+  const longer = {
+    ...seed,
+    form: {
+      ...seed.form,
+      threePublic: [...seed.form.threePublic, ...seed.form.threePublic.slice(1), ...seed.form.threePublic.slice(1)],
+    },
+  };
+  const fake = new FakeContext();
+  await installTemplates(excelContext(fake));
+  typeModel(fake, longer);
+  fake.workbook.sheet("报告文字")!.cell("A10").formula = "1.1.0";
+  const result = await installTemplates(excelContext(fake));
+  expect(result).toMatchObject({ status: "upgraded", previousVersion: "1.1.0", syncs: 4 });
+  const read = await readExcelWorkbook(excelContext(fake));
+  expect(read.model.form.threePublic).toHaveLength(7);
+  expect(inputsOf(read.model)).toEqual(inputsOf(longer));
 });
