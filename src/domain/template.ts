@@ -79,7 +79,8 @@ export const NUMBER_FORMATS: Readonly<Record<Exclude<CellKind, "table">, string>
 };
 
 const yearPrefix = (yearName: string) => `IF(ISNUMBER(${yearName}),${yearName}&"年度","")`;
-const safeRate = (numerator: string, denominator: string) =>
+/** A rate formula that shows 不适用 over a 0 or empty denominator, never #DIV/0! or 0%. */
+export const safeRate = (numerator: string, denominator: string) =>
   `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
 /**
@@ -159,7 +160,12 @@ export const HELPER_COLUMN_NOTE =
   "绩效自评助手的建议值，不属于官方表格：生成本文件时按当时的数据算出，修改指标后不会自动更新；" +
   "绩效自评助手校验时按最新数据重新计算。";
 
-const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
+/** A fixed text of a template sheet. */
+export const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({
+  address,
+  value,
+  style,
+});
 
 function afterTable(key: TableKey, offset: number): number {
   const table = entryOf(key).table;

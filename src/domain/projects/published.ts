@@ -4,12 +4,10 @@
  * own keys; and the 执行率 of each source of funds, which only 附件3 has. `jxzp import` keeps a stated value
  * that differs in place of the formula, as it does for 附件2.
  */
-import type { Computation, ComputedValue } from "../compute";
+import type { Computation } from "../compute";
 import type { WorkbookModel } from "../model";
 import { publishedValues, type PublishedValue } from "../published";
-import { ratio } from "../rates";
-import { FUND_SOURCES, projectEntries, projectPrefix } from "./contract";
-import { computeProject, projectKeyOf, projectView } from "./view";
+import { computeProject, projectKeyOf, projectView, sourceRates } from "./view";
 
 /** Project `index`'s (from 0) published computed values, keyed "projects[n].total" (n = index + 1). */
 export function projectPublishedValues(
@@ -23,12 +21,5 @@ export function projectPublishedValues(
     return key ? [{ ...published, value: { ...published.value, key } }] : [];
   });
   // The source rows' 执行率 compared as 附件2's rates are: the same statement, the same tolerance.
-  const project = model.projects[index]!;
-  const labels = new Map(projectEntries(slot).map((entry) => [entry.key, entry.label]));
-  const sources: ComputedValue[] = FUND_SOURCES.map((source) => {
-    const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
-    const row = project.funds[source.key];
-    return { key, label: labels.get(key)!, type: "rate", rate: ratio(row.executed, row.fullYearBudget) };
-  });
-  return [...shared, ...publishedValues(model, { ...computation, values: sources })];
+  return [...shared, ...publishedValues(model, { ...computation, values: sourceRates(model, index) })];
 }

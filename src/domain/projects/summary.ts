@@ -8,10 +8,10 @@ import type { Computation, ComputedValue } from "../compute";
 import type { Dec } from "../decimal";
 import type { WorkbookModel } from "../model";
 import type { ProfileChoice } from "../profiles";
-import { ratio, type Rate } from "../rates";
+import type { Rate } from "../rates";
 import { isBlankProject } from "../validation/rules/projects";
-import { FUND_SOURCES, projectEntries, projectPrefix, projectSheetName, projectTitle } from "./contract";
-import { computeProject, projectKeyOf } from "./view";
+import { projectSheetName, projectTitle } from "./contract";
+import { computeProject, projectKeyOf, sourceRates } from "./view";
 
 export interface ProjectSummary {
   /** 1 for 附件3-1. */
@@ -50,12 +50,7 @@ export function projectSummary(model: WorkbookModel, index: number, profile?: Pr
     const key = projectKeyOf(slot, value.key);
     return key ? [{ ...value, key }] : [];
   });
-  const labels = new Map(projectEntries(slot).map((entry) => [entry.key, entry.label]));
-  const sources = FUND_SOURCES.map((source): ComputedValue => {
-    const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
-    const row = project.funds[source.key];
-    return { key, label: labels.get(key)!, type: "rate", rate: ratio(row.executed, row.fullYearBudget) };
-  });
+  const sources = sourceRates(model, index);
   return {
     slot,
     sheet: projectSheetName(slot),

@@ -9,9 +9,9 @@ import {
   evaluationFormulas,
   FORMULAS,
   HELPER_COLUMN_KEYS,
-  type CellStyle,
+  label,
+  safeRate,
   type InputRule,
-  type TemplateCell,
   type TemplateSheet,
 } from "../template";
 import {
@@ -24,11 +24,6 @@ import {
   projectTableName,
   PROJECT_SHEET_TITLE,
 } from "./contract";
-
-const label = (address: string, value: string, style: CellStyle = "label"): TemplateCell => ({ address, value, style });
-
-const safeRate = (numerator: string, denominator: string) =>
-  `IF(N(${denominator})=0,"不适用",ROUND(${numerator}/${denominator},4))`;
 
 const formulasBySlot = new Map<number, Readonly<Record<string, string>>>();
 

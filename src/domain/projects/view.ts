@@ -4,11 +4,12 @@
  * compute(projectView(model, i)) is the project's computation, and a finding on "eval.total" of the view is a
  * finding on "projects[i+1].total".
  */
-import { compute, type Computation } from "../compute";
+import { compute, type Computation, type ComputedValue } from "../compute";
+import { ratio } from "../rates";
 import { CONTRACT } from "../contract";
 import { emptyModel, type WorkbookModel } from "../model";
 import type { ProfileChoice } from "../profiles";
-import { parseProjectPath, projectPrefix, PROJECT_RELATIVE_KEYS } from "./contract";
+import { FUND_SOURCES, parseProjectPath, projectEntries, projectPrefix, PROJECT_RELATIVE_KEYS } from "./contract";
 
 /** Keys of 附件2 whose project counterpart has another name. */
 const RENAMED: Readonly<Record<string, string>> = { unit: "name", year: "year" };
@@ -92,4 +93,20 @@ export function evalKeyOf(projectKey: string): { slot: number; evalKey: string }
   if (/^funds\.(current|carryover|other)\b/.test(relative) || head === "department" || head === "implementer")
     return null;
   return { slot: parsed.slot, evalKey: `eval.${relative}` };
+}
+
+/**
+ * The 执行率 of each source of funds (当年财政拨款, 上年结转资金, 其他资金) of project `index` (from 0): what only 附件3
+ * computes, keyed by the project ("projects[2].funds.current.executionRate"), for the writer, the report, the
+ * summaries and the rules alike.
+ */
+export function sourceRates(model: WorkbookModel, index: number): Array<ComputedValue & { type: "rate" }> {
+  const slot = index + 1;
+  const project = model.projects[index]!;
+  const labels = new Map(projectEntries(slot).map((entry) => [entry.key, entry.label]));
+  return FUND_SOURCES.map((source) => {
+    const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
+    const row = project.funds[source.key];
+    return { key, label: labels.get(key)!, type: "rate", rate: ratio(row.executed, row.fullYearBudget) };
+  });
 }

@@ -12,10 +12,10 @@ import type { Computation } from "../compute";
 import { CONTRACT, TABLE_ENTRIES, type AnySheetId, type CellKind, type TableEntry } from "../contract";
 import { formatAmount, formatPercent, toDec } from "../decimal";
 import type { WorkbookModel } from "../model";
-import { FUND_SOURCES, projectEntries, projectPrefix } from "../projects/contract";
+import { projectEntries } from "../projects/contract";
 import { projectTemplateSheet } from "../projects/template";
-import { evalKeyOf } from "../projects/view";
-import { formatRate, NOT_APPLICABLE, ratio } from "../rates";
+import { evalKeyOf, sourceRates as projectSourceRates } from "../projects/view";
+import { formatRate, NOT_APPLICABLE } from "../rates";
 import { TEMPLATE_SHEETS, type CellStyle, type TemplateSheet } from "../template";
 import { valueAtPath } from "../validation/paths";
 import { holds, type FactContext } from "./facts";
@@ -299,15 +299,7 @@ export function attachmentGrid(sheetId: "basic" | "eval", model: WorkbookModel, 
 export function projectGrid(model: WorkbookModel, index: number, context: FactContext): Grid {
   const slot = index + 1;
   const project = model.projects[index]!;
-  const sourceRates = new Map<string, string>(
-    FUND_SOURCES.map((source) => {
-      const row = project.funds[source.key];
-      return [
-        `${projectPrefix(slot)}.funds.${source.key}.executionRate`,
-        formatRate(ratio(row.executed, row.fullYearBudget)),
-      ];
-    }),
-  );
+  const sourceRates = new Map(projectSourceRates(model, index).map((v) => [v.key, formatRate(v.rate)] as const));
   const singles: SingleValue[] = [];
   const tables: Array<{ entry: TableEntry<string, AnySheetId>; rows: Row[] }> = [];
   for (const entry of projectEntries(slot)) {

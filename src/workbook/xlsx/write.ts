@@ -44,7 +44,7 @@ import {
   type InputRule,
 } from "../../domain/template";
 import { layoutsFor, projectLayout, tableRows, type SheetLayout, type TableRows } from "../../domain/layout";
-import { FUND_SOURCES, projectEntries, projectPrefix } from "../../domain/projects/contract";
+import { projectEntries } from "../../domain/projects/contract";
 import { projectPublishedValues } from "../../domain/projects/published";
 import {
   columnInputRule,
@@ -53,8 +53,7 @@ import {
   projectFormulas,
   projectTemplateSheet,
 } from "../../domain/projects/template";
-import { computeProject, evalKeyOf, projectKeyOf, projectView } from "../../domain/projects/view";
-import { ratio } from "../../domain/rates";
+import { computeProject, evalKeyOf, projectKeyOf, projectView, sourceRates } from "../../domain/projects/view";
 import { withBlankProjects } from "../../domain/projects/editing";
 import { valueAtPath as valueAt } from "../../domain/validation/paths";
 import { STYLES } from "./styles";
@@ -215,14 +214,7 @@ function projectSheet(
     if (own) results.set(own, result);
   }
   // The 执行率 of each source of funds, which only 附件3 has, cached as any rate compute() gives.
-  for (const source of FUND_SOURCES) {
-    const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
-    const row = project.funds[source.key];
-    results.set(
-      key,
-      resultOf({ key, label: "", type: "rate", rate: ratio(row.executed, row.fullYearBudget) }, key, model),
-    );
-  }
+  for (const rate of sourceRates(model, index)) results.set(rate.key, resultOf(rate, rate.key, model));
   const formulas = keptFormulas(projectFormulas(slot), new Set(kept.map((published) => published.value.key)));
   const entries = projectEntries(slot);
   const table = entries.find((entry) => entry.table)!;

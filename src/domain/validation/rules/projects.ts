@@ -6,7 +6,8 @@
 import { formatAmount, roundRate, toDec, type Dec } from "../../decimal";
 import type { ProjectSheet } from "../../model";
 import { FUND_COLUMNS, FUND_SOURCES, projectPrefix, projectTitle } from "../../projects/contract";
-import { formatRate, ratio } from "../../rates";
+import { formatRate } from "../../rates";
+import { sourceRates } from "../../projects/view";
 import { sumOf, sumText } from "../text";
 import { rule, type Draft, type RuleContext } from "../types";
 
@@ -102,12 +103,11 @@ export const projectRules = [
     "附件3 各资金来源的执行率 = 全年执行数 ÷ 全年预算数",
     function* (context): Iterable<Draft> {
       for (const { project, slot, title } of filledProjects(context)) {
-        for (const source of FUND_SOURCES) {
-          const row = project.funds[source.key];
-          const stated = row.executionRate;
+        const rates = sourceRates(context.model, slot - 1);
+        for (const [i, source] of FUND_SOURCES.entries()) {
+          const stated = project.funds[source.key].executionRate;
           if (stated === null) continue;
-          const rate = ratio(row.executed, row.fullYearBudget);
-          const key = `${projectPrefix(slot)}.funds.${source.key}.executionRate`;
+          const { key, rate } = rates[i]!;
           const expected = formatRate(rate);
           const shown = typeof stated === "string" ? stated : `${roundRate(stated).times(100).toFixed(2)}%`;
           if (rate.kind === "notApplicable" ? stated === "不适用" || isZero(stated) : sameRate(stated, rate.value))
